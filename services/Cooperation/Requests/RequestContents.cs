@@ -1,0 +1,64 @@
+namespace Cooperation.Requests;
+
+/// <summary>
+/// What a request says. One shape for every kind; which parts are required depends on the kind
+/// (Art 91(2), 92(2), 89(3)(b), 96(2)) and is checked before a request may leave Draft.
+/// </summary>
+public sealed record RequestContents
+{
+    /// <summary>The person sought, transited or concerned.</summary>
+    public PersonParticulars? Person { get; init; }
+
+    /// <summary>Where the person (or item) probably is (Art 91(2)(a), 92(2)(a), 96(2)(c)).</summary>
+    public string? ProbableLocation { get; init; }
+
+    /// <summary>The warrant of arrest, by reference and copy (Art 91(2)(b), 89(3)(b)(iii)).</summary>
+    public DocumentReference? Warrant { get; init; }
+
+    /// <summary>Documents the requested State's law needs for surrender (Art 91(2)(c)).</summary>
+    public IReadOnlyList<DocumentReference> SupportingDocuments { get; init; } = [];
+
+    /// <summary>Brief facts and the crimes, or their legal characterisation (Art 92(2)(b), 89(3)(b)(ii), 96(2)(c)).</summary>
+    public string? Facts { get; init; }
+
+    /// <summary>Art 92(2)(c): a statement that a warrant of arrest or a judgment of conviction exists.</summary>
+    public bool WarrantExistsStatement { get; init; }
+
+    /// <summary>Art 92(2)(d): a statement that a request for surrender will follow.</summary>
+    public bool SurrenderRequestWillFollow { get; init; }
+
+    /// <summary>Art 93(1): which form of assistance is sought.</summary>
+    public AssistanceMeasure? Measure { get; init; }
+
+    /// <summary>Art 96(2)(a): the purpose of the request and the assistance sought, with the legal basis.</summary>
+    public string? Purpose { get; init; }
+
+    /// <summary>Art 96(2)(a): the legal basis and the grounds for the request.</summary>
+    public string? LegalBasis { get; init; }
+
+    /// <summary>Art 96(2)(b): identity and location of the persons or places concerned.</summary>
+    public IReadOnlyList<string> PersonsAndPlaces { get; init; } = [];
+
+    /// <summary>Art 96(2)(e): any procedure or requirement to be followed.</summary>
+    public string? ProcedureToFollow { get; init; }
+
+    /// <summary>The date by which a reply is wanted (set per request).</summary>
+    public DateOnly? ReplyBy { get; init; }
+}
+
+/// <summary>Identity and description of a person (Art 91(2)(a), 92(2)(a), 89(3)(b)(i)).</summary>
+public sealed record PersonParticulars
+{
+    public string? Name { get; init; }
+    public DateOnly? DateOfBirth { get; init; }
+    public string? Nationality { get; init; }
+    public string? Description { get; init; }
+}
+
+/// <summary>A document travelling with a request: metadata only (no file storage yet).</summary>
+public sealed record DocumentReference
+{
+    public string? Reference { get; init; }
+    public string? Title { get; init; }
+    public string? Sha256 { get; init; }
+}
