@@ -1,0 +1,59 @@
+using Cooperation.Contracts;
+using Cooperation.Court.Persistence;
+using Cooperation.Court.Register;
+using Cooperation.Court.Requests.Draft;
+using Cooperation.Court.Requests.Evidence;
+using Cooperation.Court.Requests.Queries;
+using Cooperation.Court.Requests.Transmit;
+using Cooperation.ServiceDefaults.Hosting;
+using Cooperation.ServiceDefaults.Messaging;
+using Cooperation.ServiceDefaults.Persistence;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Cooperation.Court;
+
+public static class CourtServiceExtensions
+{
+    /// <summary>Everything an issuing organ's service needs, on its own database and broker user.</summary>
+    public static IHostApplicationBuilder AddCourtOrgan<TContext>(this IHostApplicationBuilder builder, CourtOrgan organ)
+        where TContext : CourtDbContext
+    {
+        var serviceName = organ.Organ.ToString().ToLowerInvariant();
+        builder.AddServiceDefaults(serviceName);
+        builder.AddCooperationDatabase<TContext>();
+        builder.Services.AddScoped<CourtDbContext>(sp => sp.GetRequiredService<TContext>());
+        builder.Services.AddOptions<RegisterOptions>().Bind(builder.Configuration.GetSection(RegisterOptions.Section));
+        builder.Services.AddSingleton(organ);
+
+        builder.AddCooperationMessaging(
+            bus =>
+            {
+                bus.AddConsumer<RequestDeliveredConsumer>();
+                bus.AddConsumer<RequestAcknowledgedConsumer>();
+            },
+            (context, cfg) => cfg.CourtEndpoint(context, Addresses.OrganQueue(organ.Organ), e =>
+            {
+                e.ConfigureConsumer<RequestDeliveredConsumer>(context);
+                e.ConfigureConsumer<RequestAcknowledgedConsumer>(context);
+            }));
+        return builder;
+    }
+
+    public static WebApplication MapCourtOrgan(this WebApplication app)
+    {
+        var organ = app.Services.GetRequiredService<CourtOrgan>();
+        app.MapDefaultEndpoints();
+        app.MapDraftRequest(organ);
+        app.MapTransmitRequest(organ);
+        app.MapRequestQueries(organ);
+        return app;
+    }
+
+    /// <summary>Migrate, seed the register, serve.</summary>
+    public static async Task<int> RunCourtOrganAsync<TContext>(this WebApplication app) where TContext : CourtDbContext =>
+        await app.RunServiceAsync<TContext>(async services => await services.SeedRegisterAsync());
+}

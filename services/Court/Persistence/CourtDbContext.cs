@@ -1,0 +1,62 @@
+using Cooperation.Court.Register;
+using Cooperation.Court.Requests;
+using Cooperation.ServiceDefaults.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperation.Court.Persistence;
+
+/// <summary>An issuing organ's own database (the Registry's or the Prosecutor's).</summary>
+public abstract class CourtDbContext(DbContextOptions options) : CooperationDbContext(options)
+{
+    public DbSet<CooperationRequest> Requests => Set<CooperationRequest>();
+    public DbSet<RequestHistoryEntry> RequestHistory => Set<RequestHistoryEntry>();
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+    public DbSet<StateParty> StateParties => Set<StateParty>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<CooperationRequest>(e =>
+        {
+            e.ToTable("requests");
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => r.Reference).IsUnique();
+            e.HasIndex(r => new { r.StateCode, r.Status });
+            e.Property(r => r.Reference).HasMaxLength(32);
+            e.Property(r => r.StateCode).HasMaxLength(3);
+            e.Property(r => r.Language).HasMaxLength(16);
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(r => r.IssuingOrgan).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Classification).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(24);
+            e.Property(r => r.AcknowledgedBy).HasMaxLength(200);
+            e.Ignore(r => r.Readers);
+            e.Ignore(r => r.Contents);
+            e.HasMany(r => r.History).WithOne().HasForeignKey(h => h.RequestId);
+        });
+        modelBuilder.Entity<RequestHistoryEntry>(e =>
+        {
+            e.ToTable("request_history");
+            e.HasKey(h => h.Id);
+            e.Property(h => h.Actor).HasMaxLength(64);
+            e.Property(h => h.What).HasMaxLength(200);
+            e.Property(h => h.FromStatus).HasConversion<string>().HasMaxLength(24);
+            e.Property(h => h.ToStatus).HasConversion<string>().HasMaxLength(24);
+        });
+        modelBuilder.Entity<ReferenceCounter>(e =>
+        {
+            e.ToTable("reference_counters");
+            e.HasKey(c => c.Series);
+            e.Property(c => c.Series).HasMaxLength(16);
+            e.Property(c => c.Last).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<StateParty>(e =>
+        {
+            e.ToTable("state_parties");
+            e.HasKey(s => s.Code);
+            e.Property(s => s.Code).HasMaxLength(3);
+            e.Property(s => s.ChannelAuthority).HasMaxLength(200);
+            e.Property(s => s.Languages).HasMaxLength(64);
+        });
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Cooperation.Confidentiality;
+using Cooperation.Organs;
+using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Problems;
+
+namespace Cooperation.Court.Requests;
+
+/// <summary>A request as its issuing organ keeps it, with the evidence of its transmission.</summary>
+public sealed class CooperationRequest
+{
+    private static readonly JsonSerializerOptions Json = CreateJson();
+
+    public Guid Id { get; set; }
+    /// <summary>Human reference, e.g. REG-2026-000123.</summary>
+    public string Reference { get; set; } = "";
+    public RequestKind Kind { get; set; }
+    public string StateCode { get; set; } = "";
+    public Organ IssuingOrgan { get; set; }
+    public Classification Classification { get; set; }
+    public string ReadersJson { get; set; } = "[]";
+    public string Language { get; set; } = "";
+    public bool Urgent { get; set; }
+    public string ContentsJson { get; set; } = "{}";
+    public int Version { get; set; } = 1;
+    public RequestStatus Status { get; set; } = RequestStatus.Draft;
+    public DateTimeOffset CreatedAt { get; set; }
+
+    // Evidence (design.md, "Evidence, not just delivery").
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public string? AcknowledgedBy { get; set; }
+
+    public List<RequestHistoryEntry> History { get; set; } = [];
+
+    public IReadOnlyList<string> Readers
+    {
+        get => JsonSerializer.Deserialize<List<string>>(ReadersJson, Json) ?? [];
+        set => ReadersJson = JsonSerializer.Serialize(value, Json);
+    }
+
+    public RequestContents Contents
+    {
+        get => JsonSerializer.Deserialize<RequestContents>(ContentsJson, Json) ?? new RequestContents();
+        set => ContentsJson = JsonSerializer.Serialize(value, Json);
+    }
+
+    public void Record(string what, RequestStatus from, RequestStatus to, string actor, DateTimeOffset at) =>
+        History.Add(new RequestHistoryEntry
+        {
+            Id = Guid.CreateVersion7(),
+            RequestId = Id,
+            At = at,
+            Actor = actor,
+            What = what,
+            FromStatus = from,
+            ToStatus = to,
+            Version = Version,
+        });
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ProblemsExtensions.ConfigureJson(options);
+        return options;
+    }
+}

@@ -1,0 +1,51 @@
+using Cooperation.Court.Persistence;
+using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperation.Court.Requests.Queries;
+
+public static class RequestQueryEndpoints
+{
+    private const int MaxPageSize = 200;
+
+    public static void MapRequestQueries(this IEndpointRouteBuilder routes, CourtOrgan organ)
+    {
+        routes.MapGet($"{organ.RoutePrefix}/requests/{{id:guid}}", async (Guid id, CourtDbContext db, CancellationToken ct) =>
+            {
+                var request = await db.Requests.Include(r => r.History)
+                    .SingleOrDefaultAsync(r => r.Id == id && r.IssuingOrgan == organ.Organ, ct);
+                return request is null ? (IResult)Problems.NotFound("request") : TypedResults.Ok(RequestView.From(request));
+            })
+            .WithName($"{organ.Organ}GetRequest");
+
+        routes.MapGet($"{organ.RoutePrefix}/requests",
+                async Task<IResult> (string? state, RequestStatus? status, Guid? cursor, int? limit, CourtDbContext db, CancellationToken ct) =>
+                {
+                    var size = Math.Clamp(limit ?? 50, 1, MaxPageSize);
+                    var query = db.Requests.Where(r => r.IssuingOrgan == organ.Organ);
+                    if (!string.IsNullOrWhiteSpace(state)) query = query.Where(r => r.StateCode == state.ToUpperInvariant());
+                    if (status is not null) query = query.Where(r => r.Status == status);
+                    if (cursor is not null)
+                    {
+                        var after = await db.Requests.Where(r => r.Id == cursor).Select(r => new { r.CreatedAt, r.Reference })
+                            .SingleOrDefaultAsync(ct);
+                        if (after is null) return Problems.Invalid(new Dictionary<string, string[]> { ["cursor"] = ["Unknown cursor."] });
+                        query = query.Where(r => r.CreatedAt < after.CreatedAt
+                                                 || (r.CreatedAt == after.CreatedAt && string.Compare(r.Reference, after.Reference) < 0));
+                    }
+
+                    var rows = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Reference)
+                        .Take(size + 1).ToListAsync(ct);
+                    var items = rows.Take(size).Select(r => new RequestSummary(
+                        r.Id, r.Reference, r.Kind, r.StateCode, r.Classification, r.Status, r.Version, r.CreatedAt,
+                        new EvidenceView(r.SubmittedAt, r.DeliveredAt, r.AcknowledgedAt, r.AcknowledgedBy))).ToList();
+                    return TypedResults.Ok(new RequestPage(items, rows.Count > size ? items[^1].Id.ToString() : null));
+                })
+            .WithName($"{organ.Organ}ListRequests")
+            .WithSummary("Requests issued by this organ, newest first, filterable by State and status.");
+    }
+}

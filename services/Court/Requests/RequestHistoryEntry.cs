@@ -1,0 +1,17 @@
+using Cooperation.Requests;
+
+namespace Cooperation.Court.Requests;
+
+/// <summary>One transition in a request's history: who, what, when, which version.</summary>
+public sealed class RequestHistoryEntry
+{
+    public Guid Id { get; set; }
+    public Guid RequestId { get; set; }
+    public DateTimeOffset At { get; set; }
+    /// <summary>An organ or office ("registry", "state:UGA"), never a person's name.</summary>
+    public string Actor { get; set; } = "";
+    public string What { get; set; } = "";
+    public RequestStatus FromStatus { get; set; }
+    public RequestStatus ToStatus { get; set; }
+    public int Version { get; set; }
+}

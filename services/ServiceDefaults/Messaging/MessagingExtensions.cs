@@ -1,0 +1,79 @@
+using System.Text.Json.Serialization;
+using Cooperation.ServiceDefaults.Configuration;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Cooperation.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// The MassTransit bus on RabbitMQ with this service's own broker user, plus our outbox,
+    /// inbox and dispatcher. <paramref name="configureEndpoints"/> declares the service's receive
+    /// endpoint(s); services never call ConfigureEndpoints(context), so no queue or binding exists
+    /// by accident.
+    /// </summary>
+    public static IHostApplicationBuilder AddCooperationMessaging(
+        this IHostApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator> registerConsumers,
+        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator> configureEndpoints)
+    {
+        builder.AddValidatedOptions<BrokerOptions, BrokerOptionsValidator>(BrokerOptions.Section);
+        builder.Services.AddScoped<IOutbox, Outbox>();
+        builder.Services.AddScoped<IInbox, Inbox>();
+        builder.Services.AddHostedService<OutboxDispatcher>();
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            // Start even when the broker is down: /health says so, and the outbox keeps messages until it is back.
+            o.WaitUntilStarted = false;
+            o.StopTimeout = TimeSpan.FromSeconds(15);
+        });
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            registerConsumers(bus);
+            bus.UsingRabbitMq((context, cfg) =>
+            {
+                var broker = context.GetRequiredService<IOptions<BrokerOptions>>().Value;
+                cfg.Host(broker.Host, (ushort)broker.Port, broker.VirtualHost, h =>
+                {
+                    h.Username(broker.Username);
+                    h.Password(broker.Password);
+                    h.ConnectionName(builder.Environment.ApplicationName);
+                });
+                // Enums travel as names on the wire: readable in the error queue, stable across reorderings.
+                cfg.ConfigureJsonSerializerOptions(o =>
+                {
+                    o.Converters.Add(new JsonStringEnumConverter());
+                    return o;
+                });
+                configureEndpoints(context, cfg);
+            });
+        });
+        return builder;
+    }
+
+    /// <summary>Bounded retries, then the endpoint's _error queue with the failure reason in its headers.</summary>
+    public static void UseCooperationRetry(this IReceiveEndpointConfigurator endpoint) =>
+        endpoint.UseMessageRetry(r => r.Intervals(100, 500, 2000));
+
+    /// <summary>
+    /// A Court organ's inbound endpoint (registry, prosecutor). The queue and its State bindings are
+    /// declared by the Court's broker definitions (infra/broker); all traffic to it is sent, never
+    /// published, so no message-type exchanges are bound.
+    /// </summary>
+    public static void CourtEndpoint(
+        this IRabbitMqBusFactoryConfigurator cfg, IBusRegistrationContext context, string queue,
+        Action<IRabbitMqReceiveEndpointConfigurator> configureConsumers)
+    {
+        cfg.ReceiveEndpoint(queue, e =>
+        {
+            e.ConfigureConsumeTopology = false;
+            e.UseCooperationRetry();
+            configureConsumers(e);
+        });
+    }
+}

@@ -1,0 +1,19 @@
+namespace Cooperation.ServiceDefaults.Problems;
+
+/// <summary>
+/// One stable <c>type</c> per error kind (RFC 9457), so partner systems can branch on it.
+/// The detail text never carries request content.
+/// </summary>
+public static class ProblemTypes
+{
+    private const string Base = "https://cooperation-platform.example/problems/";
+
+    public const string MalformedBody = Base + "malformed-body";
+    public const string Validation = Base + "validation";
+    public const string IncompleteRequest = Base + "incomplete-request";
+    public const string NotFound = Base + "not-found";
+    public const string Conflict = Base + "conflict";
+    public const string IllegalTransition = Base + "illegal-transition";
+    public const string PayloadTooLarge = Base + "payload-too-large";
+    public const string Unexpected = Base + "unexpected";
+}

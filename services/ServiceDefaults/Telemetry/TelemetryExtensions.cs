@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Cooperation.ServiceDefaults.Telemetry;
+
+public static class TelemetryExtensions
+{
+    /// <summary>
+    /// Traces, metrics and logs over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set. One partner call
+    /// is one trace: ASP.NET Core in, HttpClient out, MassTransit send/receive (W3C context in headers),
+    /// and our outbox dispatcher resumes the context it stored with the message.
+    /// </summary>
+    public static IHostApplicationBuilder AddCooperationTelemetry(
+        this IHostApplicationBuilder builder, string serviceName, IReadOnlyDictionary<string, object>? resourceAttributes = null)
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource =>
+            {
+                resource.AddService(serviceName);
+                if (resourceAttributes is not null) resource.AddAttributes(resourceAttributes);
+            })
+            .WithTracing(tracing => tracing
+                .AddSource(CooperationTelemetry.Name)
+                .AddSource("MassTransit")
+                .AddSource("Yarp.ReverseProxy")
+                .AddAspNetCoreInstrumentation(o => o.Filter = IsNotProbe)
+                .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = r => !IsProbePath(r.RequestUri?.AbsolutePath)))
+            .WithMetrics(metrics => metrics
+                .AddMeter(CooperationTelemetry.Name)
+                .AddMeter("MassTransit")
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            otel.UseOtlpExporter();
+
+        return builder;
+    }
+
+    // Health probes every few seconds would drown the traces operators need.
+    private static bool IsNotProbe(HttpContext context) => !IsProbePath(context.Request.Path.Value);
+
+    private static bool IsProbePath(string? path) =>
+        path is not null && (path.StartsWith("/health", StringComparison.OrdinalIgnoreCase)
+                             || path.StartsWith("/alive", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,31 @@
+using Cooperation.ServiceDefaults.Persistence;
+using Cooperation.State.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperation.State.Persistence;
+
+/// <summary>This State's own database: only requests addressed to it ever enter it.</summary>
+public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : CooperationDbContext(options)
+{
+    public DbSet<ReceivedRequest> Requests => Set<ReceivedRequest>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<ReceivedRequest>(e =>
+        {
+            e.ToTable("requests");
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => r.Reference);
+            e.Property(r => r.Reference).HasMaxLength(32);
+            e.Property(r => r.Language).HasMaxLength(16);
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(r => r.IssuingOrgan).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Classification).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(24);
+            e.Property(r => r.AcknowledgedBy).HasMaxLength(200);
+            e.Ignore(r => r.Readers);
+            e.Ignore(r => r.Contents);
+        });
+    }
+}

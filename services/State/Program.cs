@@ -1,0 +1,43 @@
+using Cooperation.Contracts;
+using Cooperation.ServiceDefaults.Configuration;
+using Cooperation.ServiceDefaults.Hosting;
+using Cooperation.ServiceDefaults.Messaging;
+using Cooperation.ServiceDefaults.Persistence;
+using Cooperation.State.Configuration;
+using Cooperation.State.Persistence;
+using Cooperation.State.Requests.Acknowledge;
+using Cooperation.State.Requests.Queries;
+using Cooperation.State.Requests.Receive;
+using MassTransit;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddValidatedOptions<StateOptions, StateOptionsValidator>(StateOptions.Section);
+
+// The code is needed to name the service and the queue before the container exists.
+var code = builder.Configuration[$"{StateOptions.Section}:Code"] ?? "";
+builder.AddServiceDefaults(
+    $"state-{code.ToLowerInvariant()}",
+    new Dictionary<string, object> { ["cooperation.state"] = code.ToUpperInvariant() });
+builder.AddCooperationDatabase<StateDbContext>();
+builder.AddCooperationMessaging(
+    bus => bus.AddConsumer<TransmitRequestConsumer>(),
+    (context, cfg) =>
+    {
+        // This State's broker user may read only its own queue and write only to its own outbound
+        // exchanges (infra/broker): declare nothing else, publish no faults, use no per-process queue.
+        cfg.OverrideDefaultBusEndpointQueueName("amq.rabbitmq.reply-to");
+        cfg.ReceiveEndpoint(Addresses.StateQueue(code), e =>
+        {
+            e.ConfigureConsumeTopology = false;
+            e.BindQueue = false;
+            e.PublishFaults = false;
+            e.UseCooperationRetry();
+            e.ConfigureConsumer<TransmitRequestConsumer>(context);
+        });
+    });
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapReceivedRequestQueries();
+app.MapAcknowledgeRequest();
+return await app.RunServiceAsync<StateDbContext>();

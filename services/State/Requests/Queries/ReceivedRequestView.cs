@@ -1,0 +1,24 @@
+using Cooperation.Confidentiality;
+using Cooperation.Organs;
+using Cooperation.Requests;
+
+namespace Cooperation.State.Requests.Queries;
+
+public sealed record ReceivedRequestView(
+    Guid Id, string Reference, RequestKind Kind, Organ IssuingOrgan, Classification Classification,
+    IReadOnlyList<string> Readers, string Language, bool Urgent, int Version, RequestStatus Status,
+    RequestContents Contents, ReceivedEvidenceView Evidence)
+{
+    public static ReceivedRequestView From(ReceivedRequest r) => new(
+        r.Id, r.Reference, r.Kind, r.IssuingOrgan, r.Classification, r.Readers, r.Language, r.Urgent, r.Version, r.Status,
+        r.Contents, new ReceivedEvidenceView(r.SubmittedAt, r.DeliveredAt, r.AcknowledgedAt, r.AcknowledgedBy));
+}
+
+public sealed record ReceivedEvidenceView(
+    DateTimeOffset SubmittedAt, DateTimeOffset DeliveredAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy);
+
+public sealed record ReceivedRequestSummary(
+    Guid Id, string Reference, RequestKind Kind, Organ IssuingOrgan, Classification Classification,
+    RequestStatus Status, int Version, DateTimeOffset DeliveredAt);
+
+public sealed record ReceivedRequestPage(IReadOnlyList<ReceivedRequestSummary> Items, string? Next);

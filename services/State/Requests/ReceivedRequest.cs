@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Cooperation.Confidentiality;
+using Cooperation.Organs;
+using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Problems;
+
+namespace Cooperation.State.Requests;
+
+/// <summary>A request as the requested State's node holds it. Art 87(3): kept confidential except as execution requires.</summary>
+public sealed class ReceivedRequest
+{
+    private static readonly JsonSerializerOptions Json = CreateJson();
+
+    /// <summary>The issuing organ's request id (the same on both sides).</summary>
+    public Guid Id { get; set; }
+    public string Reference { get; set; } = "";
+    public RequestKind Kind { get; set; }
+    public Organ IssuingOrgan { get; set; }
+    public Classification Classification { get; set; }
+    public string ReadersJson { get; set; } = "[]";
+    public string Language { get; set; } = "";
+    public bool Urgent { get; set; }
+    public string ContentsJson { get; set; } = "{}";
+    public int Version { get; set; }
+    public RequestStatus Status { get; set; }
+    public DateTimeOffset SubmittedAt { get; set; }
+    public DateTimeOffset DeliveredAt { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public string? AcknowledgedBy { get; set; }
+
+    public IReadOnlyList<string> Readers
+    {
+        get => JsonSerializer.Deserialize<List<string>>(ReadersJson, Json) ?? [];
+        set => ReadersJson = JsonSerializer.Serialize(value, Json);
+    }
+
+    public RequestContents Contents
+    {
+        get => JsonSerializer.Deserialize<RequestContents>(ContentsJson, Json) ?? new RequestContents();
+        set => ContentsJson = JsonSerializer.Serialize(value, Json);
+    }
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ProblemsExtensions.ConfigureJson(options);
+        return options;
+    }
+}
