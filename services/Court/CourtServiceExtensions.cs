@@ -43,17 +43,16 @@ public static class CourtServiceExtensions
         return builder;
     }
 
-    public static WebApplication MapCourtOrgan(this WebApplication app)
+    private static void MapCourtOrgan(WebApplication app)
     {
         var organ = app.Services.GetRequiredService<CourtOrgan>();
         app.MapDefaultEndpoints();
         app.MapDraftRequest(organ);
         app.MapTransmitRequest(organ);
         app.MapRequestQueries(organ);
-        return app;
     }
 
-    /// <summary>Migrate, seed the register, serve.</summary>
-    public static async Task<int> RunCourtOrganAsync<TContext>(this WebApplication app) where TContext : CourtDbContext =>
-        await app.RunServiceAsync<TContext>(async services => await services.SeedRegisterAsync());
+    /// <summary>Build, map, migrate, seed the register, serve.</summary>
+    public static Task<int> RunCourtOrganAsync<TContext>(this WebApplicationBuilder builder) where TContext : CourtDbContext =>
+        builder.RunServiceAsync<TContext>(MapCourtOrgan, services => services.SeedRegisterAsync());
 }

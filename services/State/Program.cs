@@ -36,8 +36,9 @@ builder.AddCooperationMessaging(
         });
     });
 
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.MapReceivedRequestQueries();
-app.MapAcknowledgeRequest();
-return await app.RunServiceAsync<StateDbContext>();
+return await builder.RunServiceAsync<StateDbContext>(app =>
+{
+    app.MapDefaultEndpoints();
+    app.MapReceivedRequestQueries();
+    app.MapAcknowledgeRequest();
+});

@@ -38,6 +38,8 @@ public abstract class CourtDbContext(DbContextOptions options) : CooperationDbCo
         {
             e.ToTable("request_history");
             e.HasKey(h => h.Id);
+            // Ids are set by the code (Guid v7): a new entry reached through the request is an insert.
+            e.Property(h => h.Id).ValueGeneratedNever();
             e.Property(h => h.Actor).HasMaxLength(64);
             e.Property(h => h.What).HasMaxLength(200);
             e.Property(h => h.FromStatus).HasConversion<string>().HasMaxLength(24);

@@ -8,37 +8,42 @@ namespace Cooperation.ServiceDefaults.Hosting;
 public static class ServiceRunner
 {
     /// <summary>
-    /// Migrates the database, then serves. A missing or bad setting stops start-up with one line
-    /// saying which and why (exit code 2), not a stack trace.
+    /// Builds the service, checks every options class, maps its endpoints, migrates its database,
+    /// then serves. A missing or bad setting stops start-up with one line saying which and why
+    /// (exit code 2), not a stack trace.
     /// </summary>
-    public static async Task<int> RunServiceAsync<TContext>(this WebApplication app, Func<IServiceProvider, Task>? afterMigration = null)
+    public static async Task<int> RunServiceAsync<TContext>(
+        this WebApplicationBuilder builder,
+        Action<WebApplication> mapEndpoints,
+        Func<IServiceProvider, Task>? afterMigration = null)
         where TContext : CooperationDbContext
     {
-        var name = app.Environment.ApplicationName;
+        var name = builder.Environment.ApplicationName;
         try
         {
-            // Every options class is checked before anything touches the database or the broker.
+            var app = builder.Build();
+            // Before anything resolves the bus or the database (mapping health checks already does).
             app.Services.GetService<IStartupValidator>()?.Validate();
+            mapEndpoints(app);
             await app.Services.MigrateDatabaseAsync<TContext>();
             if (afterMigration is not null) await afterMigration(app.Services);
             await app.RunAsync();
             return 0;
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (ConfigurationFailure(e) is { } failure)
         {
-            await Console.Error.WriteLineAsync($"{name}: configuration error: {string.Join("; ", e.Failures)}");
-            return 2;
-        }
-        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
-        {
-            var failures = e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures);
-            await Console.Error.WriteLineAsync($"{name}: configuration error: {string.Join("; ", failures)}");
-            return 2;
-        }
-        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
-        {
-            await Console.Error.WriteLineAsync($"{name}: configuration error: {e.Message}");
+            await Console.Error.WriteLineAsync($"{name}: configuration error: {failure}");
             return 2;
         }
     }
+
+    private static string? ConfigurationFailure(Exception e) => e switch
+    {
+        OptionsValidationException o => string.Join("; ", o.Failures),
+        AggregateException a when a.InnerExceptions.All(i => ConfigurationFailure(i) is not null) =>
+            string.Join("; ", a.InnerExceptions.Select(ConfigurationFailure)),
+        InvalidOperationException i when i.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
+            i.Message,
+        _ => null,
+    };
 }

@@ -140,7 +140,6 @@ namespace Cooperation.Prosecutor.Persistence.Migrations
             modelBuilder.Entity("Cooperation.Court.Requests.RequestHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Actor")

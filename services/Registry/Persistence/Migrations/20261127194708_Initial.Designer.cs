@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cooperation.Registry.Persistence.Migrations
 {
     [DbContext(typeof(RegistryDbContext))]
-    [Migration("20261127194034_Initial")]
+    [Migration("20261127194708_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -143,7 +143,6 @@ namespace Cooperation.Registry.Persistence.Migrations
             modelBuilder.Entity("Cooperation.Court.Requests.RequestHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Actor")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cooperation.State.Persistence.Migrations
 {
     [DbContext(typeof(StateDbContext))]
-    [Migration("20261127194041_Initial")]
+    [Migration("20261127194725_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

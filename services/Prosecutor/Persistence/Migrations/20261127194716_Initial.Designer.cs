@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cooperation.Prosecutor.Persistence.Migrations
 {
     [DbContext(typeof(ProsecutorDbContext))]
-    [Migration("20261127194038_Initial")]
+    [Migration("20261127194716_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -143,7 +143,6 @@ namespace Cooperation.Prosecutor.Persistence.Migrations
             modelBuilder.Entity("Cooperation.Court.Requests.RequestHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Actor")

@@ -1,0 +1,52 @@
+using Cooperation.EndToEnd.Tests.Platform;
+
+namespace Cooperation.EndToEnd.Tests.Configuration;
+
+/// <summary>A missing or bad setting stops start-up with one clear line saying which and why.</summary>
+public sealed class StartupConfigurationTests
+{
+    [Fact]
+    public async Task A_state_node_without_a_state_code_refuses_to_start_and_names_the_setting()
+    {
+        var env = TestEnvironment.Current;
+        var data = Directory.CreateTempSubdirectory("coop-config-").FullName;
+        await using var node = ServiceProcess.Start("state-without-code", env.ServiceDll("services/State", "Cooperation.State"),
+            ServiceProcess.FreePort(), new Dictionary<string, string>
+            {
+                ["Broker__Host"] = env.BrokerHost,
+                ["Broker__Port"] = env.BrokerPort.ToString(),
+                ["Broker__Username"] = "state-uga",
+                ["Broker__Password"] = env.BrokerPassword("state-uga"),
+                ["Database__ConnectionString"] = $"Data Source={Path.Combine(data, "state.db")}",
+                ["State__Code"] = "",
+            });
+
+        var exitCode = await node.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(exitCode == 2, $"exit code {exitCode}:\n{node.Output}");
+        var errorLines = node.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("configuration error")).ToList();
+        var line = Assert.Single(errorLines);
+        Assert.Contains("State:Code", line);
+        Assert.DoesNotContain("   at ", node.Output); // no stack trace
+    }
+
+    [Fact]
+    public async Task A_service_with_a_non_numeric_broker_port_refuses_to_start_and_names_the_setting()
+    {
+        var env = TestEnvironment.Current;
+        var data = Directory.CreateTempSubdirectory("coop-config-").FullName;
+        await using var registry = ServiceProcess.Start("registry-bad-port", env.ServiceDll("services/Registry", "Cooperation.Registry"),
+            ServiceProcess.FreePort(), new Dictionary<string, string>
+            {
+                ["Broker__Host"] = env.BrokerHost,
+                ["Broker__Port"] = "not-a-port",
+                ["Broker__Username"] = "registry",
+                ["Broker__Password"] = env.BrokerPassword("registry"),
+                ["Database__ConnectionString"] = $"Data Source={Path.Combine(data, "registry.db")}",
+            });
+
+        var exitCode = await registry.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(exitCode == 2, $"exit code {exitCode}:\n{registry.Output}");
+        Assert.Contains("Broker:Port", registry.Output);
+        Assert.DoesNotContain("   at ", registry.Output);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Net.Http.Headers;
+
+namespace Cooperation.EndToEnd.Tests.Platform;
+
+/// <summary>
+/// The whole platform as real processes on the private test broker: Registry, Prosecutor, two
+/// State nodes (UGA, ZAF), and the gateway in front. Partners' calls go through the gateway only.
+/// One instance for every end-to-end test: two platforms on one broker would compete for its queues.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public static readonly string[] States = ["UGA", "ZAF"];
+
+    private readonly List<ServiceProcess> _services = [];
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("coop-e2e-").FullName;
+
+    public TestEnvironment Environment => TestEnvironment.Current;
+    public ServiceProcess Gateway { get; private set; } = null!;
+    public ServiceProcess Registry { get; private set; } = null!;
+    public IReadOnlyDictionary<string, ServiceProcess> StateNodes { get; private set; } = new Dictionary<string, ServiceProcess>();
+
+    public HttpClient CreatePartnerClient()
+    {
+        var client = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    public async Task InitializeAsync()
+    {
+        var env = Environment;
+        Registry = Start("registry", "services/Registry", "Cooperation.Registry", "registry", Settings("registry"));
+        var prosecutor = Start("prosecutor", "services/Prosecutor", "Cooperation.Prosecutor", "prosecutor", Settings("prosecutor"));
+        var states = new Dictionary<string, ServiceProcess>();
+        foreach (var code in States)
+        {
+            var user = $"state-{code.ToLowerInvariant()}";
+            var settings = Settings(user);
+            settings["State__Code"] = code;
+            states[code] = Start(user, "services/State", "Cooperation.State", user, settings);
+        }
+        StateNodes = states;
+
+        var gateway = new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = env.OtlpEndpoint,
+            ["ReverseProxy__Clusters__registry__Destinations__primary__Address"] = Registry.BaseAddress.ToString(),
+            ["ReverseProxy__Clusters__prosecutor__Destinations__primary__Address"] = prosecutor.BaseAddress.ToString(),
+        };
+        foreach (var (code, node) in states)
+        {
+            gateway[$"ReverseProxy__Routes__state-{code}__ClusterId"] = $"state-{code}";
+            gateway[$"ReverseProxy__Routes__state-{code}__Match__Path"] = $"/states/{code}/{{**rest}}";
+            gateway[$"ReverseProxy__Clusters__state-{code}__Destinations__primary__Address"] = node.BaseAddress.ToString();
+        }
+        Gateway = Start("gateway", "gateway/Gateway", "Cooperation.Gateway", "gateway", gateway);
+
+        await Task.WhenAll(_services.Select(s => s.WaitHealthyAsync(TimeSpan.FromSeconds(90))));
+    }
+
+    private Dictionary<string, string> Settings(string brokerUser)
+    {
+        var env = Environment;
+        return new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = env.OtlpEndpoint,
+            ["Broker__Host"] = env.BrokerHost,
+            ["Broker__Port"] = env.BrokerPort.ToString(),
+            ["Broker__VirtualHost"] = "/",
+            ["Broker__Username"] = brokerUser,
+            ["Broker__Password"] = env.BrokerPassword(brokerUser),
+            ["Database__Provider"] = "Sqlite",
+            ["Database__ConnectionString"] = $"Data Source={Path.Combine(_dataDirectory, brokerUser + ".db")}",
+            ["Register__States"] = string.Join(',', States),
+        };
+    }
+
+    private ServiceProcess Start(string name, string project, string assembly, string serviceName, Dictionary<string, string> settings)
+    {
+        settings["OTEL_SERVICE_NAME"] = serviceName;
+        var process = ServiceProcess.Start(name, Environment.ServiceDll(project, assembly), ServiceProcess.FreePort(), settings);
+        _services.Add(process);
+        return process;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Task.WhenAll(_services.Select(s => s.DisposeAsync().AsTask()));
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}
