@@ -19,12 +19,14 @@ namespace Cooperation.Court;
 public static class CourtServiceExtensions
 {
     /// <summary>Everything an issuing organ's service needs, on its own database and broker user.</summary>
-    public static IHostApplicationBuilder AddCourtOrgan<TContext>(this IHostApplicationBuilder builder, CourtOrgan organ)
+    public static IHostApplicationBuilder AddCourtOrgan<TContext, TSqlite, TPostgres>(this IHostApplicationBuilder builder, CourtOrgan organ)
         where TContext : CourtDbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
     {
         var serviceName = organ.Organ.ToString().ToLowerInvariant();
         builder.AddServiceDefaults(serviceName);
-        builder.AddCooperationDatabase<TContext>();
+        builder.AddCooperationDatabase<TContext, TSqlite, TPostgres>();
         builder.Services.AddScoped<CourtDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddOptions<RegisterOptions>().Bind(builder.Configuration.GetSection(RegisterOptions.Section));
         builder.Services.AddSingleton(organ);

@@ -18,7 +18,7 @@ var code = builder.Configuration[$"{StateOptions.Section}:Code"] ?? "";
 builder.AddServiceDefaults(
     $"state-{code.ToLowerInvariant()}",
     new Dictionary<string, object> { ["cooperation.state"] = code.ToUpperInvariant() });
-builder.AddCooperationDatabase<StateDbContext>();
+builder.AddCooperationDatabase<StateDbContext, StateSqliteDbContext, StatePostgresDbContext>();
 builder.AddCooperationMessaging(
     bus => bus.AddConsumer<TransmitRequestConsumer>(),
     (context, cfg) =>

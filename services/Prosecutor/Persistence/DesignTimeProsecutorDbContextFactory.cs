@@ -3,9 +3,16 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Cooperation.Prosecutor.Persistence;
 
-/// <summary>Lets `dotnet ef migrations add` build the model without starting the service.</summary>
-public sealed class DesignTimeProsecutorDbContextFactory : IDesignTimeDbContextFactory<ProsecutorDbContext>
+// Let `dotnet ef migrations add` (infra/dev/migrations) build each provider's model without a database.
+
+public sealed class DesignTimeProsecutorSqliteDbContextFactory : IDesignTimeDbContextFactory<ProsecutorSqliteDbContext>
 {
-    public ProsecutorDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<ProsecutorDbContext>().UseSqlite("Data Source=design-time.db").Options);
+    public ProsecutorSqliteDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<ProsecutorSqliteDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+public sealed class DesignTimeProsecutorPostgresDbContextFactory : IDesignTimeDbContextFactory<ProsecutorPostgresDbContext>
+{
+    public ProsecutorPostgresDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<ProsecutorPostgresDbContext>().UseNpgsql("Host=design-time;Database=design-time").Options);
 }

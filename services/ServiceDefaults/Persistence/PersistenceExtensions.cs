@@ -10,27 +10,29 @@ namespace Cooperation.ServiceDefaults.Persistence;
 
 public static class PersistenceExtensions
 {
-    /// <summary>The service's own database: SQLite by default, PostgreSQL when configured.</summary>
-    public static IHostApplicationBuilder AddCooperationDatabase<TContext>(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// The service's own database: SQLite by default, PostgreSQL when configured. Each provider has
+    /// its own context type so each keeps its own migrations; the service codes against
+    /// <typeparamref name="TContext"/> and never sees which one runs.
+    /// </summary>
+    public static IHostApplicationBuilder AddCooperationDatabase<TContext, TSqlite, TPostgres>(this IHostApplicationBuilder builder)
         where TContext : CooperationDbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
     {
         builder.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxSaveInterceptor>();
-        builder.Services.AddDbContext<TContext>((sp, options) =>
-        {
-            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            switch (db.Provider)
-            {
-                case DatabaseProvider.Postgres:
-                    options.UseNpgsql(db.ConnectionString);
-                    break;
-                default:
-                    options.UseSqlite(db.ConnectionString);
-                    break;
-            }
-            options.AddInterceptors(sp.GetRequiredService<OutboxSaveInterceptor>());
-        });
+        builder.Services.AddDbContext<TSqlite>((sp, options) => options
+            .UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
+            .AddInterceptors(sp.GetRequiredService<OutboxSaveInterceptor>()));
+        builder.Services.AddDbContext<TPostgres>((sp, options) => options
+            .UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
+            .AddInterceptors(sp.GetRequiredService<OutboxSaveInterceptor>()));
+        builder.Services.AddScoped<TContext>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+                ? sp.GetRequiredService<TPostgres>()
+                : sp.GetRequiredService<TSqlite>());
         builder.Services.AddScoped<CooperationDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
         return builder;

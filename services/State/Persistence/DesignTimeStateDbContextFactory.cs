@@ -3,9 +3,16 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Cooperation.State.Persistence;
 
-/// <summary>Lets `dotnet ef migrations add` build the model without starting the service.</summary>
-public sealed class DesignTimeStateDbContextFactory : IDesignTimeDbContextFactory<StateDbContext>
+// Let `dotnet ef migrations add` (infra/dev/migrations) build each provider's model without a database.
+
+public sealed class DesignTimeStateSqliteDbContextFactory : IDesignTimeDbContextFactory<StateSqliteDbContext>
 {
-    public StateDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<StateDbContext>().UseSqlite("Data Source=design-time.db").Options);
+    public StateSqliteDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<StateSqliteDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+public sealed class DesignTimeStatePostgresDbContextFactory : IDesignTimeDbContextFactory<StatePostgresDbContext>
+{
+    public StatePostgresDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<StatePostgresDbContext>().UseNpgsql("Host=design-time;Database=design-time").Options);
 }

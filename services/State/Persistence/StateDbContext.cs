@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cooperation.State.Persistence;
 
 /// <summary>This State's own database: only requests addressed to it ever enter it.</summary>
-public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : CooperationDbContext(options)
+public class StateDbContext(DbContextOptions options) : CooperationDbContext(options)
 {
     public DbSet<ReceivedRequest> Requests => Set<ReceivedRequest>();
 
@@ -29,3 +29,9 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : C
         });
     }
 }
+
+/// <summary>The embedded default; migrations in Persistence/Migrations/Sqlite.</summary>
+public sealed class StateSqliteDbContext(DbContextOptions<StateSqliteDbContext> options) : StateDbContext(options);
+
+/// <summary>Compose and production; migrations in Persistence/Migrations/Postgres.</summary>
+public sealed class StatePostgresDbContext(DbContextOptions<StatePostgresDbContext> options) : StateDbContext(options);

@@ -13,6 +13,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private readonly List<ServiceProcess> _services = [];
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("coop-e2e-").FullName;
+    private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
 
     public TestEnvironment Environment => TestEnvironment.Current;
     public ServiceProcess Gateway { get; private set; } = null!;
@@ -69,11 +70,17 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Broker__VirtualHost"] = "/",
             ["Broker__Username"] = brokerUser,
             ["Broker__Password"] = env.BrokerPassword(brokerUser),
-            ["Database__Provider"] = "Sqlite",
-            ["Database__ConnectionString"] = $"Data Source={Path.Combine(_dataDirectory, brokerUser + ".db")}",
+            ["Database__Provider"] = env.DatabaseProvider,
+            ["Database__ConnectionString"] = ConnectionString(brokerUser),
             ["Register__States"] = string.Join(',', States),
         };
     }
+
+    /// <summary>A fresh database per service and run: a SQLite file, or a PostgreSQL database on the test cluster.</summary>
+    private string ConnectionString(string service) =>
+        Environment.PostgresServer is { } server
+            ? $"{server};Database=coop_{_runId}_{service.Replace('-', '_')}"
+            : $"Data Source={Path.Combine(_dataDirectory, service + ".db")}";
 
     private ServiceProcess Start(string name, string project, string assembly, string serviceName, Dictionary<string, string> settings)
     {

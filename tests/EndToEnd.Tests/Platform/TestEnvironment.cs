@@ -14,6 +14,10 @@ public sealed class TestEnvironment
     public string DashboardUrl { get; }
     public string OtlpEndpoint { get; }
     public string BuildConfiguration { get; }
+    /// <summary>Sqlite (default) or Postgres: infra/test runs the end-to-end suite once with each.</summary>
+    public string DatabaseProvider { get; }
+    /// <summary>Server part of the PostgreSQL connection string (no database), when the provider is Postgres.</summary>
+    public string? PostgresServer { get; }
 
     private TestEnvironment()
     {
@@ -27,6 +31,10 @@ public sealed class TestEnvironment
             .ToDictionary(p => p[0], p => p[1]);
         DashboardUrl = Require("COOP_TEST_DASHBOARD_URL").TrimEnd('/');
         OtlpEndpoint = Require("COOP_TEST_OTLP_ENDPOINT");
+        DatabaseProvider = System.Environment.GetEnvironmentVariable("COOP_TEST_DATABASE") is { Length: > 0 } provider ? provider : "Sqlite";
+        if (DatabaseProvider is not ("Sqlite" or "Postgres"))
+            throw new InvalidOperationException($"COOP_TEST_DATABASE must be Sqlite or Postgres (got '{DatabaseProvider}').");
+        PostgresServer = DatabaseProvider == "Postgres" ? Require("COOP_TEST_POSTGRES") : null;
         // tests/EndToEnd.Tests/bin/<Configuration>/net10.0/: start the services built the same way.
         BuildConfiguration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
     }
@@ -42,7 +50,7 @@ public sealed class TestEnvironment
         Path.Combine(RepoRoot, projectDirectory, "bin", BuildConfiguration, "net10.0", assemblyName + ".dll");
 
     private static string Require(string name) =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+        System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException(
                 $"{name} is not set. Run the suite with infra/test, which starts a private broker and trace viewer.");

@@ -3,19 +3,16 @@ using System;
 using Cooperation.State.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Cooperation.State.Persistence.Migrations
+namespace Cooperation.State.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(StateDbContext))]
-    [Migration("20261127194725_Initial")]
-    partial class Initial
+    [DbContext(typeof(StateSqliteDbContext))]
+    partial class StateSqliteDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");

@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Cooperation.Prosecutor.Persistence.Migrations
+namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(ProsecutorDbContext))]
-    [Migration("20261127194716_Initial")]
+    [DbContext(typeof(ProsecutorSqliteDbContext))]
+    [Migration("20261127195059_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
