@@ -20,6 +20,13 @@ public sealed class PlatformFixture : IAsyncLifetime
     public ServiceProcess Registry { get; private set; } = null!;
     public IReadOnlyDictionary<string, ServiceProcess> StateNodes { get; private set; } = new Dictionary<string, ServiceProcess>();
 
+    /// <summary>Every process of the platform, for tests that inspect their output.</summary>
+    public IReadOnlyList<ServiceProcess> Services => _services;
+
+    /// <summary>The SQLite file of a service (by broker user name, e.g. state-zaf); null on PostgreSQL.</summary>
+    public string? SqliteFileOf(string service) =>
+        Environment.PostgresServer is null ? Path.Combine(_dataDirectory, service + ".db") : null;
+
     public HttpClient CreatePartnerClient()
     {
         var client = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

@@ -19,6 +19,15 @@ public sealed class TraceViewer(string dashboardUrl)
         return spans;
     }
 
+    /// <summary>The raw OTLP JSON of a trace and of its logs, for searching every attribute and message.</summary>
+    public async Task<string> GetRawTraceAndLogsAsync(string traceId)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(dashboardUrl + "/"), Timeout = TimeSpan.FromSeconds(10) };
+        var spans = await http.GetStringAsync($"api/telemetry/traces/{traceId}");
+        using var logs = await http.GetAsync($"api/telemetry/traces/{traceId}/logs");
+        return spans + "\n" + (logs.IsSuccessStatusCode ? await logs.Content.ReadAsStringAsync() : "");
+    }
+
     /// <summary>Polls until the predicate holds (exporters batch), returning the last spans seen.</summary>
     public async Task<IReadOnlyList<Span>> WaitForTraceAsync(string traceId, Func<IReadOnlyList<Span>, bool> complete, TimeSpan timeout)
     {
