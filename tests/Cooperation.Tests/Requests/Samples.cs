@@ -2,7 +2,7 @@ using Cooperation.Requests;
 
 namespace Cooperation.Tests.Requests;
 
-/// <summary>Complete contents per kind.</summary>
+/// <summary>Complete contents per kind, and a fixed clock reading for commands that carry a time.</summary>
 internal static class Samples
 {
     public static readonly DateTimeOffset At = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
@@ -52,5 +52,27 @@ internal static class Samples
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    public static CompletenessInput Input(RequestKind kind) => new(Complete(kind), "fr", Accepted);
+
     public static readonly RequestKind[] Kinds = Enum.GetValues<RequestKind>();
+    public static readonly RequestStatus[] Statuses = Enum.GetValues<RequestStatus>();
+
+    /// <summary>A request of a kind in a status, with the side-state bookkeeping that status implies.</summary>
+    public static RequestSnapshot In(RequestKind kind, RequestStatus status)
+    {
+        var snapshot = RequestSnapshot.New(kind,
+            measure: kind == RequestKind.OtherAssistance ? AssistanceMeasure.TakeEvidence : null) with { Status = status };
+        if (status.IsPending() || status.IsTerminal())
+            snapshot = snapshot with { TransmittedAt = At.AddDays(-10) };
+        return status switch
+        {
+            RequestStatus.InConsultation => snapshot with { StatusBeforeConsultation = RequestStatus.InExecution },
+            RequestStatus.Postponed => snapshot with
+            {
+                StatusBeforePostponement = RequestStatus.InExecution,
+                PostponementGround = PostponementGround.AdmissibilityChallenge,
+            },
+            _ => snapshot,
+        };
+    }
 }
