@@ -91,7 +91,7 @@ public static class RequestLifecycle
 
     private static Decision TransmitFrom(RequestSnapshot current, Transmit c) =>
         When(current, c, [RequestStatus.Ready], () =>
-            Accept(current, current with { Status = RequestStatus.Transmitted, TransmittedAt = c.At }, "request-transmitted",
+            Accept(current, current with { Status = RequestStatus.Transmitted, TransmittedAt = c.At, FirstTransmittedAt = current.FirstTransmittedAt ?? c.At }, "request-transmitted",
                 current.Urgent
                     ? "Urgent request transmitted; confirmation through the designated channel is due (Art 91(1), 96(1))."
                     : "Request transmitted through the designated channel (Art 87(1))."));

@@ -24,7 +24,10 @@ public sealed record RequestSnapshot
     /// <summary>Sent by any medium leaving a written record, to be confirmed through the designated channel (Art 91(1), 96(1)).</summary>
     public bool Urgent { get; init; }
     public bool ConfirmationRecorded { get; init; }
+    /// <summary>When the current version was transmitted.</summary>
     public DateTimeOffset? TransmittedAt { get; init; }
+    /// <summary>When version 1 was transmitted: the request is "in progress" from then on (RPE 180(2)).</summary>
+    public DateTimeOffset? FirstTransmittedAt { get; init; }
     public DateTimeOffset? DeliveredAt { get; init; }
     public DateTimeOffset? AcknowledgedAt { get; init; }
 
