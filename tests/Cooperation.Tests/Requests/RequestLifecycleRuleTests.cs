@@ -243,6 +243,15 @@ public class RequestLifecycleRuleTests
         Assert.Contains("93(9)(b)", accepted.Entry.Description);
     }
 
+    [Fact]
+    public void Withdrawing_during_a_consultation_ends_it()
+    {
+        var accepted = Accept(Samples.In(RequestKind.ArrestAndSurrender, RequestStatus.InConsultation), new Withdraw());
+        Assert.Equal(RequestStatus.Withdrawn, accepted.Snapshot.Status);
+        Assert.Null(accepted.Snapshot.StatusBeforeConsultation);
+        Assert.Contains("Withdrawn", accepted.Entry.Description);
+    }
+
     // Modification: a new version
 
     [Fact]

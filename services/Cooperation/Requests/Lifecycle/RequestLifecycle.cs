@@ -14,7 +14,7 @@ public static class RequestLifecycle
     /// <summary>
     /// Whether an open Art 97 consultation suspends the State's duty to execute. It does not for a request
     /// to arrest (and surrender, provisionally arrest, or let a person in custody transit): the State keeps
-    /// executing while it consults (check: PTC II, South Africa, 2017 — ICC-02/05-01/09-302, para 107-108).
+    /// executing while it consults (check: PTC II, South Africa, 2017).
     /// For other assistance our reading is that execution waits on the consultation (Art 93(3), 93(9), 97).
     /// </summary>
     public static bool DutyToExecuteSuspended(RequestKind kind) => kind == RequestKind.OtherAssistance;
@@ -69,7 +69,7 @@ public static class RequestLifecycle
                     "consultation-opened", "Consultation opened (Art 97).")),
             CloseConsultation c => CloseConsultationFrom(current, c),
             Modify c => ModifyFrom(current, c),
-            Withdraw => Accept(current, current with { Status = RequestStatus.Withdrawn }, "request-withdrawn",
+            Withdraw => Accept(current, current with { Status = RequestStatus.Withdrawn, StatusBeforeConsultation = null }, "request-withdrawn",
                 current.Status == RequestStatus.InConsultation
                     ? "Request withdrawn; the consultation ends with outcome Withdrawn."
                     : "Request withdrawn."),
