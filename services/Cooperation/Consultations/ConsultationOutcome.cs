@@ -1,0 +1,16 @@
+namespace Cooperation.Consultations;
+
+/// <summary>How an Art 97 consultation ends.</summary>
+public enum ConsultationOutcome
+{
+    /// <summary>The obstacle is resolved; execution continues where it was.</summary>
+    Resumed,
+    /// <summary>The Court re-sends a modified request as a new version.</summary>
+    Modified,
+    /// <summary>Art 93(9)(b): the material is controlled by a third State or organisation; the Court directs its request there.</summary>
+    Redirected,
+    /// <summary>Execution is postponed on 89(2), 94 or 95.</summary>
+    Postponed,
+    /// <summary>The Court withdraws the request.</summary>
+    Withdrawn,
+}

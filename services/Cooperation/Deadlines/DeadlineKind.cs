@@ -1,0 +1,17 @@
+namespace Cooperation.Deadlines;
+
+public enum DeadlineKind
+{
+    /// <summary>RPE 188: surrender request and documents, 60 days after a provisional arrest.</summary>
+    SurrenderDocuments,
+    /// <summary>Art 89(3)(e): 96 hours of detention after an unscheduled landing.</summary>
+    TransitDetention,
+    /// <summary>RPE 180(2): a change of channel or language takes effect.</summary>
+    ChannelChangeEffective,
+    /// <summary>The reply-by date set in a request.</summary>
+    ReplyBy,
+    /// <summary>A reply due in an Art 97 consultation (service level or agreed date).</summary>
+    ConsultationReply,
+    /// <summary>Art 87(7): a State's observations before a finding of non-compliance (check: Regulations of the Court, reg 109).</summary>
+    ObservationsReply,
+}

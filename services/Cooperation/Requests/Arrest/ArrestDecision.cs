@@ -1,0 +1,31 @@
+using Cooperation.Deadlines;
+
+namespace Cooperation.Requests.Arrest;
+
+public abstract record ArrestDecision
+{
+    private ArrestDecision() { }
+
+    /// <summary>
+    /// Accepted: the new snapshot, a stable event code and a content-free description; plus the statutory
+    /// timer the step starts (<paramref name="DeadlineStarted"/>) or ends (<paramref name="DeadlineEnded"/>), for the scheduler.
+    /// </summary>
+    public sealed record Accepted(
+        ArrestSnapshot Snapshot,
+        string Event,
+        string Description,
+        Deadline? DeadlineStarted = null,
+        DeadlineKind? DeadlineEnded = null) : ArrestDecision;
+
+    public sealed record Refused(string Code, string Message) : ArrestDecision;
+
+    public bool IsAccepted => this is Accepted;
+}
+
+public static class ArrestErrors
+{
+    public const string IllegalTransition = "illegal-transition";
+    public const string DocumentsAlreadyReceived = "documents-already-received";
+    public const string DocumentsRequired = "documents-required";
+    public const string ArrestDateRequired = "arrest-date-required";
+}

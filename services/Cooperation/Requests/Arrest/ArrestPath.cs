@@ -1,0 +1,104 @@
+using Cooperation.Deadlines;
+using static Cooperation.Requests.Arrest.ArrestCommand;
+
+namespace Cooperation.Requests.Arrest;
+
+/// <summary>The arrest path as a pure, guarded state machine (Art 59, 89, 91, 92; RPE 184, 188).</summary>
+public static class ArrestPath
+{
+    public static ArrestDecision Decide(ArrestSnapshot current, ArrestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(command);
+
+        return command switch
+        {
+            RecordArrest c => When(current, c,
+                [ArrestStage.ProvisionalArrestRequested, ArrestStage.SurrenderRequested, ArrestStage.ReleasedPendingDocuments],
+                () => Accept(current with { Stage = ArrestStage.Arrested, ArrestDate = c.ArrestDate, ReleasedOn = null },
+                    current.Stage == ArrestStage.ReleasedPendingDocuments ? "person-rearrested" : "person-arrested",
+                    current.Stage == ArrestStage.ReleasedPendingDocuments
+                        ? "The person was arrested again after release (Art 92(4))."
+                        : "The State notified the arrest and its date.")),
+
+            AwaitDocuments c => When(current, c, [ArrestStage.Arrested], () =>
+            {
+                if (!current.Provisional || current.DocumentsReceived)
+                    return AlreadyReceived();
+                if (current.ArrestDate is not { } arrestDate)
+                    return new ArrestDecision.Refused(ArrestErrors.ArrestDateRequired,
+                        "The 60-day period runs from the arrest date, which the State has not notified (RPE 188).");
+                var deadline = Deadline.SurrenderDocuments(arrestDate);
+                return Accept(current with { Stage = ArrestStage.AwaitingDocuments, DocumentsDueAt = deadline.DueAt },
+                    "documents-awaited",
+                    "Awaiting the surrender request and documents, due 60 days after the provisional arrest (RPE 188).",
+                    deadlineStarted: deadline);
+            }),
+
+            RecordDocumentsReceived c => When(current, c,
+                [ArrestStage.ProvisionalArrestRequested, ArrestStage.Arrested, ArrestStage.AwaitingDocuments, ArrestStage.ReleasedPendingDocuments],
+                () =>
+                {
+                    if (!current.Provisional || current.DocumentsReceived)
+                        return AlreadyReceived();
+                    var late = current.DocumentsDueAt is { } due && c.At >= due;
+                    return Accept(
+                        current with
+                        {
+                            Stage = current.Stage == ArrestStage.AwaitingDocuments ? ArrestStage.Arrested : current.Stage,
+                            DocumentsReceived = true,
+                            DocumentsDueAt = null,
+                        },
+                        "documents-received",
+                        late
+                            ? "The surrender request and documents arrived after the RPE 188 period; arrest and surrender remain possible (Art 92(4))."
+                            : "The surrender request and documents arrived.",
+                        deadlineEnded: current.Stage == ArrestStage.AwaitingDocuments ? DeadlineKind.SurrenderDocuments : null);
+                }),
+
+            Release c => When(current, c, [ArrestStage.AwaitingDocuments], () =>
+                Accept(current with { Stage = ArrestStage.ReleasedPendingDocuments, ReleasedOn = c.ReleasedOn, DocumentsDueAt = null },
+                    "person-released",
+                    "The person was released pending the surrender request and documents (Art 92(3)); the request stays open (Art 92(4)).",
+                    deadlineEnded: DeadlineKind.SurrenderDocuments)),
+
+            ArrangeSurrender c => When(current, c,
+                [ArrestStage.Arrested, ArrestStage.AwaitingDocuments, ArrestStage.SurrenderArranged],
+                () =>
+                {
+                    var rescheduled = current.Stage == ArrestStage.SurrenderArranged;
+                    if (!rescheduled && !current.DocumentsReceived && !c.ConsentToSurrender)
+                        return new ArrestDecision.Refused(ArrestErrors.DocumentsRequired,
+                            "Surrender needs the surrender request and documents, unless the person consents to surrender (Art 92(3)).");
+                    return Accept(current with { Stage = ArrestStage.SurrenderArranged, SurrenderDate = c.SurrenderDate, DocumentsDueAt = null },
+                        rescheduled ? "surrender-rescheduled" : "surrender-arranged",
+                        rescheduled
+                            ? "The surrender date was changed with the Registry (RPE 184)."
+                            : c.ConsentToSurrender && !current.DocumentsReceived
+                                ? "Surrender arranged on the person's consent before the documents came (Art 92(3))."
+                                : "Date and manner of surrender agreed with the Registry (RPE 184).",
+                        deadlineEnded: current.Stage == ArrestStage.AwaitingDocuments ? DeadlineKind.SurrenderDocuments : null);
+                }),
+
+            RecordSurrender c => When(current, c, [ArrestStage.SurrenderArranged], () =>
+                Accept(current with { Stage = ArrestStage.Surrendered, SurrenderedOn = c.SurrenderedOn },
+                    "person-surrendered", "The person was surrendered to the Court.")),
+
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "unknown command"),
+        };
+    }
+
+    private static ArrestDecision.Refused AlreadyReceived() =>
+        new(ArrestErrors.DocumentsAlreadyReceived,
+            "The surrender request and documents are already with the State; there is nothing to await.");
+
+    private static ArrestDecision When(ArrestSnapshot current, ArrestCommand command, ArrestStage[] allowed, Func<ArrestDecision> then) =>
+        allowed.Contains(current.Stage)
+            ? then()
+            : new ArrestDecision.Refused(ArrestErrors.IllegalTransition,
+                $"An arrest path at stage {current.Stage} does not accept {command.GetType().Name}.");
+
+    private static ArrestDecision.Accepted Accept(
+        ArrestSnapshot next, string @event, string description, Deadline? deadlineStarted = null, DeadlineKind? deadlineEnded = null) =>
+        new(next, @event, description, deadlineStarted, deadlineEnded);
+}

@@ -1,0 +1,26 @@
+namespace Cooperation.Requests.Arrest;
+
+/// <summary>The arrest path of one request to arrest, as the services store it.</summary>
+public sealed record ArrestSnapshot
+{
+    public required ArrestStage Stage { get; init; }
+    /// <summary>The path began with a provisional arrest request (Art 92), so documents follow.</summary>
+    public bool Provisional { get; init; }
+    /// <summary>The surrender request and supporting documents are with the State (Art 91, 92(3)).</summary>
+    public bool DocumentsReceived { get; init; }
+    /// <summary>The arrest date the State notified; on re-arrest (Art 92(4)), the latest one.</summary>
+    public DateOnly? ArrestDate { get; init; }
+    /// <summary>While awaiting documents: when they become late (RPE 188).</summary>
+    public DateTimeOffset? DocumentsDueAt { get; init; }
+    public DateOnly? ReleasedOn { get; init; }
+    public DateOnly? SurrenderDate { get; init; }
+    public DateOnly? SurrenderedOn { get; init; }
+
+    /// <summary>The start of the arrest path for a request: only arrest and surrender, or provisional arrest, have one.</summary>
+    public static ArrestSnapshot Start(RequestKind kind) => kind switch
+    {
+        RequestKind.ProvisionalArrest => new() { Stage = ArrestStage.ProvisionalArrestRequested, Provisional = true },
+        RequestKind.ArrestAndSurrender => new() { Stage = ArrestStage.SurrenderRequested, DocumentsReceived = true },
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only an arrest request has an arrest path."),
+    };
+}

@@ -1,0 +1,14 @@
+namespace Cooperation.Requests;
+
+/// <summary>
+/// The only grounds on which a State may deny a request for assistance. A request for arrest and
+/// surrender, provisional arrest or transit cannot be denied (Art 86, 89(1), 89(3)): obstacles go to an
+/// Art 97 consultation instead.
+/// </summary>
+public enum DenialGround
+{
+    /// <summary>Art 93(4), 72: production of documents or disclosure of evidence would prejudice national security.</summary>
+    NationalSecurity,
+    /// <summary>Art 93(5): 93(1)(l) assistance prohibited by national law, after considering whether it could be given on conditions.</summary>
+    ProhibitedByNationalLaw,
+}

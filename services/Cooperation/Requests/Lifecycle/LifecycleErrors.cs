@@ -1,0 +1,21 @@
+namespace Cooperation.Requests;
+
+/// <summary>Stable refusal codes of <see cref="RequestLifecycle"/>; services map them to ProblemDetails types.</summary>
+public static class LifecycleErrors
+{
+    public const string IllegalTransition = "illegal-transition";
+    public const string StaleVersion = "stale-version";
+    public const string RequestIncomplete = "request-incomplete";
+    public const string DenialNotAllowed = "denial-not-allowed";
+    public const string DenialGroundRequired = "denial-ground-required";
+    public const string DenialGroundNotApplicable = "denial-ground-not-applicable";
+    public const string ConditionsNotConsidered = "conditions-not-considered";
+    public const string ReasonsRequired = "reasons-required";
+    public const string PostponementGroundRequired = "postponement-ground-required";
+    public const string PostponementGroundNotApplicable = "postponement-ground-not-applicable";
+    public const string PostponementPeriodRequired = "postponement-period-required";
+    public const string ConfirmationNotRequired = "confirmation-not-required";
+    public const string ConfirmationAlreadyRecorded = "confirmation-already-recorded";
+    public const string ClassificationUnchanged = "classification-unchanged";
+    public const string OutcomeNotApplicable = "outcome-not-applicable";
+}

@@ -1,0 +1,142 @@
+using Cooperation.Confidentiality;
+using Cooperation.Consultations;
+
+namespace Cooperation.Requests;
+
+/// <summary>Which side of a request may issue a command; services check it against the caller's organ.</summary>
+public enum Party
+{
+    /// <summary>The organ that issued the request: the Registry (Chambers' requests) or the Prosecutor (RPE 176(2)).</summary>
+    IssuingOrgan,
+    /// <summary>The requested State's central authority or designated channel (Art 87(1)).</summary>
+    RequestedState,
+    /// <summary>Either side.</summary>
+    Either,
+}
+
+/// <summary>
+/// The closed set of things that can happen to a request. <see cref="ForVersion"/>, when set, is the
+/// version the sender acted on; a command for an older version is refused (<c>stale-version</c>).
+/// </summary>
+public abstract record RequestCommand
+{
+    private RequestCommand() { }
+
+    public int? ForVersion { get; init; }
+
+    /// <summary>Who may issue this command.</summary>
+    public abstract Party IssuedBy { get; }
+
+    /// <summary>Draft → Ready, if complete and in an accepted language (Art 91(2), 92(2), 89(3)(b), 96(2); Art 87(2)).</summary>
+    public sealed record MarkReady(CompletenessInput Input) : RequestCommand
+    {
+        public override Party IssuedBy => Party.IssuingOrgan;
+    }
+
+    /// <summary>Ready → Transmitted (Art 87(1)). Urgent requests then await confirmation (Art 91(1), 96(1)).</summary>
+    public sealed record Transmit(DateTimeOffset At) : RequestCommand
+    {
+        public override Party IssuedBy => Party.IssuingOrgan;
+    }
+
+    /// <summary>Transmitted → Delivered: the State's node persisted the request.</summary>
+    public sealed record RecordDelivered(DateTimeOffset At) : RequestCommand
+    {
+        public override Party IssuedBy => Party.RequestedState;
+    }
+
+    /// <summary>Delivered (or Transmitted, since acknowledgement implies delivery) → Acknowledged.</summary>
+    public sealed record Acknowledge(DateTimeOffset At, string By) : RequestCommand
+    {
+        public override Party IssuedBy => Party.RequestedState;
+    }
+
+    /// <summary>Acknowledged → InExecution (Art 88, 99).</summary>
+    public sealed record StartExecution : RequestCommand
+    {
+        public override Party IssuedBy => Party.RequestedState;
+    }
+
+    /// <summary>A progress report: no change of status.</summary>
+    public sealed record ReportProgress : RequestCommand
+    {
+        public override Party IssuedBy => Party.RequestedState;
+    }
+
+    /// <summary>InExecution → Executed or PartiallyExecuted.</summary>
+    public sealed record Execute(bool Partial = false) : RequestCommand
+    {
+        public override Party IssuedBy => Party.RequestedState;
+    }
+
+    /// <summary>
+    /// → Denied, only for other assistance, on 93(4) or 93(5), always with reasons (93(6)).
+    /// <paramref name="ConditionsConsidered"/>: for 93(5), the State considered giving the assistance on conditions.
+    /// </summary>
+    public sealed record Deny(DenialGround? Ground, string? Reasons, bool ConditionsConsidered = false) : RequestCommand
+    {
+        public override Party IssuedBy => Party.RequestedState;
+    }
+
+    /// <summary>→ Postponed, only on 89(2), 94 (with the agreed period as <paramref name="Until"/>) or 95.</summary>
+    public sealed record Postpone(PostponementGround? Ground, DateTimeOffset? Until = null) : RequestCommand
+    {
+        public override Party IssuedBy => Party.RequestedState;
+    }
+
+    /// <summary>Postponed or InConsultation → the status before it.</summary>
+    public sealed record Resume : RequestCommand
+    {
+        public override Party IssuedBy => Party.Either;
+    }
+
+    /// <summary>→ InConsultation (Art 97); opened by the State or by the Court.</summary>
+    public sealed record OpenConsultation : RequestCommand
+    {
+        public override Party IssuedBy => Party.Either;
+    }
+
+    /// <summary>
+    /// InConsultation → per outcome: Resumed (prior status), Postponed (needs a ground, as <see cref="Postpone"/>),
+    /// Redirected (93(9)(b): the request ends here as Withdrawn), Withdrawn. Outcome Modified is recorded
+    /// by <see cref="Modify"/>, which carries the new version.
+    /// </summary>
+    public sealed record CloseConsultation(
+        ConsultationOutcome Outcome,
+        PostponementGround? Ground = null,
+        DateTimeOffset? Until = null) : RequestCommand
+    {
+        public override Party IssuedBy => Party.Either;
+    }
+
+    /// <summary>A new version (version + 1), re-sent: back to Transmitted. Closes an open consultation as Modified.</summary>
+    public sealed record Modify(DateTimeOffset At, CompletenessInput Input) : RequestCommand
+    {
+        public override Party IssuedBy => Party.IssuingOrgan;
+    }
+
+    /// <summary>Any open status → Withdrawn.</summary>
+    public sealed record Withdraw : RequestCommand
+    {
+        public override Party IssuedBy => Party.IssuingOrgan;
+    }
+
+    /// <summary>An urgent request was confirmed through the designated channel (Art 91(1), 96(1)).</summary>
+    public sealed record RecordConfirmation(DateTimeOffset At) : RequestCommand
+    {
+        public override Party IssuedBy => Party.IssuingOrgan;
+    }
+
+    /// <summary>A change of classification (e.g. a warrant unsealed after arrest); allowed in every status.</summary>
+    public sealed record Reclassify(Classification To) : RequestCommand
+    {
+        public override Party IssuedBy => Party.IssuingOrgan;
+    }
+}
+
+/// <summary>What <see cref="RequestCompleteness.Check"/> needs, carried by the commands that make a request ready or re-send it.</summary>
+public sealed record CompletenessInput(
+    RequestContents Contents,
+    string Language,
+    IReadOnlyCollection<string> AcceptedLanguages,
+    bool HasTranslation = false);

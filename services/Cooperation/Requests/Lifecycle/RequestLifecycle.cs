@@ -1,0 +1,319 @@
+using Cooperation.Confidentiality;
+using Cooperation.Consultations;
+using Cooperation.Validation;
+using static Cooperation.Requests.RequestCommand;
+
+namespace Cooperation.Requests;
+
+/// <summary>
+/// The request lifecycle as a pure, guarded state machine: given what a request is now and what
+/// someone wants to do, decide. No clock, no storage; refusal messages name statuses and kinds only.
+/// </summary>
+public static class RequestLifecycle
+{
+    /// <summary>
+    /// Whether an open Art 97 consultation suspends the State's duty to execute. It does not for a request
+    /// to arrest (and surrender, provisionally arrest, or let a person in custody transit): the State keeps
+    /// executing while it consults (check: PTC II, South Africa, 2017).
+    /// For other assistance our reading is that execution waits on the consultation (Art 93(3), 93(9), 97).
+    /// </summary>
+    public static bool DutyToExecuteSuspended(RequestKind kind) => kind == RequestKind.OtherAssistance;
+
+    /// <summary>Only a request for other assistance may be denied (Art 93(4), 93(5)); never arrest, surrender or transit (Art 89(1), 89(3)).</summary>
+    public static bool MayBeDenied(RequestKind kind) => kind == RequestKind.OtherAssistance;
+
+    /// <summary>Whether a postponement ground can apply to a kind of request at all.</summary>
+    public static bool PostponementApplies(PostponementGround ground, RequestKind kind) => ground switch
+    {
+        // Art 89(2): postponement of the execution of a request for surrender.
+        PostponementGround.NeBisInIdemChallenge => kind == RequestKind.ArrestAndSurrender,
+        // Art 94: a request under Art 93 whose immediate execution would interfere with a national case.
+        PostponementGround.NationalProceedings => kind == RequestKind.OtherAssistance,
+        // Art 95: "a request under this Part", any kind.
+        PostponementGround.AdmissibilityChallenge => true,
+        _ => false,
+    };
+
+    public static Decision Decide(RequestSnapshot current, RequestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(command);
+
+        if (command.ForVersion is { } version && version != current.Version)
+            return new Decision.Refused(LifecycleErrors.StaleVersion,
+                $"The command concerns version {version}; the request is at version {current.Version}.");
+
+        // Terminal statuses accept nothing but a reclassification.
+        if (current.Status.IsTerminal() && command is not Reclassify)
+            return Illegal(current, command);
+
+        return command switch
+        {
+            MarkReady c => MarkReadyFrom(current, c),
+            Transmit c => TransmitFrom(current, c),
+            RecordDelivered c => RecordDeliveredFrom(current, c),
+            Acknowledge c => AcknowledgeFrom(current, c),
+            StartExecution c => When(current, c, [RequestStatus.Acknowledged],
+                () => Accept(current, current with { Status = RequestStatus.InExecution },
+                    "execution-started", "Execution started (Art 99).")),
+            ReportProgress c => ReportProgressFrom(current, c),
+            Execute c => ExecuteFrom(current, c),
+            Deny c => DenyFrom(current, c),
+            Postpone c => When(current, c, [RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.InConsultation],
+                () => EnterPostponement(current, ReturnStatus(current), c.Ground, c.Until, "request-postponed")),
+            Resume c => ResumeFrom(current, c),
+            OpenConsultation c => When(current, c,
+                [RequestStatus.Delivered, RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.Postponed],
+                () => Accept(current,
+                    current with { Status = RequestStatus.InConsultation, StatusBeforeConsultation = current.Status },
+                    "consultation-opened", "Consultation opened (Art 97).")),
+            CloseConsultation c => CloseConsultationFrom(current, c),
+            Modify c => ModifyFrom(current, c),
+            Withdraw => Accept(current, current with { Status = RequestStatus.Withdrawn, StatusBeforeConsultation = null }, "request-withdrawn",
+                current.Status == RequestStatus.InConsultation
+                    ? "Request withdrawn; the consultation ends with outcome Withdrawn."
+                    : "Request withdrawn."),
+            RecordConfirmation c => RecordConfirmationFrom(current, c),
+            Reclassify c => ReclassifyFrom(current, c),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "unknown command"),
+        };
+    }
+
+    private static Decision MarkReadyFrom(RequestSnapshot current, MarkReady c) =>
+        When(current, c, [RequestStatus.Draft], () =>
+        {
+            var problems = Check(current.Kind, c.Input);
+            return problems.Count > 0
+                ? Incomplete(problems)
+                : Accept(current, current with { Status = RequestStatus.Ready }, "request-ready",
+                    $"{current.Kind} request complete and ready to transmit.");
+        });
+
+    private static Decision TransmitFrom(RequestSnapshot current, Transmit c) =>
+        When(current, c, [RequestStatus.Ready], () =>
+            Accept(current, current with { Status = RequestStatus.Transmitted, TransmittedAt = c.At, FirstTransmittedAt = current.FirstTransmittedAt ?? c.At }, "request-transmitted",
+                current.Urgent
+                    ? "Urgent request transmitted; confirmation through the designated channel is due (Art 91(1), 96(1))."
+                    : "Request transmitted through the designated channel (Art 87(1))."));
+
+    private static Decision RecordDeliveredFrom(RequestSnapshot current, RecordDelivered c) =>
+        When(current, c, [RequestStatus.Transmitted], () =>
+            Accept(current, current with { Status = RequestStatus.Delivered, DeliveredAt = c.At }, "request-delivered",
+                "The requested State's node holds the request."));
+
+    // Acknowledgement implies delivery, so an acknowledgement overtaking the delivery receipt is accepted.
+    private static Decision AcknowledgeFrom(RequestSnapshot current, Acknowledge c) =>
+        When(current, c, [RequestStatus.Transmitted, RequestStatus.Delivered], () =>
+            Accept(current,
+                current with { Status = RequestStatus.Acknowledged, DeliveredAt = current.DeliveredAt ?? c.At, AcknowledgedAt = c.At },
+                "request-acknowledged", "The requested State acknowledged the request."));
+
+    private static Decision ReportProgressFrom(RequestSnapshot current, ReportProgress c) =>
+        When(current, c, ExecutingStatuses(current.Kind), () =>
+            Accept(current, current, "progress-reported", "The requested State reported progress."));
+
+    private static Decision ExecuteFrom(RequestSnapshot current, Execute c) =>
+        When(current, c, ExecutingStatuses(current.Kind), () =>
+        {
+            var to = c.Partial ? RequestStatus.PartiallyExecuted : RequestStatus.Executed;
+            var closesConsultation = current.Status == RequestStatus.InConsultation;
+            return Accept(current, current with { Status = to, StatusBeforeConsultation = null },
+                c.Partial ? "request-partially-executed" : "request-executed",
+                (c.Partial ? "Request partially executed." : "Request executed.")
+                + (closesConsultation ? " The open consultation did not suspend the duty to execute." : ""));
+        });
+
+    // Arrest kinds go on executing while a consultation is open (DutyToExecuteSuspended).
+    private static RequestStatus[] ExecutingStatuses(RequestKind kind) =>
+        DutyToExecuteSuspended(kind)
+            ? [RequestStatus.InExecution]
+            : [RequestStatus.InExecution, RequestStatus.InConsultation];
+
+    private static Decision DenyFrom(RequestSnapshot current, Deny c) =>
+        When(current, c, [RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.InConsultation], () =>
+        {
+            if (!MayBeDenied(current.Kind))
+                return new Decision.Refused(LifecycleErrors.DenialNotAllowed,
+                    $"A {current.Kind} request cannot be denied (Art 89(1), 89(3)); consult the Court under Art 97 instead.");
+
+            var problems = new List<(string Code, InvalidElement Element)>();
+            if (c.Ground is not { } ground || !Enum.IsDefined(ground))
+                problems.Add((LifecycleErrors.DenialGroundRequired,
+                    new InvalidElement("ground", "a denial needs a ground: Art 93(4) national security or Art 93(5)")));
+            else if (ground == DenialGround.ProhibitedByNationalLaw)
+            {
+                if (current.Measure != AssistanceMeasure.OtherAssistance)
+                    problems.Add((LifecycleErrors.DenialGroundNotApplicable,
+                        new InvalidElement("ground", "Art 93(5) applies to 93(1)(l) assistance only")));
+                else if (!c.ConditionsConsidered)
+                    problems.Add((LifecycleErrors.ConditionsNotConsidered,
+                        new InvalidElement("conditionsConsidered",
+                            "before denying 93(1)(l) assistance the State considers giving it on conditions (Art 93(5))")));
+            }
+            if (string.IsNullOrWhiteSpace(c.Reasons))
+                problems.Add((LifecycleErrors.ReasonsRequired,
+                    new InvalidElement("reasons", "a denial must state its reasons (Art 93(6))")));
+
+            if (problems.Count > 0)
+                return new Decision.Refused(problems[0].Code, "The denial cannot be recorded as it stands.",
+                    [.. problems.Select(p => p.Element)]);
+
+            var basis = c.Ground == DenialGround.NationalSecurity ? "Art 93(4), 72" : "Art 93(5)";
+            return Accept(current, current with { Status = RequestStatus.Denied, StatusBeforeConsultation = null },
+                "request-denied", $"Request denied on {basis}, with reasons (Art 93(6)).");
+        });
+
+    private static Decision ResumeFrom(RequestSnapshot current, Resume c) =>
+        When(current, c, [RequestStatus.Postponed, RequestStatus.InConsultation], () =>
+            current.Status == RequestStatus.Postponed
+                ? Accept(current,
+                    current with
+                    {
+                        Status = current.StatusBeforePostponement ?? RequestStatus.Acknowledged,
+                        StatusBeforePostponement = null,
+                        PostponementGround = null,
+                        PostponedUntil = null,
+                    },
+                    "postponement-ended", "The postponement ended; execution resumes.")
+                : EndConsultationResumed(current));
+
+    private static Decision EndConsultationResumed(RequestSnapshot current) =>
+        Accept(current,
+            current with { Status = current.StatusBeforeConsultation ?? RequestStatus.Acknowledged, StatusBeforeConsultation = null },
+            "consultation-closed", "Consultation closed with outcome Resumed (Art 97).");
+
+    private static Decision CloseConsultationFrom(RequestSnapshot current, CloseConsultation c) =>
+        When(current, c, [RequestStatus.InConsultation], () => c.Outcome switch
+        {
+            ConsultationOutcome.Resumed => EndConsultationResumed(current),
+            ConsultationOutcome.Postponed =>
+                EnterPostponement(current, ReturnStatus(current), c.Ground, c.Until, "consultation-closed"),
+            ConsultationOutcome.Withdrawn => Accept(current,
+                current with { Status = RequestStatus.Withdrawn, StatusBeforeConsultation = null },
+                "consultation-closed", "Consultation closed with outcome Withdrawn; the request is withdrawn."),
+            // Art 93(9)(b): the Court directs its request to the third State or organisation instead.
+            ConsultationOutcome.Redirected when current.Kind == RequestKind.OtherAssistance => Accept(current,
+                current with { Status = RequestStatus.Withdrawn, StatusBeforeConsultation = null },
+                "consultation-closed",
+                "Consultation closed with outcome Redirected (Art 93(9)(b)); this request ends here as Withdrawn."),
+            ConsultationOutcome.Redirected => new Decision.Refused(LifecycleErrors.OutcomeNotApplicable,
+                $"Redirection (Art 93(9)(b)) applies to requests for other assistance, not to a {current.Kind} request."),
+            ConsultationOutcome.Modified => new Decision.Refused(LifecycleErrors.OutcomeNotApplicable,
+                "A consultation ends as Modified when the modified request is sent (Modify), which carries the new version."),
+            _ => new Decision.Refused(LifecycleErrors.OutcomeNotApplicable, "Unknown consultation outcome."),
+        });
+
+    // When a consultation ends in postponement, the request later returns to where it was before the consultation.
+    private static RequestStatus ReturnStatus(RequestSnapshot current) =>
+        current.Status == RequestStatus.InConsultation
+            ? current.StatusBeforeConsultation ?? RequestStatus.Acknowledged
+            : current.Status;
+
+    private static Decision EnterPostponement(
+        RequestSnapshot current, RequestStatus returnTo, PostponementGround? ground, DateTimeOffset? until, string @event)
+    {
+        if (ground is not { } g || !Enum.IsDefined(g))
+            return new Decision.Refused(LifecycleErrors.PostponementGroundRequired,
+                "A postponement needs a ground: Art 89(2), 94 or 95.",
+                [new InvalidElement("ground", "required: Art 89(2), 94 or 95")]);
+        if (!PostponementApplies(g, current.Kind))
+            return new Decision.Refused(LifecycleErrors.PostponementGroundNotApplicable,
+                $"Postponement on {Article(g)} does not apply to a {current.Kind} request.",
+                [new InvalidElement("ground", $"{Article(g)} does not apply to this kind of request")]);
+        if (g == PostponementGround.NationalProceedings && until is null)
+            return new Decision.Refused(LifecycleErrors.PostponementPeriodRequired,
+                "A postponement under Art 94 is for a period agreed with the Court.",
+                [new InvalidElement("until", "required: the end of the period agreed with the Court (Art 94(1))")]);
+
+        // A consultation opened during a postponement returns, when it ends in a new postponement, to the
+        // status before the first one.
+        var backTo = returnTo == RequestStatus.Postponed
+            ? current.StatusBeforePostponement ?? RequestStatus.Acknowledged
+            : returnTo;
+        return Accept(current,
+            current with
+            {
+                Status = RequestStatus.Postponed,
+                StatusBeforePostponement = backTo,
+                StatusBeforeConsultation = null,
+                PostponementGround = g,
+                PostponedUntil = until,
+            },
+            @event,
+            (@event == "consultation-closed" ? "Consultation closed with outcome Postponed; " : "")
+            + $"execution postponed on {Article(g)}.");
+    }
+
+    private static string Article(PostponementGround ground) => ground switch
+    {
+        PostponementGround.NeBisInIdemChallenge => "Art 89(2)",
+        PostponementGround.NationalProceedings => "Art 94",
+        PostponementGround.AdmissibilityChallenge => "Art 95",
+        _ => "an unknown ground",
+    };
+
+    private static Decision ModifyFrom(RequestSnapshot current, Modify c) =>
+        When(current, c,
+            [RequestStatus.Transmitted, RequestStatus.Delivered, RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.InConsultation],
+            () =>
+            {
+                var problems = Check(current.Kind, c.Input);
+                if (problems.Count > 0) return Incomplete(problems);
+                var next = current with
+                {
+                    Status = RequestStatus.Transmitted,
+                    Version = current.Version + 1,
+                    TransmittedAt = c.At,
+                    DeliveredAt = null,
+                    AcknowledgedAt = null,
+                    StatusBeforeConsultation = null,
+                };
+                return Accept(current, next, "request-modified",
+                    (current.Status == RequestStatus.InConsultation ? "Consultation closed with outcome Modified; " : "")
+                    + $"version {next.Version} transmitted.");
+            });
+
+    private static Decision RecordConfirmationFrom(RequestSnapshot current, RecordConfirmation c) =>
+        When(current, c, PendingStatuses, () =>
+        {
+            if (!current.Urgent)
+                return new Decision.Refused(LifecycleErrors.ConfirmationNotRequired,
+                    "Only an urgent request is confirmed through the designated channel (Art 91(1), 96(1)).");
+            if (current.ConfirmationRecorded)
+                return new Decision.Refused(LifecycleErrors.ConfirmationAlreadyRecorded,
+                    "The confirmation of this urgent request is already recorded.");
+            return Accept(current, current with { ConfirmationRecorded = true }, "confirmation-recorded",
+                "Urgent request confirmed through the designated channel (Art 91(1), 96(1)).");
+        });
+
+    private static readonly RequestStatus[] PendingStatuses =
+        [.. Enum.GetValues<RequestStatus>().Where(s => s.IsPending())];
+
+    private static Decision ReclassifyFrom(RequestSnapshot current, Reclassify c)
+    {
+        if (c.To == current.Classification)
+            return new Decision.Refused(LifecycleErrors.ClassificationUnchanged,
+                $"The request is already classified {current.Classification}.");
+        var unsealed = current.Classification == Classification.UnderSeal;
+        return Accept(current, current with { Classification = c.To },
+            unsealed ? "request-unsealed" : "request-reclassified",
+            $"Classification changed from {current.Classification} to {c.To}.");
+    }
+
+    private static IReadOnlyList<InvalidElement> Check(RequestKind kind, CompletenessInput input) =>
+        RequestCompleteness.Check(kind, input.Contents, input.Language, input.AcceptedLanguages, input.HasTranslation);
+
+    private static Decision Incomplete(IReadOnlyList<InvalidElement> problems) =>
+        new Decision.Refused(LifecycleErrors.RequestIncomplete,
+            $"The request is incomplete: {problems.Count} element(s) missing or invalid.", problems);
+
+    private static Decision When(RequestSnapshot current, RequestCommand command, RequestStatus[] allowed, Func<Decision> then) =>
+        allowed.Contains(current.Status) ? then() : Illegal(current, command);
+
+    private static Decision.Refused Illegal(RequestSnapshot current, RequestCommand command) =>
+        new(LifecycleErrors.IllegalTransition,
+            $"A {current.Kind} request in status {current.Status} does not accept {command.GetType().Name}.");
+
+    private static Decision.Accepted Accept(RequestSnapshot from, RequestSnapshot to, string @event, string description) =>
+        new(to, new RequestHistoryEntry(@event, from.Status, to.Status, to.Version, description));
+}

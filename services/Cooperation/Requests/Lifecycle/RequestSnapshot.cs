@@ -1,0 +1,52 @@
+using Cooperation.Confidentiality;
+
+namespace Cooperation.Requests;
+
+/// <summary>
+/// What the lifecycle needs to know about one request, whatever the service stores. Immutable:
+/// <see cref="RequestLifecycle.Decide"/> returns a new one.
+/// </summary>
+public sealed record RequestSnapshot
+{
+    public required RequestKind Kind { get; init; }
+    public required RequestStatus Status { get; init; }
+    /// <summary>Starts at 1; each modification re-sends the request as the next version.</summary>
+    public int Version { get; init; } = 1;
+    public Classification Classification { get; init; } = Classification.Confidential;
+    /// <summary>For 93(5) denials, which apply to 93(1)(l) assistance only.</summary>
+    public AssistanceMeasure? Measure { get; init; }
+    /// <summary>Where the request returns when the consultation ends with "resumed".</summary>
+    public RequestStatus? StatusBeforeConsultation { get; init; }
+    /// <summary>Where the request returns when a postponement ends.</summary>
+    public RequestStatus? StatusBeforePostponement { get; init; }
+    public PostponementGround? PostponementGround { get; init; }
+    public DateTimeOffset? PostponedUntil { get; init; }
+    /// <summary>Sent by any medium leaving a written record, to be confirmed through the designated channel (Art 91(1), 96(1)).</summary>
+    public bool Urgent { get; init; }
+    public bool ConfirmationRecorded { get; init; }
+    /// <summary>When the current version was transmitted.</summary>
+    public DateTimeOffset? TransmittedAt { get; init; }
+    /// <summary>When version 1 was transmitted: the request is "in progress" from then on (RPE 180(2)).</summary>
+    public DateTimeOffset? FirstTransmittedAt { get; init; }
+    public DateTimeOffset? DeliveredAt { get; init; }
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+
+    /// <summary>An urgent request went out and its confirmation through the designated channel has not (Art 91(1), 96(1)).</summary>
+    public bool ConfirmationDue =>
+        Urgent && TransmittedAt is not null && !ConfirmationRecorded && !Status.IsTerminal();
+
+    /// <summary>A new request in Draft. A provisional arrest is urgent by nature (Art 92(1)).</summary>
+    public static RequestSnapshot New(
+        RequestKind kind,
+        Classification classification = Classification.Confidential,
+        bool urgent = false,
+        AssistanceMeasure? measure = null) => new()
+        {
+            Kind = kind,
+            Status = RequestStatus.Draft,
+            Version = 1,
+            Classification = classification,
+            Urgent = urgent || kind == RequestKind.ProvisionalArrest,
+            Measure = measure,
+        };
+}

@@ -1,0 +1,408 @@
+using Cooperation.Confidentiality;
+using Cooperation.Consultations;
+using Cooperation.Requests;
+using static Cooperation.Requests.RequestCommand;
+
+namespace Cooperation.Tests.Requests;
+
+public class RequestLifecycleRuleTests
+{
+    private static Decision.Accepted Accept(RequestSnapshot s, RequestCommand c) =>
+        Assert.IsType<Decision.Accepted>(RequestLifecycle.Decide(s, c));
+
+    private static Decision.Refused Refuse(RequestSnapshot s, RequestCommand c) =>
+        Assert.IsType<Decision.Refused>(RequestLifecycle.Decide(s, c));
+
+    private static RequestSnapshot Assistance(RequestStatus status, AssistanceMeasure measure = AssistanceMeasure.TakeEvidence) =>
+        Samples.In(RequestKind.OtherAssistance, status) with { Measure = measure };
+
+    [Fact]
+    public void The_ordinary_path_runs_from_draft_to_executed_with_a_history()
+    {
+        var s = RequestSnapshot.New(RequestKind.OtherAssistance, measure: AssistanceMeasure.TakeEvidence);
+        var events = new List<string>();
+        foreach (var command in new RequestCommand[]
+        {
+            new MarkReady(Samples.Input(RequestKind.OtherAssistance)), new Transmit(Samples.At),
+            new RecordDelivered(Samples.At.AddMinutes(1)), new Acknowledge(Samples.At.AddHours(2), "desk"),
+            new StartExecution(), new ReportProgress(), new Execute(),
+        })
+        {
+            var accepted = Accept(s, command);
+            events.Add(accepted.Entry.Event);
+            s = accepted.Snapshot;
+        }
+        Assert.Equal(RequestStatus.Executed, s.Status);
+        Assert.Equal(["request-ready", "request-transmitted", "request-delivered", "request-acknowledged",
+            "execution-started", "progress-reported", "request-executed"], events);
+        Assert.Equal(Samples.At, s.TransmittedAt);
+        Assert.Equal(Samples.At.AddMinutes(1), s.DeliveredAt);
+        Assert.Equal(Samples.At.AddHours(2), s.AcknowledgedAt);
+    }
+
+    [Fact]
+    public void An_incomplete_request_cannot_be_made_ready_and_every_missing_element_is_listed()
+    {
+        var refused = Refuse(RequestSnapshot.New(RequestKind.Transit),
+            new MarkReady(new CompletenessInput(new RequestContents(), "de", Samples.Accepted)));
+        Assert.Equal(LifecycleErrors.RequestIncomplete, refused.Code);
+        Assert.Equal(["contents.facts", "contents.person.description", "contents.warrant", "language"],
+            refused.InvalidElements.Select(e => e.Element).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_acknowledgement_overtaking_the_delivery_receipt_also_records_delivery()
+    {
+        var s = Accept(Samples.In(RequestKind.Transit, RequestStatus.Transmitted), new Acknowledge(Samples.At, "desk")).Snapshot;
+        Assert.Equal(RequestStatus.Acknowledged, s.Status);
+        Assert.Equal(Samples.At, s.DeliveredAt);
+    }
+
+    // Denial: Art 93(4), 93(5), 93(6)
+
+    [Theory]
+    [InlineData(RequestKind.ArrestAndSurrender, DenialGround.NationalSecurity)]
+    [InlineData(RequestKind.ArrestAndSurrender, DenialGround.ProhibitedByNationalLaw)]
+    [InlineData(RequestKind.ProvisionalArrest, DenialGround.NationalSecurity)]
+    [InlineData(RequestKind.ProvisionalArrest, DenialGround.ProhibitedByNationalLaw)]
+    [InlineData(RequestKind.Transit, DenialGround.NationalSecurity)]
+    [InlineData(RequestKind.Transit, DenialGround.ProhibitedByNationalLaw)]
+    public void A_request_to_arrest_surrender_or_transit_cannot_be_denied_on_any_ground(RequestKind kind, DenialGround ground)
+    {
+        var refused = Refuse(Samples.In(kind, RequestStatus.InExecution), new Deny(ground, "reasons", ConditionsConsidered: true));
+        Assert.Equal(LifecycleErrors.DenialNotAllowed, refused.Code);
+        Assert.False(RequestLifecycle.MayBeDenied(kind));
+    }
+
+    [Fact]
+    public void Assistance_may_be_denied_on_national_security_with_reasons()
+    {
+        var accepted = Accept(Assistance(RequestStatus.InExecution), new Deny(DenialGround.NationalSecurity, "Art 72 procedure exhausted."));
+        Assert.Equal(RequestStatus.Denied, accepted.Snapshot.Status);
+        Assert.Contains("93(4)", accepted.Entry.Description);
+        Assert.True(RequestLifecycle.MayBeDenied(RequestKind.OtherAssistance));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_denial_without_reasons_is_refused(string? reasons)
+    {
+        var refused = Refuse(Assistance(RequestStatus.InExecution), new Deny(DenialGround.NationalSecurity, reasons));
+        Assert.Equal(LifecycleErrors.ReasonsRequired, refused.Code);
+        Assert.Equal(["reasons"], refused.InvalidElements.Select(e => e.Element));
+    }
+
+    [Fact]
+    public void A_denial_without_ground_or_reasons_names_both()
+    {
+        var refused = Refuse(Assistance(RequestStatus.Acknowledged), new Deny(null, null));
+        Assert.Equal(LifecycleErrors.DenialGroundRequired, refused.Code);
+        Assert.Equal(["ground", "reasons"], refused.InvalidElements.Select(e => e.Element));
+    }
+
+    [Fact]
+    public void An_undefined_denial_ground_counts_as_none()
+    {
+        var refused = Refuse(Assistance(RequestStatus.Acknowledged), new Deny((DenialGround)42, "reasons"));
+        Assert.Equal(LifecycleErrors.DenialGroundRequired, refused.Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(MeasuresOtherThanL))]
+    public void Art_93_5_applies_only_to_l_assistance(AssistanceMeasure measure)
+    {
+        var refused = Refuse(Assistance(RequestStatus.InExecution, measure),
+            new Deny(DenialGround.ProhibitedByNationalLaw, "prohibited", ConditionsConsidered: true));
+        Assert.Equal(LifecycleErrors.DenialGroundNotApplicable, refused.Code);
+    }
+
+    public static TheoryData<AssistanceMeasure> MeasuresOtherThanL() =>
+        new(Enum.GetValues<AssistanceMeasure>().Where(m => m != AssistanceMeasure.OtherAssistance));
+
+    [Fact]
+    public void L_assistance_is_denied_under_93_5_only_after_conditions_were_considered()
+    {
+        var s = Assistance(RequestStatus.InConsultation, AssistanceMeasure.OtherAssistance);
+        Assert.Equal(LifecycleErrors.ConditionsNotConsidered,
+            Refuse(s, new Deny(DenialGround.ProhibitedByNationalLaw, "prohibited")).Code);
+        var accepted = Accept(s, new Deny(DenialGround.ProhibitedByNationalLaw, "prohibited", ConditionsConsidered: true));
+        Assert.Equal(RequestStatus.Denied, accepted.Snapshot.Status);
+        Assert.Null(accepted.Snapshot.StatusBeforeConsultation);
+    }
+
+    // Postponement: Art 89(2), 94, 95
+
+    public static TheoryData<RequestKind, PostponementGround, bool> PostponementApplicability() => new()
+    {
+        { RequestKind.ArrestAndSurrender, PostponementGround.NeBisInIdemChallenge, true },
+        { RequestKind.ArrestAndSurrender, PostponementGround.NationalProceedings, false },
+        { RequestKind.ArrestAndSurrender, PostponementGround.AdmissibilityChallenge, true },
+        { RequestKind.ProvisionalArrest, PostponementGround.NeBisInIdemChallenge, false },
+        { RequestKind.ProvisionalArrest, PostponementGround.NationalProceedings, false },
+        { RequestKind.ProvisionalArrest, PostponementGround.AdmissibilityChallenge, true },
+        { RequestKind.Transit, PostponementGround.NeBisInIdemChallenge, false },
+        { RequestKind.Transit, PostponementGround.NationalProceedings, false },
+        { RequestKind.Transit, PostponementGround.AdmissibilityChallenge, true },
+        { RequestKind.OtherAssistance, PostponementGround.NeBisInIdemChallenge, false },
+        { RequestKind.OtherAssistance, PostponementGround.NationalProceedings, true },
+        { RequestKind.OtherAssistance, PostponementGround.AdmissibilityChallenge, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(PostponementApplicability))]
+    public void Each_postponement_ground_applies_to_its_kinds_only(RequestKind kind, PostponementGround ground, bool applies)
+    {
+        var decision = RequestLifecycle.Decide(Samples.In(kind, RequestStatus.InExecution), new Postpone(ground, Samples.At.AddDays(90)));
+        Assert.Equal(applies, RequestLifecycle.PostponementApplies(ground, kind));
+        if (applies)
+        {
+            var accepted = Assert.IsType<Decision.Accepted>(decision);
+            Assert.Equal(RequestStatus.Postponed, accepted.Snapshot.Status);
+            Assert.Equal(ground, accepted.Snapshot.PostponementGround);
+            Assert.Equal(RequestStatus.InExecution, accepted.Snapshot.StatusBeforePostponement);
+        }
+        else
+            Assert.Equal(LifecycleErrors.PostponementGroundNotApplicable, Assert.IsType<Decision.Refused>(decision).Code);
+    }
+
+    [Fact]
+    public void A_postponement_without_ground_is_refused()
+    {
+        Assert.Equal(LifecycleErrors.PostponementGroundRequired,
+            Refuse(Assistance(RequestStatus.InExecution), new Postpone(null)).Code);
+        Assert.Equal(LifecycleErrors.PostponementGroundRequired,
+            Refuse(Assistance(RequestStatus.InConsultation), new CloseConsultation(ConsultationOutcome.Postponed)).Code);
+    }
+
+    [Fact]
+    public void An_Art_94_postponement_needs_the_agreed_period()
+    {
+        var refused = Refuse(Assistance(RequestStatus.InExecution), new Postpone(PostponementGround.NationalProceedings));
+        Assert.Equal(LifecycleErrors.PostponementPeriodRequired, refused.Code);
+        var until = Samples.At.AddDays(60);
+        var accepted = Accept(Assistance(RequestStatus.InExecution), new Postpone(PostponementGround.NationalProceedings, until));
+        Assert.Equal(until, accepted.Snapshot.PostponedUntil);
+    }
+
+    [Fact]
+    public void Resume_after_a_postponement_returns_to_the_status_before_it()
+    {
+        var postponed = Accept(Assistance(RequestStatus.Acknowledged), new Postpone(PostponementGround.AdmissibilityChallenge)).Snapshot;
+        var resumed = Accept(postponed, new Resume()).Snapshot;
+        Assert.Equal(RequestStatus.Acknowledged, resumed.Status);
+        Assert.Null(resumed.StatusBeforePostponement);
+        Assert.Null(resumed.PostponementGround);
+    }
+
+    // Consultation: Art 97
+
+    [Theory]
+    [InlineData(RequestStatus.Delivered)]
+    [InlineData(RequestStatus.Acknowledged)]
+    [InlineData(RequestStatus.InExecution)]
+    [InlineData(RequestStatus.Postponed)]
+    public void A_consultation_returns_to_the_status_it_interrupted(RequestStatus before)
+    {
+        var open = Accept(Assistance(before), new OpenConsultation()).Snapshot;
+        Assert.Equal(RequestStatus.InConsultation, open.Status);
+        Assert.Equal(before, open.StatusBeforeConsultation);
+        Assert.Equal(before, Accept(open, new Resume()).Snapshot.Status);
+        Assert.Equal(before, Accept(open, new CloseConsultation(ConsultationOutcome.Resumed)).Snapshot.Status);
+    }
+
+    [Fact]
+    public void A_consultation_during_a_postponement_that_ends_in_a_new_postponement_returns_to_the_first_status()
+    {
+        var postponed = Accept(Assistance(RequestStatus.Acknowledged), new Postpone(PostponementGround.NationalProceedings, Samples.At.AddDays(30))).Snapshot;
+        var consulting = Accept(postponed, new OpenConsultation()).Snapshot;
+        var extended = Accept(consulting, new CloseConsultation(ConsultationOutcome.Postponed, PostponementGround.NationalProceedings, Samples.At.AddDays(90))).Snapshot;
+        Assert.Equal(RequestStatus.Postponed, extended.Status);
+        Assert.Equal(RequestStatus.Acknowledged, extended.StatusBeforePostponement);
+        Assert.Equal(Samples.At.AddDays(90), extended.PostponedUntil);
+        Assert.Equal(RequestStatus.Acknowledged, Accept(extended, new Resume()).Snapshot.Status);
+    }
+
+    [Theory]
+    [InlineData(RequestKind.ArrestAndSurrender, false)]
+    [InlineData(RequestKind.ProvisionalArrest, false)]
+    [InlineData(RequestKind.Transit, false)]
+    [InlineData(RequestKind.OtherAssistance, true)]
+    public void Consultation_suspends_the_duty_to_execute_only_for_other_assistance(RequestKind kind, bool suspended)
+    {
+        Assert.Equal(suspended, RequestLifecycle.DutyToExecuteSuspended(kind));
+        Assert.Equal(!suspended, RequestLifecycle.Decide(Samples.In(kind, RequestStatus.InConsultation), new Execute()).IsAccepted);
+    }
+
+    [Fact]
+    public void Redirection_under_93_9_b_ends_the_request_here()
+    {
+        var accepted = Accept(Assistance(RequestStatus.InConsultation), new CloseConsultation(ConsultationOutcome.Redirected));
+        Assert.Equal(RequestStatus.Withdrawn, accepted.Snapshot.Status);
+        Assert.Contains("93(9)(b)", accepted.Entry.Description);
+    }
+
+    [Fact]
+    public void Withdrawing_during_a_consultation_ends_it()
+    {
+        var accepted = Accept(Samples.In(RequestKind.ArrestAndSurrender, RequestStatus.InConsultation), new Withdraw());
+        Assert.Equal(RequestStatus.Withdrawn, accepted.Snapshot.Status);
+        Assert.Null(accepted.Snapshot.StatusBeforeConsultation);
+        Assert.Contains("Withdrawn", accepted.Entry.Description);
+    }
+
+    // Modification: a new version
+
+    [Fact]
+    public void Modify_sends_a_new_version_back_to_transmitted_and_closes_the_consultation()
+    {
+        var s = Samples.In(RequestKind.ArrestAndSurrender, RequestStatus.InConsultation) with
+        {
+            Version = 3, DeliveredAt = Samples.At.AddDays(-9), AcknowledgedAt = Samples.At.AddDays(-8),
+        };
+        var accepted = Accept(s, new Modify(Samples.At, Samples.Input(RequestKind.ArrestAndSurrender)));
+        Assert.Equal(RequestStatus.Transmitted, accepted.Snapshot.Status);
+        Assert.Equal(4, accepted.Snapshot.Version);
+        Assert.Equal(4, accepted.Entry.Version);
+        Assert.Equal(Samples.At, accepted.Snapshot.TransmittedAt);
+        Assert.Null(accepted.Snapshot.DeliveredAt);
+        Assert.Null(accepted.Snapshot.AcknowledgedAt);
+        Assert.Null(accepted.Snapshot.StatusBeforeConsultation);
+        Assert.Contains("Modified", accepted.Entry.Description);
+    }
+
+    [Fact]
+    public void An_incomplete_modification_is_refused()
+    {
+        var refused = Refuse(Samples.In(RequestKind.ArrestAndSurrender, RequestStatus.InExecution),
+            new Modify(Samples.At, new CompletenessInput(new RequestContents(), "fr", Samples.Accepted)));
+        Assert.Equal(LifecycleErrors.RequestIncomplete, refused.Code);
+        Assert.Contains(refused.InvalidElements, e => e.Element == "contents.warrant");
+    }
+
+    [Fact]
+    public void A_command_for_an_older_version_is_refused_as_stale()
+    {
+        var s = Samples.In(RequestKind.Transit, RequestStatus.Delivered) with { Version = 2 };
+        Assert.Equal(LifecycleErrors.StaleVersion, Refuse(s, new Acknowledge(Samples.At, "desk") { ForVersion = 1 }).Code);
+        Assert.Equal(2, Accept(s, new Acknowledge(Samples.At, "desk") { ForVersion = 2 }).Snapshot.Version);
+    }
+
+    // Urgent requests: Art 91(1), 96(1)
+
+    [Fact]
+    public void A_provisional_arrest_is_urgent_and_owes_a_confirmation_once_transmitted()
+    {
+        var ready = RequestSnapshot.New(RequestKind.ProvisionalArrest) with { Status = RequestStatus.Ready };
+        Assert.True(ready.Urgent);
+        Assert.False(ready.ConfirmationDue);
+        var sent = Accept(ready, new Transmit(Samples.At));
+        Assert.True(sent.Snapshot.ConfirmationDue);
+        Assert.Contains("confirmation", sent.Entry.Description);
+        var confirmed = Accept(sent.Snapshot, new RecordConfirmation(Samples.At.AddDays(1))).Snapshot;
+        Assert.False(confirmed.ConfirmationDue);
+        Assert.Equal(RequestStatus.Transmitted, confirmed.Status);
+        Assert.Equal(LifecycleErrors.ConfirmationAlreadyRecorded, Refuse(confirmed, new RecordConfirmation(Samples.At)).Code);
+    }
+
+    [Fact]
+    public void Any_request_marked_urgent_owes_a_confirmation()
+    {
+        var ready = RequestSnapshot.New(RequestKind.OtherAssistance, urgent: true) with { Status = RequestStatus.Ready };
+        var sent = Accept(ready, new Transmit(Samples.At)).Snapshot;
+        Assert.True(sent.ConfirmationDue);
+        Assert.True(Accept(sent, new RecordConfirmation(Samples.At)).Snapshot.ConfirmationRecorded);
+    }
+
+    [Fact]
+    public void A_request_not_urgent_owes_no_confirmation()
+    {
+        var sent = Samples.In(RequestKind.ArrestAndSurrender, RequestStatus.Transmitted);
+        Assert.False(sent.ConfirmationDue);
+        Assert.Equal(LifecycleErrors.ConfirmationNotRequired, Refuse(sent, new RecordConfirmation(Samples.At)).Code);
+    }
+
+    [Fact]
+    public void A_closed_urgent_request_no_longer_shows_a_confirmation_due()
+    {
+        var executed = Samples.In(RequestKind.ProvisionalArrest, RequestStatus.Executed);
+        Assert.True(executed.Urgent);
+        Assert.False(executed.ConfirmationDue);
+    }
+
+    // Reclassification
+
+    [Fact]
+    public void Unsealing_is_recorded_as_such_even_after_the_request_closed()
+    {
+        var sealedExecuted = Samples.In(RequestKind.ArrestAndSurrender, RequestStatus.Executed) with { Classification = Classification.UnderSeal };
+        var accepted = Accept(sealedExecuted, new Reclassify(Classification.Public));
+        Assert.Equal(Classification.Public, accepted.Snapshot.Classification);
+        Assert.Equal("request-unsealed", accepted.Entry.Event);
+        Assert.Equal(RequestStatus.Executed, accepted.Entry.To);
+    }
+
+    [Fact]
+    public void Other_reclassifications_are_recorded_and_no_change_is_refused()
+    {
+        var s = Samples.In(RequestKind.OtherAssistance, RequestStatus.InExecution);
+        Assert.Equal("request-reclassified", Accept(s, new Reclassify(Classification.ExParte)).Entry.Event);
+        Assert.Equal(LifecycleErrors.ClassificationUnchanged, Refuse(s, new Reclassify(s.Classification)).Code);
+    }
+
+    // Messages carry no content
+
+    [Fact]
+    public void Refusal_messages_and_history_carry_no_request_content()
+    {
+        var contents = new RequestContents { Person = new PersonParticulars { Name = Samples.SecretName } };
+        var texts = new List<string>();
+        foreach (var kind in Samples.Kinds)
+            foreach (var status in Samples.Statuses)
+                foreach (var command in new RequestCommand[]
+                {
+                    new MarkReady(new CompletenessInput(contents, Samples.SecretName, [])),
+                    new Modify(Samples.At, new CompletenessInput(contents, Samples.SecretName, [])),
+                    new Deny(DenialGround.NationalSecurity, Samples.SecretName),
+                    new Acknowledge(Samples.At, Samples.SecretName),
+                })
+                {
+                    switch (RequestLifecycle.Decide(Samples.In(kind, status), command))
+                    {
+                        case Decision.Refused r:
+                            texts.Add(r.Message);
+                            texts.AddRange(r.InvalidElements.Select(e => e.Element + " " + e.Problem));
+                            break;
+                        case Decision.Accepted a:
+                            texts.Add(a.Entry.Description);
+                            break;
+                    }
+                }
+        Assert.NotEmpty(texts);
+        Assert.All(texts, t => Assert.DoesNotContain("Zebulon", t));
+    }
+
+    [Theory]
+    [InlineData(typeof(MarkReady), Party.IssuingOrgan)]
+    [InlineData(typeof(Transmit), Party.IssuingOrgan)]
+    [InlineData(typeof(Modify), Party.IssuingOrgan)]
+    [InlineData(typeof(Withdraw), Party.IssuingOrgan)]
+    [InlineData(typeof(RecordConfirmation), Party.IssuingOrgan)]
+    [InlineData(typeof(Reclassify), Party.IssuingOrgan)]
+    [InlineData(typeof(RecordDelivered), Party.RequestedState)]
+    [InlineData(typeof(Acknowledge), Party.RequestedState)]
+    [InlineData(typeof(StartExecution), Party.RequestedState)]
+    [InlineData(typeof(ReportProgress), Party.RequestedState)]
+    [InlineData(typeof(Execute), Party.RequestedState)]
+    [InlineData(typeof(Deny), Party.RequestedState)]
+    [InlineData(typeof(Postpone), Party.RequestedState)]
+    [InlineData(typeof(Resume), Party.Either)]
+    [InlineData(typeof(OpenConsultation), Party.Either)]
+    [InlineData(typeof(CloseConsultation), Party.Either)]
+    public void Each_command_names_the_side_that_may_issue_it(Type commandType, Party party)
+    {
+        var command = (RequestCommand)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(commandType);
+        Assert.Equal(party, command.IssuedBy);
+    }
+}

@@ -1,0 +1,198 @@
+using Cooperation.Confidentiality;
+using Cooperation.Consultations;
+using Cooperation.Requests;
+using static Cooperation.Requests.RequestCommand;
+
+namespace Cooperation.Tests.Requests;
+
+/// <summary>
+/// Every command in every status for every kind, against an explicit expected table. A cell is the
+/// status the request moves to (accepted) or "!code" (refused with that code); "-" is illegal-transition.
+/// </summary>
+public class RequestLifecycleTransitionTableTests
+{
+    // Column order of the tables below.
+    private static readonly RequestStatus[] Columns =
+    [
+        RequestStatus.Draft, RequestStatus.Ready, RequestStatus.Transmitted, RequestStatus.Delivered,
+        RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.InConsultation, RequestStatus.Postponed,
+        RequestStatus.Executed, RequestStatus.PartiallyExecuted, RequestStatus.Denied, RequestStatus.Withdrawn,
+    ];
+
+    private static readonly Dictionary<string, RequestStatus> Abbreviations = new()
+    {
+        ["Dr"] = RequestStatus.Draft, ["Rd"] = RequestStatus.Ready, ["Tr"] = RequestStatus.Transmitted,
+        ["Dl"] = RequestStatus.Delivered, ["Ak"] = RequestStatus.Acknowledged, ["Ex"] = RequestStatus.InExecution,
+        ["Co"] = RequestStatus.InConsultation, ["Po"] = RequestStatus.Postponed, ["Ed"] = RequestStatus.Executed,
+        ["PE"] = RequestStatus.PartiallyExecuted, ["Dn"] = RequestStatus.Denied, ["Wd"] = RequestStatus.Withdrawn,
+    };
+
+    // Error code shorthands.
+    private const string NoDeny = "!denial-not-allowed";
+    private const string NoOutcome = "!outcome-not-applicable";
+    private const string NoConfirm = "!confirmation-not-required";
+
+    // Other assistance (Art 93, 96): execution waits on a consultation; denial on 93(4)/93(5) possible.
+    private const string OtherAssistanceTable = """
+        command              Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd
+        MarkReady            Rd  -   -   -   -   -   -   -   -   -   -   -
+        Transmit             -   Tr  -   -   -   -   -   -   -   -   -   -
+        RecordDelivered      -   -   Dl  -   -   -   -   -   -   -   -   -
+        Acknowledge          -   -   Ak  Ak  -   -   -   -   -   -   -   -
+        StartExecution       -   -   -   -   Ex  -   -   -   -   -   -   -
+        ReportProgress       -   -   -   -   -   Ex  -   -   -   -   -   -
+        Execute              -   -   -   -   -   Ed  -   -   -   -   -   -
+        ExecutePartial       -   -   -   -   -   PE  -   -   -   -   -   -
+        Deny                 -   -   -   -   Dn  Dn  Dn  -   -   -   -   -
+        Postpone95           -   -   -   -   Po  Po  Po  -   -   -   -   -
+        Resume               -   -   -   -   -   -   Ex  Ex  -   -   -   -
+        OpenConsultation     -   -   -   Co  Co  Co  -   Co  -   -   -   -
+        CloseResumed         -   -   -   -   -   -   Ex  -   -   -   -   -
+        CloseModified        -   -   -   -   -   -   !outcome-not-applicable   -   -   -   -   -
+        CloseRedirected      -   -   -   -   -   -   Wd  -   -   -   -   -
+        ClosePostponed95     -   -   -   -   -   -   Po  -   -   -   -   -
+        CloseWithdrawn       -   -   -   -   -   -   Wd  -   -   -   -   -
+        Modify               -   -   Tr  Tr  Tr  Tr  Tr  -   -   -   -   -
+        Withdraw             Wd  Wd  Wd  Wd  Wd  Wd  Wd  Wd  -   -   -   -
+        RecordConfirmation   -   -   !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  -   -   -   -
+        Reclassify           Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd
+        """;
+
+    // Arrest and surrender, transit: never denied; execution goes on during a consultation (South Africa, 2017);
+    // no redirection (93(9)(b) is for assistance).
+    private const string ArrestTable = """
+        command              Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd
+        MarkReady            Rd  -   -   -   -   -   -   -   -   -   -   -
+        Transmit             -   Tr  -   -   -   -   -   -   -   -   -   -
+        RecordDelivered      -   -   Dl  -   -   -   -   -   -   -   -   -
+        Acknowledge          -   -   Ak  Ak  -   -   -   -   -   -   -   -
+        StartExecution       -   -   -   -   Ex  -   -   -   -   -   -   -
+        ReportProgress       -   -   -   -   -   Ex  Co  -   -   -   -   -
+        Execute              -   -   -   -   -   Ed  Ed  -   -   -   -   -
+        ExecutePartial       -   -   -   -   -   PE  PE  -   -   -   -   -
+        Deny                 -   -   -   -   !denial-not-allowed  !denial-not-allowed  !denial-not-allowed  -   -   -   -   -
+        Postpone95           -   -   -   -   Po  Po  Po  -   -   -   -   -
+        Resume               -   -   -   -   -   -   Ex  Ex  -   -   -   -
+        OpenConsultation     -   -   -   Co  Co  Co  -   Co  -   -   -   -
+        CloseResumed         -   -   -   -   -   -   Ex  -   -   -   -   -
+        CloseModified        -   -   -   -   -   -   !outcome-not-applicable   -   -   -   -   -
+        CloseRedirected      -   -   -   -   -   -   !outcome-not-applicable   -   -   -   -   -
+        ClosePostponed95     -   -   -   -   -   -   Po  -   -   -   -   -
+        CloseWithdrawn       -   -   -   -   -   -   Wd  -   -   -   -   -
+        Modify               -   -   Tr  Tr  Tr  Tr  Tr  -   -   -   -   -
+        Withdraw             Wd  Wd  Wd  Wd  Wd  Wd  Wd  Wd  -   -   -   -
+        RecordConfirmation   -   -   !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  -   -   -   -
+        Reclassify           Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd
+        """;
+
+    // A provisional arrest is urgent (Art 92(1)): as an arrest, but its confirmation is due once transmitted (Art 91(1)).
+    private const string ProvisionalArrestConfirmationRow =
+        "RecordConfirmation   -   -   Tr  Dl  Ak  Ex  Co  Po  -   -   -   -";
+
+    private static Dictionary<string, string[]> Parse(string table)
+    {
+        var rows = new Dictionary<string, string[]>();
+        foreach (var line in table.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1))
+        {
+            var cells = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(Columns.Length + 1, cells.Length);
+            rows[cells[0]] = cells[1..];
+        }
+        return rows;
+    }
+
+    private static Dictionary<string, string[]> ExpectedFor(RequestKind kind)
+    {
+        var table = Parse(kind == RequestKind.OtherAssistance ? OtherAssistanceTable : ArrestTable);
+        if (kind == RequestKind.ProvisionalArrest)
+        {
+            var row = ProvisionalArrestConfirmationRow.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            table[row[0]] = row[1..];
+        }
+        return table;
+    }
+
+    private static RequestCommand Command(string label, RequestKind kind) => label switch
+    {
+        "MarkReady" => new MarkReady(Samples.Input(kind)),
+        "Transmit" => new Transmit(Samples.At),
+        "RecordDelivered" => new RecordDelivered(Samples.At),
+        "Acknowledge" => new Acknowledge(Samples.At, "central-authority-desk"),
+        "StartExecution" => new StartExecution(),
+        "ReportProgress" => new ReportProgress(),
+        "Execute" => new Execute(),
+        "ExecutePartial" => new Execute(Partial: true),
+        "Deny" => new Deny(DenialGround.NationalSecurity, "Disclosure would prejudice national security."),
+        "Postpone95" => new Postpone(PostponementGround.AdmissibilityChallenge),
+        "Resume" => new Resume(),
+        "OpenConsultation" => new OpenConsultation(),
+        "CloseResumed" => new CloseConsultation(ConsultationOutcome.Resumed),
+        "CloseModified" => new CloseConsultation(ConsultationOutcome.Modified),
+        "CloseRedirected" => new CloseConsultation(ConsultationOutcome.Redirected),
+        "ClosePostponed95" => new CloseConsultation(ConsultationOutcome.Postponed, PostponementGround.AdmissibilityChallenge),
+        "CloseWithdrawn" => new CloseConsultation(ConsultationOutcome.Withdrawn),
+        "Modify" => new Modify(Samples.At, Samples.Input(kind)),
+        "Withdraw" => new Withdraw(),
+        "RecordConfirmation" => new RecordConfirmation(Samples.At),
+        "Reclassify" => new Reclassify(Classification.Public),
+        _ => throw new ArgumentOutOfRangeException(nameof(label), label, null),
+    };
+
+    public static TheoryData<RequestKind, RequestStatus, string, string> Cases()
+    {
+        var data = new TheoryData<RequestKind, RequestStatus, string, string>();
+        foreach (var kind in Samples.Kinds)
+            foreach (var (label, cells) in ExpectedFor(kind))
+                for (var i = 0; i < Columns.Length; i++)
+                    data.Add(kind, Columns[i], label, cells[i]);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Decides_as_the_table_says(RequestKind kind, RequestStatus status, string command, string expected)
+    {
+        var current = Samples.In(kind, status);
+        var decision = RequestLifecycle.Decide(current, Command(command, kind));
+
+        if (expected == "-" || expected.StartsWith('!'))
+        {
+            var refused = Assert.IsType<Decision.Refused>(decision);
+            Assert.Equal(expected == "-" ? LifecycleErrors.IllegalTransition : expected[1..], refused.Code);
+            Assert.False(string.IsNullOrWhiteSpace(refused.Message));
+            return;
+        }
+
+        var accepted = Assert.IsType<Decision.Accepted>(decision);
+        var to = Abbreviations[expected];
+        Assert.Equal(to, accepted.Snapshot.Status);
+        Assert.Equal(status, accepted.Entry.From);
+        Assert.Equal(to, accepted.Entry.To);
+        Assert.Equal(command == "Modify" ? current.Version + 1 : current.Version, accepted.Snapshot.Version);
+        Assert.Equal(accepted.Snapshot.Version, accepted.Entry.Version);
+        Assert.False(string.IsNullOrWhiteSpace(accepted.Entry.Event));
+    }
+
+    [Fact]
+    public void The_tables_cover_every_status_and_every_command_type()
+    {
+        var commandTypes = typeof(RequestCommand).GetNestedTypes().Where(t => t.IsSubclassOf(typeof(RequestCommand))).ToHashSet();
+        foreach (var kind in Samples.Kinds)
+        {
+            var table = ExpectedFor(kind);
+            Assert.Equal(Samples.Statuses.Order(), Columns.Order());
+            var covered = table.Keys.Select(label => Command(label, kind).GetType()).ToHashSet();
+            Assert.Equal(commandTypes.OrderBy(t => t.Name).Select(t => t.Name), covered.OrderBy(t => t.Name).Select(t => t.Name));
+        }
+    }
+
+    [Fact]
+    public void Terminal_statuses_refuse_everything_but_reclassification()
+    {
+        foreach (var kind in Samples.Kinds)
+            foreach (var (label, cells) in ExpectedFor(kind))
+                for (var i = 0; i < Columns.Length; i++)
+                    if (Columns[i].IsTerminal() && label != "Reclassify")
+                        Assert.Equal("-", cells[i]);
+    }
+}
