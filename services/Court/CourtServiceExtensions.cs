@@ -2,7 +2,11 @@ using Cooperation.Contracts;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Register;
 using Cooperation.Court.Requests.Draft;
+using Cooperation.Court.Requests.Confirm;
 using Cooperation.Court.Requests.Evidence;
+using Cooperation.Court.Requests.Execution;
+using Cooperation.Court.Requests.Reclassify;
+using Cooperation.Court.Requests.Withdraw;
 using Cooperation.Court.Requests.Queries;
 using Cooperation.Court.Requests.Transmit;
 using Cooperation.ServiceDefaults.Hosting;
@@ -36,11 +40,23 @@ public static class CourtServiceExtensions
             {
                 bus.AddConsumer<RequestDeliveredConsumer>();
                 bus.AddConsumer<RequestAcknowledgedConsumer>();
+                bus.AddConsumer<RequestExecutionStartedConsumer>();
+                bus.AddConsumer<RequestProgressReportedConsumer>();
+                bus.AddConsumer<RequestExecutedConsumer>();
+                bus.AddConsumer<RequestDeniedConsumer>();
+                bus.AddConsumer<RequestPostponedConsumer>();
+                bus.AddConsumer<RequestResumedConsumer>();
             },
             (context, cfg) => cfg.CourtEndpoint(context, Addresses.OrganQueue(organ.Organ), e =>
             {
                 e.ConfigureConsumer<RequestDeliveredConsumer>(context);
                 e.ConfigureConsumer<RequestAcknowledgedConsumer>(context);
+                e.ConfigureConsumer<RequestExecutionStartedConsumer>(context);
+                e.ConfigureConsumer<RequestProgressReportedConsumer>(context);
+                e.ConfigureConsumer<RequestExecutedConsumer>(context);
+                e.ConfigureConsumer<RequestDeniedConsumer>(context);
+                e.ConfigureConsumer<RequestPostponedConsumer>(context);
+                e.ConfigureConsumer<RequestResumedConsumer>(context);
             }));
         return builder;
     }
@@ -52,6 +68,9 @@ public static class CourtServiceExtensions
         app.MapDraftRequest(organ);
         app.MapTransmitRequest(organ);
         app.MapRequestQueries(organ);
+        app.MapWithdrawRequest(organ);
+        app.MapConfirmRequest(organ);
+        app.MapReclassifyRequest(organ);
     }
 
     /// <summary>Build, map, migrate, seed the register, serve.</summary>

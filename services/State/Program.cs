@@ -6,6 +6,11 @@ using Cooperation.ServiceDefaults.Persistence;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
 using Cooperation.State.Requests.Acknowledge;
+using Cooperation.State.Requests.Deny;
+using Cooperation.State.Requests.Execute;
+using Cooperation.State.Requests.FromCourt;
+using Cooperation.State.Requests.Postpone;
+using Cooperation.State.Requests.ReportProgress;
 using Cooperation.State.Requests.Queries;
 using Cooperation.State.Requests.Receive;
 using MassTransit;
@@ -20,7 +25,13 @@ builder.AddServiceDefaults(
     new Dictionary<string, object> { ["cooperation.state"] = code.ToUpperInvariant() });
 builder.AddCooperationDatabase<StateDbContext, StateSqliteDbContext, StatePostgresDbContext>();
 builder.AddCooperationMessaging(
-    bus => bus.AddConsumer<TransmitRequestConsumer>(),
+    bus =>
+    {
+        bus.AddConsumer<TransmitRequestConsumer>();
+        bus.AddConsumer<WithdrawRequestConsumer>();
+        bus.AddConsumer<ConfirmRequestConsumer>();
+        bus.AddConsumer<ReclassifyRequestConsumer>();
+    },
     (context, cfg) =>
     {
         // This State's broker user may read only its own queue and write only to its own outbound
@@ -33,6 +44,9 @@ builder.AddCooperationMessaging(
             e.PublishFaults = false;
             e.UseCooperationRetry();
             e.ConfigureConsumer<TransmitRequestConsumer>(context);
+            e.ConfigureConsumer<WithdrawRequestConsumer>(context);
+            e.ConfigureConsumer<ConfirmRequestConsumer>(context);
+            e.ConfigureConsumer<ReclassifyRequestConsumer>(context);
         });
     });
 
@@ -41,4 +55,10 @@ return await builder.RunServiceAsync<StateDbContext>(app =>
     app.MapDefaultEndpoints();
     app.MapReceivedRequestQueries();
     app.MapAcknowledgeRequest();
+    app.MapStartExecutionEndpoint();
+    app.MapReportProgressEndpoint();
+    app.MapExecuteRequestEndpoint();
+    app.MapDenyRequestEndpoint();
+    app.MapPostponeRequestEndpoint();
+    app.MapResumeRequestEndpoint();
 });

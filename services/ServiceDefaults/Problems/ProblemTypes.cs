@@ -16,4 +16,7 @@ public static class ProblemTypes
     public const string IllegalTransition = Base + "illegal-transition";
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string Unexpected = Base + "unexpected";
+
+    /// <summary>A transition the lifecycle refused, by its stable code (e.g. illegal-transition, denial-not-allowed).</summary>
+    public static string Lifecycle(string code) => Base + code;
 }

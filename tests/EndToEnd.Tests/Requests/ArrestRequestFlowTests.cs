@@ -54,7 +54,7 @@ public sealed class ArrestRequestFlowTests(PlatformFixture platform)
         Assert.True(submittedAt <= deliveredAt, $"submitted {submittedAt:O} after delivered {deliveredAt:O}");
         Assert.True(deliveredAt <= acknowledgedAt, $"delivered {deliveredAt:O} after acknowledged {acknowledgedAt:O}");
         Assert.Equal("Central authority, desk 2", (string)evidence["acknowledgedBy"]!);
-        Assert.Equal(["drafted", "transmitted", "delivered", "acknowledged"],
+        Assert.Equal(["request-drafted", "request-ready", "request-transmitted", "request-delivered", "request-acknowledged"],
             done["history"]!.AsArray().Select(h => (string)h!["what"]!).ToArray());
 
         // Another State never sees it, whatever id it tries.

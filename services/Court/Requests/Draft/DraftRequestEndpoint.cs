@@ -28,6 +28,8 @@ public static class DraftRequestEndpoint
         if (body.Classification is null) errors.Add(("classification", "Required: Public, Confidential, UnderSeal or ExParte."));
         if (string.IsNullOrWhiteSpace(body.Language) || body.Language.Length is < 2 or > 16)
             errors.Add(("language", "Required: the ISO 639-1 code of the language the request is written in."));
+        if (body.TranslationLanguage is { Length: < 2 or > 16 })
+            errors.Add(("translationLanguage", "An ISO 639-1 code, e.g. fr."));
         if (body.Readers is { } readers && readers.Any(r => string.IsNullOrWhiteSpace(r) || r.Length > 64))
             errors.Add(("readers", "Each reader is a non-empty name of at most 64 characters."));
 
@@ -52,11 +54,13 @@ public static class DraftRequestEndpoint
             Classification = body.Classification!.Value,
             Readers = body.Readers ?? [],
             Language = body.Language!.ToLowerInvariant(),
+            TranslationLanguage = body.TranslationLanguage?.ToLowerInvariant(),
             Urgent = body.Urgent || body.Kind == RequestKind.ProvisionalArrest,
             Contents = body.Contents ?? new RequestContents(),
             CreatedAt = now,
         };
-        request.Record("drafted", RequestStatus.Draft, RequestStatus.Draft, organ.Organ.ToString().ToLowerInvariant(), now);
+        request.Lifecycle = RequestSnapshot.New(request.Kind, request.Classification, request.Urgent, request.Contents.Measure);
+        request.Record("request-drafted", RequestStatus.Draft, RequestStatus.Draft, organ.Organ.ToString().ToLowerInvariant(), now);
         db.Requests.Add(request);
         await db.SaveChangesAsync(ct);
 
