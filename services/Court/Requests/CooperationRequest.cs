@@ -97,6 +97,7 @@ public sealed class CooperationRequest
         {
             Id = Guid.CreateVersion7(),
             RequestId = Id,
+            Sequence = History.Count,
             At = at,
             Actor = actor,
             What = what,

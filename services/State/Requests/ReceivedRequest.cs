@@ -57,7 +57,7 @@ public sealed class ReceivedRequest
             Lifecycle = accepted.Snapshot;
             History.Add(new ReceivedRequestHistoryEntry
             {
-                Id = Guid.CreateVersion7(), RequestId = Id, At = at, Actor = actor, What = accepted.Entry.Event,
+                Id = Guid.CreateVersion7(), RequestId = Id, Sequence = History.Count, At = at, Actor = actor, What = accepted.Entry.Event,
                 FromStatus = accepted.Entry.From, ToStatus = accepted.Entry.To, Version = accepted.Snapshot.Version,
             });
         }

@@ -7,6 +7,8 @@ public sealed class ReceivedRequestHistoryEntry
 {
     public Guid Id { get; set; }
     public Guid RequestId { get; set; }
+    /// <summary>Order within the request's history (several entries can share a time).</summary>
+    public int Sequence { get; set; }
     public DateTimeOffset At { get; set; }
     public string Actor { get; set; } = "";
     public string What { get; set; } = "";

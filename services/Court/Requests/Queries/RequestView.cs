@@ -31,7 +31,7 @@ public sealed record RequestView(
         r.Version, r.Status, r.Contents,
         new EvidenceView(r.SubmittedAt, r.DeliveredAt, r.AcknowledgedAt, r.AcknowledgedBy),
         r.CreatedAt,
-        r.History.OrderBy(h => h.At).Select(h => new HistoryView(h.At, h.Actor, h.What, h.FromStatus, h.ToStatus, h.Version)).ToList(),
+        r.History.OrderBy(h => h.Sequence).Select(h => new HistoryView(h.At, h.Actor, h.What, h.FromStatus, h.ToStatus, h.Version)).ToList(),
         r.Reports,
         r.Lifecycle.ConfirmationDue,
         RequestLifecycle.DutyToExecuteSuspended(r.Kind));

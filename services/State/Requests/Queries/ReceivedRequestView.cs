@@ -15,7 +15,7 @@ public sealed record ReceivedRequestView(
     public static ReceivedRequestView From(ReceivedRequest r) => new(
         r.Id, r.Reference, r.Kind, r.IssuingOrgan, r.Classification, r.Readers, r.Language, r.Urgent, r.Version, r.Status,
         r.Contents, new ReceivedEvidenceView(r.SubmittedAt, r.DeliveredAt, r.AcknowledgedAt, r.AcknowledgedBy),
-        r.History.OrderBy(h => h.At).Select(h => new ReceivedHistoryView(h.At, h.Actor, h.What, h.FromStatus, h.ToStatus, h.Version)).ToList(),
+        r.History.OrderBy(h => h.Sequence).Select(h => new ReceivedHistoryView(h.At, h.Actor, h.What, h.FromStatus, h.ToStatus, h.Version)).ToList(),
         r.Lifecycle.ConfirmationDue,
         RequestLifecycle.DutyToExecuteSuspended(r.Kind));
 }

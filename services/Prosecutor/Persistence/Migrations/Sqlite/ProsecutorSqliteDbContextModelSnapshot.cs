@@ -169,6 +169,9 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ToStatus")
                         .IsRequired()
                         .HasMaxLength(24)

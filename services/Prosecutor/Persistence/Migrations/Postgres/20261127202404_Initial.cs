@@ -106,6 +106,7 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Actor = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     What = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),

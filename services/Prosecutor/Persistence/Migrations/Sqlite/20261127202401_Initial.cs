@@ -106,6 +106,7 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     At = table.Column<long>(type: "INTEGER", nullable: false),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     What = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),

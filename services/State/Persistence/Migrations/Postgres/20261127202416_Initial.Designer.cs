@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cooperation.State.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(StatePostgresDbContext))]
-    [Migration("20261127201923_Initial")]
+    [Migration("20261127202416_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -184,6 +184,9 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ToStatus")
                         .IsRequired()

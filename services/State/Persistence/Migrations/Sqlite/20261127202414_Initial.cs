@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.Registry.Persistence.Migrations.Sqlite
+namespace Cooperation.State.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -45,59 +45,29 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "reference_counters",
-                columns: table => new
-                {
-                    Series = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Last = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_reference_counters", x => x.Series);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "requests",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     IssuingOrgan = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     ReadersJson = table.Column<string>(type: "TEXT", nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    TranslationLanguage = table.Column<string>(type: "TEXT", nullable: true),
                     Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
                     ContentsJson = table.Column<string>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    LifecycleJson = table.Column<string>(type: "TEXT", nullable: false),
-                    ReportsJson = table.Column<string>(type: "TEXT", nullable: false)
+                    LifecycleJson = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_requests", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "state_parties",
-                columns: table => new
-                {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    ChannelAuthority = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Languages = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_state_parties", x => x.Code);
                 });
 
             migrationBuilder.CreateTable(
@@ -106,6 +76,7 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     At = table.Column<long>(type: "INTEGER", nullable: false),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     What = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
@@ -137,13 +108,7 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_requests_Reference",
                 table: "requests",
-                column: "Reference",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_requests_StateCode_Status",
-                table: "requests",
-                columns: new[] { "StateCode", "Status" });
+                column: "Reference");
         }
 
         /// <inheritdoc />
@@ -156,13 +121,7 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
-                name: "reference_counters");
-
-            migrationBuilder.DropTable(
                 name: "request_history");
-
-            migrationBuilder.DropTable(
-                name: "state_parties");
 
             migrationBuilder.DropTable(
                 name: "requests");
