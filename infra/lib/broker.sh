@@ -37,7 +37,7 @@ start_broker() {
   dir=$(cd "$dir" && pwd)
   # Stable cookie per node directory (the CLI must use the same HOME).
   if [[ ! -s $dir/home/.erlang.cookie ]]; then
-    (umask 077; tr -dc 'A-Z' </dev/urandom | head -c 20 >"$dir/home/.erlang.cookie")
+    (umask 077; coop_random 20 A-Z >"$dir/home/.erlang.cookie")
   fi
   chmod 400 "$dir/home/.erlang.cookie"
   cat >"$dir/rabbitmq.conf" <<CONF
@@ -146,7 +146,7 @@ broker_secret() {
   chmod 600 "$file"
   pw=$(grep -m1 "^${user}=" "$file" | cut -d= -f2- || true)
   if [[ -z $pw ]]; then
-    pw=$(LC_ALL=C tr -dc 'A-Za-z0-9' </dev/urandom | head -c 24)
+    pw=$(coop_random 24)
     printf '%s=%s\n' "$user" "$pw" >>"$file"
   fi
   printf '%s\n' "$pw"
@@ -251,7 +251,7 @@ broker_import() {
   # The CLI calls the import "asynchronous": wait until the last State's queue is there.
   local last=${@: -1} end=$(( SECONDS + 15 ))
   if [[ -n $last ]]; then
-    until broker_ctl "$dir" rabbitmqctl -q list_queues name 2>/dev/null | grep -qx "$(broker_state_name "$last")"; do
+    until broker_ctl "$dir" rabbitmqctl -q list_queues name 2>/dev/null | grep -x "$(broker_state_name "$last")" >/dev/null; do
       (( SECONDS >= end )) && coop_die "broker definitions import did not complete within 15s"
       sleep 0.3
     done

@@ -161,3 +161,13 @@ coop_tail() {
     printf -- '(no log file %s)\n' "$file" >&2
   fi
 }
+
+# coop_random N [CHARSET]: N random characters (default alphanumeric) from /dev/urandom.
+# (No `tr </dev/urandom | head`: under pipefail its SIGPIPE fails the caller.)
+coop_random() {
+  local n=$1 set=${2:-A-Za-z0-9} out=''
+  while (( ${#out} < n )); do
+    out+=$(head -c 4096 /dev/urandom | LC_ALL=C tr -dc "$set")
+  done
+  printf '%s\n' "${out:0:n}"
+}
