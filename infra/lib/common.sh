@@ -45,17 +45,18 @@ coop_require_free_port() {
   fi
 }
 
-# coop_free_port: prints a free TCP port on 127.0.0.1 (random 20000-59999), skipping the
-# broker defaults and ports already handed out by this shell (COOP_PORTS_TAKEN).
+# coop_free_port VAR: sets VAR to a free TCP port on 127.0.0.1 (random 20000-59999), skipping
+# the broker/dashboard defaults and ports already handed out by this shell (COOP_PORTS_TAKEN;
+# a variable, not a printed value, so the list survives: $(...) would run in a subshell).
 COOP_PORTS_TAKEN=" 4369 5672 5680 15672 15680 25672 25680 18888 18889 18890 "
 coop_free_port() {
-  local port i
+  local _cfp_port i
   for (( i = 0; i < 200; i++ )); do
-    port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
-    [[ $COOP_PORTS_TAKEN == *" $port "* ]] && continue
-    coop_port_in_use "$port" && continue
-    COOP_PORTS_TAKEN+="$port "
-    printf '%s\n' "$port"
+    _cfp_port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+    [[ $COOP_PORTS_TAKEN == *" $_cfp_port "* ]] && continue
+    coop_port_in_use "$_cfp_port" && continue
+    COOP_PORTS_TAKEN+="$_cfp_port "
+    printf -v "$1" %s "$_cfp_port"
     return 0
   done
   coop_die "could not find a free TCP port on 127.0.0.1"

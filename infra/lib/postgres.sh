@@ -24,7 +24,8 @@ _pg_as() {
 # COOP_TEST_POSTGRES (an Npgsql connection string) and COOP_POSTGRES_DIR; tracked as
 # "postgres" in $COOP_RUN_DIR so coop_stop_all / stop_postgres remove it.
 start_postgres() {
-  local port=${1:-$(coop_free_port)} t0
+  local port=${1:-} t0
+  [[ -n $port ]] || coop_free_port port
   t0=$(coop_now)
   ensure_postgres
   coop_require_free_port "$port" "PostgreSQL (tests)"
