@@ -52,7 +52,7 @@ coop_service_env() {
   local want=$1 name port dir asm code found=0
   while read -r name port dir asm code; do
     [[ $name == "$want" ]] && { found=1; break; }
-  done < <(coop_services)
+  done <<<"$(coop_services)"
   (( found )) || coop_die "unknown service '$want'"
   printf '%s\n' \
     "ASPNETCORE_URLS=http://127.0.0.1:$port" \
@@ -80,7 +80,7 @@ coop_service_env() {
         "ReverseProxy__Routes__${route}__ClusterId=$route" \
         "ReverseProxy__Routes__${route}__Match__Path=$prefix/{**rest}" \
         "ReverseProxy__Clusters__${route}__Destinations__primary__Address=http://127.0.0.1:$p/"
-    done < <(coop_services)
+    done <<<"$(coop_services)"
   fi
 }
 
@@ -92,7 +92,7 @@ coop_service_dll() {
       printf '%s/%s/bin/%s/net10.0/%s.dll\n' "$COOP_REPO_ROOT" "$dir" "$COOP_CONFIGURATION" "$asm"
       return 0
     fi
-  done < <(coop_services)
+  done <<<"$(coop_services)"
   return 1
 }
 
@@ -101,7 +101,7 @@ coop_check_service_ports() {
   local name port rest
   while read -r name port rest; do
     coop_require_free_port "$port" "$name service"
-  done < <(coop_services)
+  done <<<"$(coop_services)"
 }
 
 # start_services: launches every service (dotnet <dll>, working directory = its build
@@ -118,7 +118,7 @@ start_services() {
     coop_log "starting $name on http://127.0.0.1:$port"
     coop_spawn "$name" "$COOP_LOG_DIR/$name.log" \
       env -C "$(dirname "$dll")" "${env_lines[@]}" DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet "$dll"
-  done < <(coop_services)
+  done <<<"$(coop_services)"
 }
 
 # wait_services_healthy TIMEOUT: waits until every service answers GET /health with 200.
@@ -135,7 +135,7 @@ wait_services_healthy() {
         return 1
       fi
       [[ $(coop_http_status /health "$port") == 200 ]] || pending+=("$name:$port")
-    done < <(coop_services)
+    done <<<"$(coop_services)"
     (( ${#pending[@]} == 0 )) && break
     if (( SECONDS >= end )); then
       local p
