@@ -64,7 +64,7 @@ coop_free_port() {
 
 # coop_wait_port PORT SECONDS: waits until 127.0.0.1:PORT accepts connections.
 coop_wait_port() {
-  local port=$1 secs=$2 end=$(( SECONDS + $2 ))
+  local port=$1 end=$(( SECONDS + $2 ))
   until coop_port_in_use "$port"; do
     (( SECONDS >= end )) && return 1
     sleep 0.2
