@@ -74,7 +74,8 @@ CONF
   # 1) launcher alive + node answers ping
   until broker_ctl "$dir" rabbitmq-diagnostics -q ping >/dev/null 2>&1; do
     if ! coop_alive "$launcher"; then
-      coop_tail "$log" 20; coop_tail "$(ls -t "$dir"/log/*.log 2>/dev/null | head -1)" 30
+      coop_tail "$log" 30
+      [[ -f $dir/log/$node.log ]] && coop_tail "$dir/log/$node.log" 20
       _broker_reap "$dir"
       coop_die "RabbitMQ node $node exited during start (logs above, full logs in $dir/log)"
     fi
