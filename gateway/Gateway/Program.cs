@@ -53,16 +53,18 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRouting();
 if (corsOrigins.Length > 0) app.UseCors();
-app.UseCallerIdentification();
-app.UseRateLimiter();
-app.UseRequestBodyLimit();
+app.UseTokenRequestLimit();
 app.UseAuthentication(); // also serves /connect/token, /.well-known/openid-configuration and /.well-known/jwks
+app.UseRateLimiter(); // per client: after authentication, before authorization
+app.UseRequestBodyLimit();
 app.UseAuthorization();
 
 app.MapGet("/alive", () => Results.Ok(new { status = "Healthy" })).AllowAnonymous().ExcludeFromDescription();
 app.MapBackendHealth();
 app.MapTokenEndpoint();
 app.MapDocsPage();
+// Any other path: the same 404 as a refused State path, so what exists cannot be told apart.
+app.MapFallback(() => Problems.NotFound("resource")).ExcludeFromDescription();
 app.MapReverseProxy(proxy =>
 {
     proxy.Use(ProxyProblems.WriteForwarderErrorAsync);

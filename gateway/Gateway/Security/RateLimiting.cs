@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using Cooperation.Gateway.Identity;
 using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Problems;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +10,7 @@ namespace Cooperation.Gateway.Security;
 
 /// <summary>
 /// Per-client request budget: the client id from a valid token, else the caller's address. The
-/// caller is identified before the limiter runs, so token requests and refused calls count too.
+/// limiter runs after authentication and before authorization, so refused calls count too.
 /// Over budget: 429 ProblemDetails with Retry-After. Probes (/health, /alive) are not limited.
 /// </summary>
 public static class RateLimiting
@@ -28,7 +27,9 @@ public static class RateLimiting
 
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
-                if (IsProbe(http.Request.Path)) return RateLimitPartition.GetNoLimiter("probe");
+                // Probes are not limited; token requests have their own budget (UseTokenRequestLimit).
+                if (IsProbe(http.Request.Path) || http.Request.Path.StartsWithSegments(TokenPath))
+                    return RateLimitPartition.GetNoLimiter("unlimited");
                 var client = http.User.Identity?.IsAuthenticated == true ? Scopes.ClientId(http.User) : null;
                 var (key, permits) = client is not null
                     ? ("client:" + client, perClient.GetValueOrDefault(client, limits.PermitLimit))
@@ -42,34 +43,53 @@ public static class RateLimiting
                 });
             });
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = async (context, ct) =>
-            {
-                TimeSpan? wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : null;
-                var seconds = (int)Math.Max(1, Math.Ceiling((wait ?? limits.Window).TotalSeconds));
-                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = Problems.RateLimited(TimeSpan.FromSeconds(seconds)),
-                });
-            };
+            limiter.OnRejected = (context, _) => new ValueTask(RejectAsync(context.HttpContext, context.Lease, limits.Window));
         });
         return services;
     }
 
-    /// <summary>Who is calling, before the limiter decides; UseAuthentication later does the same for authorization.</summary>
-    public static IApplicationBuilder UseCallerIdentification(this IApplicationBuilder app) =>
-        app.Use(async (http, next) =>
-        {
-            if (http.Request.Headers.Authorization.Count > 0)
+    /// <summary>
+    /// Token requests are answered inside UseAuthentication (OpenIddict), before the global limiter
+    /// runs, so they get their own budget per address here: guessing secrets is slow too.
+    /// </summary>
+    public static IApplicationBuilder UseTokenRequestLimit(this IApplicationBuilder app)
+    {
+        var limits = app.ApplicationServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimit;
+        var limiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            RateLimitPartition.GetFixedWindowLimiter("address:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
             {
-                var result = await http.AuthenticateAsync();
-                if (result.Succeeded) http.User = result.Principal;
+                PermitLimit = limits.AnonymousPermitLimit,
+                Window = limits.Window,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+        return app.Use(async (http, next) =>
+        {
+            if (!http.Request.Path.StartsWithSegments(TokenPath))
+            {
+                await next(http);
+                return;
             }
-            await next(http);
+            using var lease = limiter.AttemptAcquire(http);
+            if (lease.IsAcquired) await next(http);
+            else await RejectAsync(http, lease, limits.Window);
         });
+    }
+
+    private const string TokenPath = "/connect/token";
+
+    private static async Task RejectAsync(HttpContext http, RateLimitLease lease, TimeSpan window)
+    {
+        TimeSpan? wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : null;
+        var seconds = (int)Math.Max(1, Math.Ceiling((wait ?? window).TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = Problems.RateLimited(TimeSpan.FromSeconds(seconds)),
+        });
+    }
 
     private static bool IsProbe(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/alive");
