@@ -9,6 +9,7 @@ using Cooperation.Court.Requests.Reclassify;
 using Cooperation.Court.Requests.Withdraw;
 using Cooperation.Court.Requests.Queries;
 using Cooperation.Court.Requests.Transmit;
+using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Hosting;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Persistence;
@@ -30,6 +31,8 @@ public static class CourtServiceExtensions
     {
         var serviceName = organ.Organ.ToString().ToLowerInvariant();
         builder.AddServiceDefaults(serviceName);
+        // Only the organ's own desk systems: scope registry or prosecutor, checked again here behind the gateway.
+        builder.AddPartnerAuthentication(new ScopeRequirement(serviceName));
         builder.AddCooperationDatabase<TContext, TSqlite, TPostgres>();
         builder.Services.AddScoped<CourtDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddOptions<RegisterOptions>().Bind(builder.Configuration.GetSection(RegisterOptions.Section));

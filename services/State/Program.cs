@@ -1,4 +1,5 @@
 using Cooperation.Contracts;
+using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Configuration;
 using Cooperation.ServiceDefaults.Hosting;
 using Cooperation.ServiceDefaults.Messaging;
@@ -23,6 +24,8 @@ var code = builder.Configuration[$"{StateOptions.Section}:Code"] ?? "";
 builder.AddServiceDefaults(
     $"state-{code.ToLowerInvariant()}",
     new Dictionary<string, object> { ["cooperation.state"] = code.ToUpperInvariant() });
+// Only this State's own systems (scope state:<code>); another State's token is answered 404.
+builder.AddPartnerAuthentication(new StateScopeRequirement(code));
 builder.AddCooperationDatabase<StateDbContext, StateSqliteDbContext, StatePostgresDbContext>();
 builder.AddCooperationMessaging(
     bus =>

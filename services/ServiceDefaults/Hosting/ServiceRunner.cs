@@ -30,18 +30,19 @@ public static class ServiceRunner
             await app.RunAsync();
             return 0;
         }
-        catch (Exception e) when (ConfigurationFailure(e) is { } failure)
+        catch (Exception e) when (DescribeConfigurationFailure(e) is { } failure)
         {
             await Console.Error.WriteLineAsync($"{name}: configuration error: {failure}");
             return 2;
         }
     }
 
-    private static string? ConfigurationFailure(Exception e) => e switch
+    /// <summary>The one-line reason when <paramref name="e"/> is a bad or missing setting; null for anything else.</summary>
+    public static string? DescribeConfigurationFailure(Exception e) => e switch
     {
         OptionsValidationException o => string.Join("; ", o.Failures),
-        AggregateException a when a.InnerExceptions.All(i => ConfigurationFailure(i) is not null) =>
-            string.Join("; ", a.InnerExceptions.Select(ConfigurationFailure)),
+        AggregateException a when a.InnerExceptions.All(i => DescribeConfigurationFailure(i) is not null) =>
+            string.Join("; ", a.InnerExceptions.Select(DescribeConfigurationFailure)),
         InvalidOperationException i when i.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
             i.Message,
         _ => null,
