@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Cooperation.ServiceDefaults.Idempotency;
+using Cooperation.ServiceDefaults.Operations;
 using Cooperation.ServiceDefaults.Problems;
 using Cooperation.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -35,9 +37,11 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseIdempotencyBuffering();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth });
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live"), ResponseWriter = WriteHealth });
         app.MapOpenApi();
+        if (app.Services.GetService<ErrorQueueBrowser>() is not null) app.MapOperations();
         return app;
     }
 

@@ -3,6 +3,7 @@ using Cooperation.Contracts.Requests;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Requests.Queries;
 using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +19,7 @@ public static class TransmitRequestEndpoint
         routes.MapPost($"{organ.RoutePrefix}/requests/{{id:guid}}/transmit",
                 (Guid id, CourtDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct) =>
                     TransmitAsync(organ, id, db, outbox, clock, ct))
+            .WithIdempotency()
             .WithName($"{organ.Organ}TransmitRequest")
             .WithSummary("Transmit a drafted request to the requested State's own queue.");
 

@@ -1,6 +1,7 @@
 using Cooperation.Contracts;
 using Cooperation.Contracts.Requests;
 using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Problems;
 using Cooperation.State.Configuration;
@@ -17,6 +18,7 @@ public static class AcknowledgeRequestEndpoint
 {
     public static void MapAcknowledgeRequest(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/states/{code}/requests/{id:guid}/acknowledge", AcknowledgeAsync)
+            .WithIdempotency()
             .WithName("AcknowledgeRequest")
             .WithSummary("A person or system at the State accepts the request; the issuing organ is told.");
 
