@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cooperation.Registry.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(RegistrySqliteDbContext))]
-    [Migration("20261127200211_Initial")]
+    [Migration("20261127200749_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
