@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Cooperation.ServiceDefaults.Auth;
+using Cooperation.ServiceDefaults.Idempotency;
+using Cooperation.ServiceDefaults.Operations;
 using Cooperation.ServiceDefaults.Problems;
 using Cooperation.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -43,10 +45,13 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication: a stored answer belongs to the caller who got it.
+        app.UseIdempotencyBuffering();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live"), ResponseWriter = WriteHealth })
             .AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
+        if (app.Services.GetService<ErrorQueueBrowser>() is not null) app.MapOperations();
         return app;
     }
 

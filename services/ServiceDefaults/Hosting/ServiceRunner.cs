@@ -1,3 +1,4 @@
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public static class ServiceRunner
             // Before anything resolves the bus or the database (mapping health checks already does).
             app.Services.GetService<IStartupValidator>()?.Validate();
             mapEndpoints(app);
+            app.RequireIdempotentPosts();
             await app.Services.MigrateDatabaseAsync<TContext>();
             if (afterMigration is not null) await afterMigration(app.Services);
             await app.RunAsync();

@@ -16,6 +16,9 @@ public static class ProblemTypes
     public const string IllegalTransition = Base + "illegal-transition";
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string Unexpected = Base + "unexpected";
+    public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
+    public const string IdempotencyKeyInFlight = Base + "idempotency-key-in-flight";
+    public const string ReplayNotPermitted = Base + "replay-not-permitted";
     public const string Unauthorized = Base + "unauthorized";
     public const string Forbidden = Base + "forbidden";
     public const string RateLimited = Base + "rate-limited";

@@ -26,10 +26,13 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["state-uga-cms"] = "state:UGA",
         ["state-zaf-cms"] = "state:ZAF",
         ["public-reader"] = "public",
+        // One desk that drives both sides of a flow (delivery tests): the Registry's and Uganda's scopes.
+        ["registry-and-uganda"] = "registry state:UGA",
         [RateLimitedClient] = "registry",
     };
 
     private readonly List<ServiceProcess> _services = [];
+    private readonly Dictionary<string, (string Project, string Assembly, Dictionary<string, string> Settings)> _launches = [];
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("coop-e2e-").FullName;
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private readonly Dictionary<string, string> _secrets = Clients.Keys.ToDictionary(c => c, _ => Guid.NewGuid().ToString("N"));
@@ -189,10 +192,40 @@ public sealed class PlatformFixture : IAsyncLifetime
     private ServiceProcess Start(string name, string project, string assembly, string serviceName, Dictionary<string, string> settings, int? port = null)
     {
         settings["OTEL_SERVICE_NAME"] = serviceName;
+        _launches[name] = (project, assembly, settings);
         var process = ServiceProcess.Start(name, Environment.ServiceDll(project, assembly), port ?? ServiceProcess.FreePort(), settings);
         _services.Add(process);
         return process;
     }
+
+    public ServiceProcess Service(string name) =>
+        _services.LastOrDefault(s => s.Name == name) ?? throw new ArgumentException($"No service named {name}.", nameof(name));
+
+    /// <summary>
+    /// Stops the service (if it still runs) and starts a new process of it on the same port and
+    /// database, with <paramref name="extraEnvironment"/> on top of its settings (e.g.
+    /// <c>Testing__CrashAt</c>). Returns once the new process answers /health.
+    /// </summary>
+    public async Task<ServiceProcess> RestartAsync(string name, IReadOnlyDictionary<string, string>? extraEnvironment = null)
+    {
+        var old = Service(name);
+        var (project, assembly, settings) = _launches[name];
+        await old.DisposeAsync();
+        _services.Remove(old);
+
+        var environment = new Dictionary<string, string>(settings);
+        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>()) environment[key] = value;
+        var process = ServiceProcess.Start(name, Environment.ServiceDll(project, assembly), old.Port, environment);
+        _services.Add(process);
+        if (name == "registry") Registry = process;
+        if (StateNodes.ContainsKey(name.Replace("state-", "").ToUpperInvariant()))
+            StateNodes = new Dictionary<string, ServiceProcess>(StateNodes) { [name.Replace("state-", "").ToUpperInvariant()] = process };
+        await process.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        return process;
+    }
+
+    /// <summary>The service's own database, opened directly (for assertions the API does not expose).</summary>
+    public ServiceDatabase Database(string name) => new(Environment.DatabaseProvider, ConnectionString(name));
 
     public async Task DisposeAsync()
     {

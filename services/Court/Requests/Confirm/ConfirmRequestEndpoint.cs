@@ -2,6 +2,7 @@ using Cooperation.Contracts.Requests;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Requests.Lifecycle;
 using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,6 +23,7 @@ public static class ConfirmRequestEndpoint
                             RequestId = r.Id, RequestVersion = r.Version, SenderOrgan = organ.Organ,
                             Classification = r.Classification, SentAt = now, StateCode = r.StateCode, ConfirmedAt = now,
                         }))
+            .WithIdempotency()
             .WithName($"{organ.Organ}ConfirmRequest")
             .WithSummary("Record that an urgent request was confirmed through the designated channel.");
 }

@@ -2,6 +2,7 @@ using Cooperation.Court.Persistence;
 using Cooperation.Court.Requests.Queries;
 using Cooperation.Organs;
 using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,6 +16,7 @@ public static class DraftRequestEndpoint
     public static void MapDraftRequest(this IEndpointRouteBuilder routes, CourtOrgan organ) =>
         routes.MapPost($"{organ.RoutePrefix}/requests", (DraftRequestBody body, CourtDbContext db, TimeProvider clock, CancellationToken ct) =>
                 DraftAsync(organ, body, db, clock, ct))
+            .WithIdempotency()
             .WithName($"{organ.Organ}DraftRequest")
             .WithSummary("Draft a cooperation request (it stays in Draft until transmitted).");
 

@@ -3,6 +3,7 @@ using Cooperation.Contracts.Requests;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Requests.Lifecycle;
 using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -29,6 +30,7 @@ public static class ReclassifyRequestEndpoint
                                 RequestId = r.Id, RequestVersion = r.Version, SenderOrgan = organ.Organ,
                                 Classification = to, SentAt = now, StateCode = r.StateCode, NewClassification = to,
                             }))
+            .WithIdempotency()
             .WithName($"{organ.Organ}ReclassifyRequest")
             .WithSummary("Change a request's classification (e.g. unseal a warrant after arrest).");
 }

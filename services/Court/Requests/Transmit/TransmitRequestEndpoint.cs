@@ -4,6 +4,7 @@ using Cooperation.Court.Persistence;
 using Cooperation.Court.Requests.Queries;
 using Cooperation.Requests;
 using Cooperation.ServiceDefaults.Lifecycle;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -19,6 +20,7 @@ public static class TransmitRequestEndpoint
         routes.MapPost($"{organ.RoutePrefix}/requests/{{id:guid}}/transmit",
                 (Guid id, CourtDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct) =>
                     TransmitAsync(organ, id, db, outbox, clock, ct))
+            .WithIdempotency()
             .WithName($"{organ.Organ}TransmitRequest")
             .WithSummary("Check the request is complete, then transmit it to the requested State's own queue.");
 

@@ -2,6 +2,7 @@ using Cooperation.Contracts.Requests;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Requests.Lifecycle;
 using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,7 @@ public static class WithdrawRequestEndpoint
                             RequestId = r.Id, RequestVersion = r.Version, SenderOrgan = organ.Organ,
                             Classification = r.Classification, SentAt = now, StateCode = r.StateCode,
                         }))
+            .WithIdempotency()
             .WithName($"{organ.Organ}WithdrawRequest")
             .WithSummary("Withdraw a request; the State is told through its own queue.");
 }

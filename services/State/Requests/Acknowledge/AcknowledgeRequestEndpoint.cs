@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Requests;
 using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Problems;
 using Cooperation.State.Configuration;
@@ -32,6 +33,7 @@ public static class AcknowledgeRequestEndpoint
                                     StateCode = state.Value.NormalizedCode, AcknowledgedAt = now, AcknowledgedBy = r.AcknowledgedBy,
                                 };
                             }))
+            .WithIdempotency()
             .WithName("AcknowledgeRequest")
             .WithSummary("A person or system at the State accepts the request; the issuing organ is told.");
 }

@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Requests;
 using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
@@ -24,6 +25,7 @@ public static class DenyRequestEndpoint
                             StateCode = state.Value.NormalizedCode,
                             Ground = body.Ground!.Value, Reasons = body.Reasons!, ConditionsConsidered = body.ConditionsConsidered,
                         }))
+            .WithIdempotency()
             .WithName("DenyRequestEndpoint")
             .WithSummary("Deny, only on Art 93(4) national security or Art 93(5), always with reasons (Art 93(6)); never an arrest request.");
 }

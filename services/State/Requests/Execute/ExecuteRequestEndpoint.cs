@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Requests;
 using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
@@ -23,6 +24,7 @@ public static class ExecuteRequestEndpoint
                             StateCode = state.Value.NormalizedCode,
                             Partial = body.Partial, Items = body.Items ?? [], Note = body.Note,
                         }))
+            .WithIdempotency()
             .WithName("ExecuteRequestEndpoint")
             .WithSummary("Report the result: executed, or partially executed (partial: true).");
 }

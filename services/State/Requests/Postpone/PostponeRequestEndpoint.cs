@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Requests;
 using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
@@ -24,6 +25,7 @@ public static class PostponeRequestEndpoint
                             StateCode = state.Value.NormalizedCode,
                             Ground = body.Ground!.Value, Until = body.Until,
                         }))
+            .WithIdempotency()
             .WithName("PostponeRequestEndpoint")
             .WithSummary("Postpone execution, only on Art 89(2), 94 (with the agreed period) or 95.");
 }

@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Requests;
 using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
@@ -20,6 +21,7 @@ public static class ResumeRequestEndpoint
                             RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now,
                             StateCode = state.Value.NormalizedCode,
                         }))
+            .WithIdempotency()
             .WithName("ResumeRequestEndpoint")
             .WithSummary("A postponed request is executed again; the issuing organ is told.");
 }

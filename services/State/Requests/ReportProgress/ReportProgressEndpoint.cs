@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Requests;
 using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
@@ -24,6 +25,7 @@ public static class ReportProgressEndpoint
                             StateCode = state.Value.NormalizedCode,
                             Items = body.Items ?? [], Note = body.Note,
                         }))
+            .WithIdempotency()
             .WithName("ReportProgressEndpoint")
             .WithSummary("Report progress of execution: items done or planned, with dates.");
 }

@@ -1,5 +1,6 @@
 using Cooperation.Contracts.Requests;
 using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
@@ -20,6 +21,7 @@ public static class StartExecutionEndpoint
                             RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now,
                             StateCode = state.Value.NormalizedCode,
                         }))
+            .WithIdempotency()
             .WithName("StartExecutionEndpoint")
             .WithSummary("Execution has begun under national procedure (Art 88, 99); the issuing organ is told.");
 }

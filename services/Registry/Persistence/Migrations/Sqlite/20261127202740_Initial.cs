@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.State.Persistence.Migrations.Sqlite
+namespace Cooperation.Registry.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -11,6 +11,26 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "idempotency_keys",
+                columns: table => new
+                {
+                    Caller = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Route = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idempotency_keys", x => new { x.Caller, x.Key });
+                });
+
             migrationBuilder.CreateTable(
                 name: "inbox_messages",
                 columns: table => new
@@ -37,11 +57,24 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reference_counters",
+                columns: table => new
+                {
+                    Series = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reference_counters", x => x.Series);
                 });
 
             migrationBuilder.CreateTable(
@@ -51,23 +84,41 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     IssuingOrgan = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     ReadersJson = table.Column<string>(type: "TEXT", nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TranslationLanguage = table.Column<string>(type: "TEXT", nullable: true),
                     Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
                     ContentsJson = table.Column<string>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    LifecycleJson = table.Column<string>(type: "TEXT", nullable: false)
+                    LifecycleJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ReportsJson = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "state_parties",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    ChannelAuthority = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Languages = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_state_parties", x => x.Code);
                 });
 
             migrationBuilder.CreateTable(
@@ -96,6 +147,16 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_idempotency_keys_ExpiresAt",
+                table: "idempotency_keys",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_Destination_SentAt_CreatedAt",
+                table: "outbox_messages",
+                columns: new[] { "Destination", "SentAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_SentAt_CreatedAt",
                 table: "outbox_messages",
                 columns: new[] { "SentAt", "CreatedAt" });
@@ -108,12 +169,21 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_requests_Reference",
                 table: "requests",
-                column: "Reference");
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_StateCode_Status",
+                table: "requests",
+                columns: new[] { "StateCode", "Status" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "idempotency_keys");
+
             migrationBuilder.DropTable(
                 name: "inbox_messages");
 
@@ -121,7 +191,13 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
+                name: "reference_counters");
+
+            migrationBuilder.DropTable(
                 name: "request_history");
+
+            migrationBuilder.DropTable(
+                name: "state_parties");
 
             migrationBuilder.DropTable(
                 name: "requests");
