@@ -23,6 +23,8 @@ coop_services_defaults() {
   : "${COOP_OTLP_ENDPOINT:=http://127.0.0.1:18889}"
   : "${COOP_DB_DIR:=$COOP_REPO_ROOT/.data/db}"
   : "${COOP_LOG_DIR:=$COOP_REPO_ROOT/.data/logs}"
+  : "${COOP_KEYS_DIR:=$COOP_REPO_ROOT/.data/keys}"
+  : "${COOP_CLIENT_SECRETS:=$COOP_REPO_ROOT/.data/identity/client-secrets}"
   : "${COOP_GATEWAY_PORT:=5080}"
   : "${COOP_REGISTRY_PORT:=5101}"
   : "${COOP_PROSECUTOR_PORT:=5102}"
@@ -70,19 +72,57 @@ coop_service_env() {
       "Broker__Password=$(broker_secret "$COOP_BROKER_SECRETS" "$name")"
   fi
   [[ -n ${code:-} ]] && printf 'State__Code=%s\n' "$code"
+  if [[ $name != gateway ]]; then
+    # Every service checks the partner's token again, against the gateway's signing keys.
+    printf '%s\n' "Auth__Authority=http://127.0.0.1:$COOP_GATEWAY_PORT/"
+  fi
+  if [[ $name == registry || $name == prosecutor ]]; then
+    printf 'Register__States=%s\n' "$(tr ' ' ',' <<<"$COOP_STATES")"
+  fi
   if [[ $name == gateway ]]; then
+    printf '%s\n' \
+      "Identity__Issuer=http://127.0.0.1:$COOP_GATEWAY_PORT/" \
+      "Identity__SigningKeyPath=$COOP_KEYS_DIR/gateway-signing.pem"
+    local i=0 client scopes
+    while read -r client scopes; do
+      printf '%s\n' \
+        "Identity__Clients__${i}__ClientId=$client" \
+        "Identity__Clients__${i}__Secret=$(coop_client_secret "$client")" \
+        "Identity__Clients__${i}__Scopes=$scopes"
+      i=$(( i + 1 ))
+    done <<<"$(coop_partner_clients)"
     local n p d a c
     while read -r n p d a c; do
       [[ $n == gateway ]] && continue
-      local route=$n prefix=/$n
-      if [[ -n ${c:-} ]]; then route=state-$c; prefix=/states/$c; fi
-      printf '%s\n' \
-        "ReverseProxy__Routes__${route}__ClusterId=$route" \
-        "ReverseProxy__Routes__${route}__Match__Path=$prefix/{**rest}" \
-        "ReverseProxy__Clusters__${route}__Destinations__primary__Address=http://127.0.0.1:$p/"
+      if [[ -n ${c:-} ]]; then
+        # A cluster and two routes per State: adding a State is configuration, not code.
+        printf '%s\n' \
+          "ReverseProxy__Routes__state-${c}__ClusterId=state-$c" \
+          "ReverseProxy__Routes__state-${c}__AuthorizationPolicy=state" \
+          "ReverseProxy__Routes__state-${c}__Match__Path=/states/$c/{**rest}" \
+          "ReverseProxy__Routes__state-${c}-docs__ClusterId=state-$c" \
+          "ReverseProxy__Routes__state-${c}-docs__AuthorizationPolicy=Anonymous" \
+          "ReverseProxy__Routes__state-${c}-docs__Match__Path=/docs/states/$c/openapi.json" \
+          "ReverseProxy__Routes__state-${c}-docs__Transforms__0__PathSet=/openapi/v1.json" \
+          "ReverseProxy__Clusters__state-${c}__Destinations__primary__Address=http://127.0.0.1:$p/"
+      else
+        printf '%s\n' "ReverseProxy__Clusters__${n}__Destinations__primary__Address=http://127.0.0.1:$p/"
+      fi
     done <<<"$(coop_services)"
   fi
 }
+
+# coop_partner_clients: the demo partner systems, one per line: CLIENT_ID SCOPES.
+coop_partner_clients() {
+  printf '%s\n' "registry-desk registry" "prosecutor-desk prosecutor" "operator operator" "public-reader public"
+  local code
+  for code in $COOP_STATES; do
+    printf '%s-cms state:%s\n' "$(broker_state_name "$code")" "$code"
+  done
+}
+
+# coop_client_secret CLIENT_ID: its generated secret (kept in $COOP_CLIENT_SECRETS, mode 600).
+coop_client_secret() { broker_secret "$COOP_CLIENT_SECRETS" "$1"; }
 
 # coop_service_dll NAME: the build output the process runs.
 coop_service_dll() {

@@ -2,6 +2,7 @@ using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Cooperation.ServiceDefaults.Hosting;
@@ -20,6 +21,12 @@ public static class ServiceRunner
         where TContext : CooperationDbContext
     {
         var name = builder.Environment.ApplicationName;
+        // The same container checks in every environment, so a lifetime mistake fails in tests too.
+        builder.Host.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateScopes = true;
+            o.ValidateOnBuild = true;
+        });
         try
         {
             var app = builder.Build();

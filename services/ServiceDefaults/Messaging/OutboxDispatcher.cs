@@ -31,7 +31,7 @@ namespace Cooperation.ServiceDefaults.Messaging;
 /// </summary>
 internal sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
-    ISendEndpointProvider sendEndpoints,
+    IBus sendEndpoints,
     OutboxSignal signal,
     CrashPoints crash,
     TimeProvider clock,
