@@ -1,6 +1,10 @@
 using Cooperation.Contracts;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Register;
+using Cooperation.Court.Register.Notify;
+using Cooperation.Court.Register.Propagate;
+using Cooperation.Court.Register.Queries;
+using Cooperation.Organs;
 using Cooperation.Court.Requests.Draft;
 using Cooperation.Court.Requests.Confirm;
 using Cooperation.Court.Requests.Evidence;
@@ -49,6 +53,8 @@ public static class CourtServiceExtensions
                 bus.AddConsumer<RequestDeniedConsumer>();
                 bus.AddConsumer<RequestPostponedConsumer>();
                 bus.AddConsumer<RequestResumedConsumer>();
+                if (organ.Organ == Organ.Registry) bus.AddConsumer<NotifyChannelChangeConsumer>();
+                else bus.AddConsumer<StateRegisterEntryChangedConsumer>();
             },
             (context, cfg) => cfg.CourtEndpoint(context, Addresses.OrganQueue(organ.Organ), e =>
             {
@@ -60,6 +66,8 @@ public static class CourtServiceExtensions
                 e.ConfigureConsumer<RequestDeniedConsumer>(context);
                 e.ConfigureConsumer<RequestPostponedConsumer>(context);
                 e.ConfigureConsumer<RequestResumedConsumer>(context);
+                if (organ.Organ == Organ.Registry) e.ConfigureConsumer<NotifyChannelChangeConsumer>(context);
+                else e.ConfigureConsumer<StateRegisterEntryChangedConsumer>(context);
             }));
         return builder;
     }
@@ -74,6 +82,7 @@ public static class CourtServiceExtensions
         app.MapWithdrawRequest(organ);
         app.MapConfirmRequest(organ);
         app.MapReclassifyRequest(organ);
+        app.MapRegisterQueries(organ);
     }
 
     /// <summary>Build, map, migrate, seed the register, serve.</summary>

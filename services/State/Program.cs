@@ -6,6 +6,7 @@ using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Persistence;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
+using Cooperation.State.Register;
 using Cooperation.State.Requests.Acknowledge;
 using Cooperation.State.Requests.Deny;
 using Cooperation.State.Requests.Execute;
@@ -64,4 +65,5 @@ return await builder.RunServiceAsync<StateDbContext>(app =>
     app.MapDenyRequestEndpoint();
     app.MapPostponeRequestEndpoint();
     app.MapResumeRequestEndpoint();
+    app.MapNotifyChannelChange();
 });

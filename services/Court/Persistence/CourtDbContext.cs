@@ -12,6 +12,7 @@ public abstract class CourtDbContext(DbContextOptions options) : CooperationDbCo
     public DbSet<RequestHistoryEntry> RequestHistory => Set<RequestHistoryEntry>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<StateParty> StateParties => Set<StateParty>();
+    public DbSet<ChannelDesignationRecord> ChannelDesignations => Set<ChannelDesignationRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -34,6 +35,7 @@ public abstract class CourtDbContext(DbContextOptions options) : CooperationDbCo
             e.Ignore(r => r.Contents);
             e.Ignore(r => r.Lifecycle);
             e.Ignore(r => r.Reports);
+            e.Property(r => r.Revision).IsConcurrencyToken();
             e.HasMany(r => r.History).WithOne().HasForeignKey(h => h.RequestId);
         });
         modelBuilder.Entity<RequestHistoryEntry>(e =>
@@ -59,8 +61,16 @@ public abstract class CourtDbContext(DbContextOptions options) : CooperationDbCo
             e.ToTable("state_parties");
             e.HasKey(s => s.Code);
             e.Property(s => s.Code).HasMaxLength(3);
-            e.Property(s => s.ChannelAuthority).HasMaxLength(200);
-            e.Property(s => s.Languages).HasMaxLength(64);
+        });
+        modelBuilder.Entity<ChannelDesignationRecord>(e =>
+        {
+            e.ToTable("channel_designations");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Id).ValueGeneratedNever();
+            e.HasIndex(d => d.StateCode);
+            e.Property(d => d.StateCode).HasMaxLength(3);
+            e.Property(d => d.Channel).HasMaxLength(200);
+            e.Property(d => d.Languages).HasMaxLength(64);
         });
     }
 }

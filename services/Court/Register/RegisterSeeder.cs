@@ -1,5 +1,8 @@
+using Cooperation.Contracts;
 using Cooperation.Court.Persistence;
 using Cooperation.Organs;
+using Cooperation.Register;
+using Cooperation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -8,23 +11,29 @@ namespace Cooperation.Court.Register;
 
 public static class RegisterSeeder
 {
+    /// <summary>
+    /// Demo and test set-ups: the Registry puts the configured States in an empty register and tells
+    /// the Prosecutor, like any other register entry. The Prosecutor never seeds: it learns the
+    /// register through the Registry's messages only.
+    /// </summary>
     public static async Task SeedRegisterAsync(this IServiceProvider services, CancellationToken ct = default)
     {
+        var organ = services.GetRequiredService<CourtOrgan>();
+        if (organ.Organ != Organ.Registry) return;
         var options = services.GetRequiredService<IOptions<RegisterOptions>>().Value;
         var clock = services.GetRequiredService<TimeProvider>();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CourtDbContext>();
+        var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
         foreach (var text in options.States.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var code = StateCode.Parse(text).Value;
             if (await db.StateParties.AnyAsync(s => s.Code == code, ct)) continue;
-            db.StateParties.Add(new StateParty
-            {
-                Code = code,
-                ChannelAuthority = "Central authority (demo)",
-                Languages = "en,fr",
-                RegisteredAt = clock.GetUtcNow(),
-            });
+            var now = clock.GetUtcNow();
+            db.StateParties.Add(new StateParty { Code = code, RegisteredAt = now });
+            var designation = ChannelDesignation.Initial("Central authority (demo)", ["en", "fr"], now);
+            db.ChannelDesignations.Add(ChannelDesignationRecord.From(code, designation));
+            outbox.Send(new Uri($"exchange:{Addresses.ProsecutorQueue}"), RegisterMessages.Changed(code, designation, now));
         }
         await db.SaveChangesAsync(ct);
     }

@@ -40,6 +40,9 @@ public sealed class CooperationRequest
     /// <summary>The domain's <see cref="RequestSnapshot"/> as JSON; Status and Version above are its queryable copies.</summary>
     public string LifecycleJson { get; set; } = "";
 
+    /// <summary>Optimistic concurrency: bumped by every change of lifecycle, so two writers cannot both win.</summary>
+    public int Revision { get; set; }
+
     /// <summary>What the State reported: progress, results, denial reasons, postponements.</summary>
     public string ReportsJson { get; set; } = "[]";
 
@@ -59,6 +62,7 @@ public sealed class CooperationRequest
         set
         {
             LifecycleJson = JsonSerializer.Serialize(value, Json);
+            Revision++;
             Status = value.Status;
             Version = value.Version;
             Classification = value.Classification;

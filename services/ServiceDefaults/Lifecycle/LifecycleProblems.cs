@@ -14,8 +14,21 @@ public static class LifecycleProblems
     /// </summary>
     public static ProblemHttpResult ToProblem(this Decision.Refused refused)
     {
-        if (refused.InvalidElements.Count > 0 || refused.Code == LifecycleErrors.RequestIncomplete)
-            return Problems.Problems.Incomplete(Problems.Problems.Errors(refused.InvalidElements.Select(e => (e.Element, e.Problem))));
+        var errors = Problems.Problems.Errors(refused.InvalidElements.Select(e => (e.Element, e.Problem)));
+        if (refused.Code == LifecycleErrors.RequestIncomplete) return Problems.Problems.Incomplete(errors);
+        if (errors.Count > 0)
+        {
+            // e.g. a denial without reasons (Art 93(6)): the command is well formed but lacks what the law needs.
+            var invalid = new HttpValidationProblemDetails(errors)
+            {
+                Type = ProblemTypes.Lifecycle(refused.Code),
+                Title = "The command lacks what the law requires",
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Detail = refused.Message + " Nothing was changed.",
+            };
+            invalid.Extensions["code"] = refused.Code;
+            return TypedResults.Problem(invalid);
+        }
 
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {

@@ -62,8 +62,15 @@ public static class MessagingExtensions
     }
 
     /// <summary>Bounded retries, then the endpoint's _error queue with the failure reason in its headers.</summary>
-    public static void UseCooperationRetry(this IReceiveEndpointConfigurator endpoint) =>
+    public static void UseCooperationRetry(this IReceiveEndpointConfigurator endpoint)
+    {
         endpoint.UseMessageRetry(r => r.Intervals(100, 500, 2000));
+        // One message at a time per instance: a State's reports about one request (delivered,
+        // acknowledged, execution started, progress, ...) are sent in order by its outbox and must be
+        // applied in that order. Volumes are modest; ordering is what matters. Several instances still
+        // race, which the request's concurrency token turns into a retry.
+        endpoint.ConcurrentMessageLimit = 1;
+    }
 
     /// <summary>
     /// A Court organ's inbound endpoint (registry, prosecutor). The queue and its State bindings are

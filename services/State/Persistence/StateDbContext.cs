@@ -28,6 +28,7 @@ public class StateDbContext(DbContextOptions options) : CooperationDbContext(opt
             e.Ignore(r => r.Readers);
             e.Ignore(r => r.Contents);
             e.Ignore(r => r.Lifecycle);
+            e.Property(r => r.Revision).IsConcurrencyToken();
             e.HasMany(r => r.History).WithOne().HasForeignKey(h => h.RequestId);
         });
         modelBuilder.Entity<ReceivedRequestHistoryEntry>(e =>

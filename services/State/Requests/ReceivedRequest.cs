@@ -31,6 +31,9 @@ public sealed class ReceivedRequest
     /// <summary>The domain's <see cref="RequestSnapshot"/> as JSON; Status and Version are its queryable copies.</summary>
     public string LifecycleJson { get; set; } = "";
 
+    /// <summary>Optimistic concurrency: bumped by every change of lifecycle, so two writers cannot both win.</summary>
+    public int Revision { get; set; }
+
     public List<ReceivedRequestHistoryEntry> History { get; set; } = [];
 
     public RequestSnapshot Lifecycle
@@ -39,6 +42,7 @@ public sealed class ReceivedRequest
         set
         {
             LifecycleJson = JsonSerializer.Serialize(value, Json);
+            Revision++;
             Status = value.Status;
             Version = value.Version;
             Classification = value.Classification;

@@ -36,3 +36,13 @@ public static class Json
         throw new TimeoutException($"GET {path} did not reach the expected state within {timeout.TotalSeconds}s; last answer: {last}");
     }
 }
+
+public static class JsonGets
+{
+    public static async Task<System.Text.Json.Nodes.JsonObject> GetFromJsonObjectAsync(this HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.ReadObjectAsync();
+    }
+}

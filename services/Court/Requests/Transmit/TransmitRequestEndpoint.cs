@@ -1,6 +1,7 @@
 using Cooperation.Contracts;
 using Cooperation.Contracts.Requests;
 using Cooperation.Court.Persistence;
+using Cooperation.Court.Register;
 using Cooperation.Court.Requests.Queries;
 using Cooperation.Requests;
 using Cooperation.ServiceDefaults.Lifecycle;
@@ -30,14 +31,16 @@ public static class TransmitRequestEndpoint
         var request = await db.Requests.Include(r => r.History)
             .SingleOrDefaultAsync(r => r.Id == id && r.IssuingOrgan == organ.Organ, ct);
         if (request is null) return Problems.NotFound("request");
-        var state = await db.StateParties.SingleAsync(s => s.Code == request.StateCode, ct);
-
         var now = clock.GetUtcNow();
+        // The designation in effect now governs a new request; a later change never touches it (RPE 180).
+        var designation = await db.ForRequestAsync(request.StateCode, request.Lifecycle.FirstTransmittedAt, now, ct);
+        var accepted = designation?.AcceptedLanguages ?? [];
+
         var actor = organ.Organ.ToString().ToLowerInvariant();
         if (request.Status == RequestStatus.Draft)
         {
             // Complete, in a language the State accepts (Art 87(2), RPE 178), before it may leave Draft.
-            var input = new CompletenessInput(request.Contents, request.Language, state.AcceptedLanguages, request.HasTranslation);
+            var input = new CompletenessInput(request.Contents, request.Language, accepted, request.HasTranslation);
             if (request.Apply(new RequestCommand.MarkReady(input), actor, now) is Decision.Refused incomplete)
                 return incomplete.ToProblem();
         }

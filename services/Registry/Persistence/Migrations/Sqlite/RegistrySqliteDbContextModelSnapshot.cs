@@ -17,20 +17,43 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Cooperation.Court.Register.StateParty", b =>
+            modelBuilder.Entity("Cooperation.Court.Register.ChannelDesignationRecord", b =>
                 {
-                    b.Property<string>("Code")
-                        .HasMaxLength(3)
+                    b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ChannelAuthority")
+                    b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("EffectiveFrom")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Languages")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateCode");
+
+                    b.ToTable("channel_designations", (string)null);
+                });
+
+            modelBuilder.Entity("Cooperation.Court.Register.StateParty", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RegisteredAt")
@@ -100,6 +123,10 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                     b.Property<string>("ReportsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("StateCode")
                         .IsRequired()

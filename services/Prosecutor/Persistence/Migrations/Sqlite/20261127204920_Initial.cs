@@ -12,6 +12,22 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "channel_designations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Languages = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_channel_designations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idempotency_keys",
                 columns: table => new
                 {
@@ -100,6 +116,7 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                     AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     LifecycleJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
                     ReportsJson = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -112,8 +129,6 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                 columns: table => new
                 {
                     Code = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    ChannelAuthority = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Languages = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -145,6 +160,11 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_channel_designations_StateCode",
+                table: "channel_designations",
+                column: "StateCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_idempotency_keys_ExpiresAt",
@@ -181,6 +201,9 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "channel_designations");
+
             migrationBuilder.DropTable(
                 name: "idempotency_keys");
 

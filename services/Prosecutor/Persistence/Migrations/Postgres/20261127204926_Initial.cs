@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.Registry.Persistence.Migrations.Postgres
+namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -11,6 +11,22 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "channel_designations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Languages = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EffectiveFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_channel_designations", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "idempotency_keys",
                 columns: table => new
@@ -100,6 +116,7 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                     AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     AcknowledgedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     LifecycleJson = table.Column<string>(type: "text", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
                     ReportsJson = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
@@ -112,8 +129,6 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Code = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    ChannelAuthority = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Languages = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -145,6 +160,11 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_channel_designations_StateCode",
+                table: "channel_designations",
+                column: "StateCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_idempotency_keys_ExpiresAt",
@@ -181,6 +201,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "channel_designations");
+
             migrationBuilder.DropTable(
                 name: "idempotency_keys");
 

@@ -84,7 +84,8 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     DeliveredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    LifecycleJson = table.Column<string>(type: "TEXT", nullable: false)
+                    LifecycleJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(ProsecutorPostgresDbContext))]
-    [Migration("20261127202752_Initial")]
+    [Migration("20261127204926_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -25,21 +25,44 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Cooperation.Court.Register.StateParty", b =>
+            modelBuilder.Entity("Cooperation.Court.Register.ChannelDesignationRecord", b =>
                 {
-                    b.Property<string>("Code")
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
-                    b.Property<string>("ChannelAuthority")
+                    b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("EffectiveFrom")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Languages")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateCode");
+
+                    b.ToTable("channel_designations", (string)null);
+                });
+
+            modelBuilder.Entity("Cooperation.Court.Register.StateParty", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
@@ -108,6 +131,10 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                     b.Property<string>("ReportsJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("StateCode")
                         .IsRequired()

@@ -1,0 +1,15 @@
+namespace Cooperation.Contracts.Register;
+
+/// <summary>
+/// Registry → Prosecutor: a designation entered the register. The Prosecutor addresses its own
+/// requests with the Registry's register (RPE 176(3)) and learns it only through these messages.
+/// </summary>
+public sealed record StateRegisterEntryChanged
+{
+    public required string StateCode { get; init; }
+    public required string Channel { get; init; }
+    public required IReadOnlyList<string> Languages { get; init; }
+    public required DateTimeOffset ReceivedAt { get; init; }
+    public required DateTimeOffset EffectiveFrom { get; init; }
+    public required DateTimeOffset SentAt { get; init; }
+}

@@ -1,0 +1,31 @@
+using Cooperation.Contracts;
+using Cooperation.Contracts.Register;
+using Cooperation.Court.Persistence;
+using Cooperation.Register;
+using Cooperation.ServiceDefaults.Messaging;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperation.Court.Register.Notify;
+
+/// <summary>
+/// The Registry receives a State's change of channel or language: it takes effect on the agreed
+/// date, else 45 days after receipt (RPE 180), and is passed on to the Prosecutor.
+/// </summary>
+public sealed class NotifyChannelChangeConsumer(CourtDbContext db, IInbox inbox, IOutbox outbox, TimeProvider clock)
+    : IConsumer<NotifyChannelChange>
+{
+    public async Task Consume(ConsumeContext<NotifyChannelChange> context)
+    {
+        if (await inbox.AlreadyProcessedAsync(context, nameof(NotifyChannelChangeConsumer))) return;
+        var m = context.Message;
+        if (!await db.StateParties.AnyAsync(s => s.Code == m.StateCode, context.CancellationToken))
+            throw new InvalidOperationException($"Channel change from {m.StateCode}, which is not in the register.");
+
+        var receivedAt = clock.GetUtcNow(); // RPE 180 counts from the Registry's receipt, not the State's sending
+        var designation = ChannelDesignation.Change(m.Channel, m.Languages, receivedAt, m.AgreedEffectiveDate);
+        db.ChannelDesignations.Add(ChannelDesignationRecord.From(m.StateCode, designation));
+        outbox.Send(new Uri($"exchange:{Addresses.ProsecutorQueue}"), RegisterMessages.Changed(m.StateCode, designation, receivedAt));
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}

@@ -1,0 +1,23 @@
+using Cooperation.Contracts.Register;
+using Cooperation.Court.Persistence;
+using Cooperation.Register;
+using Cooperation.ServiceDefaults.Messaging;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperation.Court.Register.Propagate;
+
+/// <summary>The Prosecutor's copy of the Registry's register, kept through messages only.</summary>
+public sealed class StateRegisterEntryChangedConsumer(CourtDbContext db, IInbox inbox) : IConsumer<StateRegisterEntryChanged>
+{
+    public async Task Consume(ConsumeContext<StateRegisterEntryChanged> context)
+    {
+        if (await inbox.AlreadyProcessedAsync(context, nameof(StateRegisterEntryChangedConsumer))) return;
+        var m = context.Message;
+        if (!await db.StateParties.AnyAsync(s => s.Code == m.StateCode, context.CancellationToken))
+            db.StateParties.Add(new StateParty { Code = m.StateCode, RegisteredAt = m.ReceivedAt });
+        db.ChannelDesignations.Add(ChannelDesignationRecord.From(
+            m.StateCode, new ChannelDesignation(m.Channel, m.Languages, m.ReceivedAt, m.EffectiveFrom)));
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}

@@ -1,0 +1,17 @@
+using Cooperation.Contracts.Register;
+using Cooperation.Register;
+
+namespace Cooperation.Court.Register;
+
+internal static class RegisterMessages
+{
+    public static StateRegisterEntryChanged Changed(string code, ChannelDesignation d, DateTimeOffset now) => new()
+    {
+        StateCode = code,
+        Channel = d.Channel,
+        Languages = d.AcceptedLanguages.ToList(),
+        ReceivedAt = d.ReceivedAt,
+        EffectiveFrom = d.EffectiveFrom,
+        SentAt = now,
+    };
+}

@@ -1,0 +1,57 @@
+using Cooperation.Contracts;
+using Cooperation.Contracts.Register;
+using Cooperation.Organs;
+using Cooperation.ServiceDefaults.Idempotency;
+using Cooperation.ServiceDefaults.Messaging;
+using Cooperation.ServiceDefaults.Problems;
+using Cooperation.State.Configuration;
+using Cooperation.State.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace Cooperation.State.Register;
+
+/// <summary>A new designated channel (Art 87(1)) and the languages requests may be in (Art 87(2), RPE 178).</summary>
+public sealed record ChannelChangeBody(string? Channel, IReadOnlyList<string>? Languages, DateOnly? AgreedEffectiveDate);
+
+public static class NotifyChannelChangeEndpoint
+{
+    /// <summary>
+    /// The State tells the Registry; the change takes effect on the agreed date, else 45 days after
+    /// the Registry receives it, and never affects pending requests (RPE 180).
+    /// </summary>
+    public static void MapNotifyChannelChange(this IEndpointRouteBuilder routes) =>
+        routes.MapPost("/states/{code}/register/channel", NotifyAsync)
+            .WithIdempotency()
+            .WithName("NotifyChannelChange")
+            .WithSummary("Notify the Registry of a change of designated channel or language (RPE 180).");
+
+    private static async Task<IResult> NotifyAsync(
+        string code, ChannelChangeBody body, StateDbContext db, IOutbox outbox, IOptions<StateOptions> state, TimeProvider clock, CancellationToken ct)
+    {
+        var own = state.Value.NormalizedCode;
+        if (!string.Equals(code, own, StringComparison.OrdinalIgnoreCase)) return Problems.NotFound("State node");
+
+        var errors = new List<(string, string)>();
+        if (string.IsNullOrWhiteSpace(body.Channel) || body.Channel.Length > 200)
+            errors.Add(("channel", "Required: the authority or channel requests go to, at most 200 characters."));
+        if (body.Languages is not { Count: > 0 } languages)
+            errors.Add(("languages", "Required: at least one ISO 639-1 language code, e.g. [\"fr\", \"en\"]."));
+        else
+            for (var i = 0; i < languages.Count; i++)
+                if (languages[i] is not { Length: >= 2 and <= 8 } l || !l.All(char.IsAsciiLetter))
+                    errors.Add(($"languages[{i}]", "An ISO 639-1 language code, e.g. fr."));
+        if (errors.Count > 0) return Problems.Invalid(Problems.Errors(errors));
+
+        var now = clock.GetUtcNow();
+        outbox.Send(Addresses.FromStateTo(own, Organ.Registry), new NotifyChannelChange
+        {
+            StateCode = own,
+            Channel = body.Channel!,
+            Languages = body.Languages!.Select(l => l.ToLowerInvariant()).ToList(),
+            AgreedEffectiveDate = body.AgreedEffectiveDate,
+            SentAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Accepted($"/registry/register/states/{own}", new { stateCode = own, notifiedAt = now });
+    }
+}
