@@ -8,6 +8,8 @@ using Cooperation.Organs;
 using Cooperation.Court.Requests.Draft;
 using Cooperation.Court.Requests.Confirm;
 using Cooperation.Court.Requests.Evidence;
+using Cooperation.Court.Requests.Evidence.Signals;
+using Cooperation.ServiceDefaults.Configuration;
 using Cooperation.Court.Requests.Execution;
 using Cooperation.Court.Requests.Reclassify;
 using Cooperation.Court.Requests.Withdraw;
@@ -41,6 +43,8 @@ public static class CourtServiceExtensions
         builder.Services.AddScoped<CourtDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddOptions<RegisterOptions>().Bind(builder.Configuration.GetSection(RegisterOptions.Section));
         builder.Services.AddSingleton(organ);
+        builder.AddValidatedOptions<EvidenceOptions, EvidenceOptionsValidator>(EvidenceOptions.Section);
+        builder.Services.AddHostedService<EvidenceWatch>();
 
         builder.AddCooperationMessaging(
             bus =>

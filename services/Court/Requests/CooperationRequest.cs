@@ -35,6 +35,12 @@ public sealed class CooperationRequest
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public string? AcknowledgedBy { get; set; }
 
+    // Signals raised when evidence does not come in time (Requests/Evidence/Signals), once each.
+    public DateTimeOffset? DeliveryWarningAt { get; set; }
+    public DateTimeOffset? DeliveryOverdueAt { get; set; }
+    public DateTimeOffset? AcknowledgementWarningAt { get; set; }
+    public DateTimeOffset? AcknowledgementOverdueAt { get; set; }
+
     public List<RequestHistoryEntry> History { get; set; } = [];
 
     /// <summary>The domain's <see cref="RequestSnapshot"/> as JSON; Status and Version above are its queryable copies.</summary>

@@ -178,7 +178,11 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Broker__Password"] = env.BrokerPassword(brokerUser),
             ["Database__Provider"] = env.DatabaseProvider,
             ["Database__ConnectionString"] = ConnectionString(brokerUser),
-            ["Register__States"] = string.Join(',', States),
+            // NLD is in the register but runs no node here: its requests are never delivered (evidence signals).
+            ["Register__States"] = string.Join(',', States.Append("NLD")),
+            ["Evidence__DeliveryWarning"] = "00:00:02",
+            ["Evidence__DeliveryOverdue"] = "00:00:04",
+            ["Evidence__CheckInterval"] = "00:00:01",
             ["Auth__Authority"] = authority,
         };
     }

@@ -42,7 +42,7 @@ public static class RequestQueryEndpoints
                         .Take(size + 1).ToListAsync(ct);
                     var items = rows.Take(size).Select(r => new RequestSummary(
                         r.Id, r.Reference, r.Kind, r.StateCode, r.Classification, r.Status, r.Version, r.CreatedAt,
-                        new EvidenceView(r.SubmittedAt, r.DeliveredAt, r.AcknowledgedAt, r.AcknowledgedBy))).ToList();
+                        new EvidenceView(r.SubmittedAt, r.DeliveredAt, r.AcknowledgedAt, r.AcknowledgedBy, EvidenceView.SignalOf(r)))).ToList();
                     return TypedResults.Ok(new RequestPage(items, rows.Count > size ? items[^1].Id.ToString() : null));
                 })
             .WithName($"{organ.Organ}ListRequests")

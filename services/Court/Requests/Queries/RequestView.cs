@@ -29,7 +29,7 @@ public sealed record RequestView(
     public static RequestView From(CooperationRequest r) => new(
         r.Id, r.Reference, r.Kind, r.StateCode, r.IssuingOrgan, r.Classification, r.Readers, r.Language, r.Urgent,
         r.Version, r.Status, r.Contents,
-        new EvidenceView(r.SubmittedAt, r.DeliveredAt, r.AcknowledgedAt, r.AcknowledgedBy),
+        new EvidenceView(r.SubmittedAt, r.DeliveredAt, r.AcknowledgedAt, r.AcknowledgedBy, EvidenceView.SignalOf(r)),
         r.CreatedAt,
         r.History.OrderBy(h => h.Sequence).Select(h => new HistoryView(h.At, h.Actor, h.What, h.FromStatus, h.ToStatus, h.Version)).ToList(),
         r.Reports,
@@ -38,7 +38,18 @@ public sealed record RequestView(
 }
 
 /// <summary>Submitted (the organ committed it), Delivered (the State's node persisted it), Acknowledged (someone at the State accepted it).</summary>
-public sealed record EvidenceView(DateTimeOffset? SubmittedAt, DateTimeOffset? DeliveredAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy);
+public sealed record EvidenceView(
+    DateTimeOffset? SubmittedAt, DateTimeOffset? DeliveredAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, string? Signal = null)
+{
+    /// <summary>The latest signal still relevant: delivery-overdue, delivery-warning, acknowledgement-overdue, acknowledgement-warning, or none.</summary>
+    public static string? SignalOf(CooperationRequest r) => r.Status switch
+    {
+        RequestStatus.Transmitted => r.DeliveryOverdueAt is not null ? "delivery-overdue" : r.DeliveryWarningAt is not null ? "delivery-warning" : null,
+        RequestStatus.Delivered => r.AcknowledgementOverdueAt is not null ? "acknowledgement-overdue"
+            : r.AcknowledgementWarningAt is not null ? "acknowledgement-warning" : null,
+        _ => null,
+    };
+}
 
 public sealed record HistoryView(DateTimeOffset At, string Actor, string What, RequestStatus From, RequestStatus To, int Version);
 

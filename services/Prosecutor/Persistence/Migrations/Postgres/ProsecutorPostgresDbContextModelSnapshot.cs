@@ -82,6 +82,12 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("AcknowledgementOverdueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AcknowledgementWarningAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Classification")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -95,6 +101,12 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeliveryOverdueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeliveryWarningAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("IssuingOrgan")

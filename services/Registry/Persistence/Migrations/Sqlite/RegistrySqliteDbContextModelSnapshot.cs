@@ -77,6 +77,12 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AcknowledgementOverdueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcknowledgementWarningAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Classification")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -90,6 +96,12 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveryOverdueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveryWarningAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("IssuingOrgan")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.Registry.Persistence.Migrations.Postgres
+namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -115,6 +115,10 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                     DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     AcknowledgedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DeliveryWarningAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveryOverdueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgementWarningAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgementOverdueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LifecycleJson = table.Column<string>(type: "text", nullable: false),
                     Revision = table.Column<int>(type: "integer", nullable: false),
                     ReportsJson = table.Column<string>(type: "text", nullable: false)

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cooperation.Registry.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(RegistryPostgresDbContext))]
-    [Migration("20261127204908_Initial")]
+    [Migration("20261127205749_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -85,6 +85,12 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("AcknowledgementOverdueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AcknowledgementWarningAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Classification")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -98,6 +104,12 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeliveryOverdueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeliveryWarningAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("IssuingOrgan")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.Registry.Persistence.Migrations.Sqlite
+namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -115,6 +115,10 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                     DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DeliveryWarningAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveryOverdueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgementWarningAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgementOverdueAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LifecycleJson = table.Column<string>(type: "TEXT", nullable: false),
                     Revision = table.Column<int>(type: "INTEGER", nullable: false),
                     ReportsJson = table.Column<string>(type: "TEXT", nullable: false)
