@@ -1,4 +1,5 @@
 using Cooperation.ServiceDefaults.Messaging;
+using Cooperation.ServiceDefaults.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -12,6 +13,8 @@ public abstract class CooperationDbContext(DbContextOptions options) : DbContext
 {
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
+    public DbSet<ScheduledDeadline> Deadlines => Set<ScheduledDeadline>();
+    public DbSet<DeadlineNotice> DeadlineNotices => Set<DeadlineNotice>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -39,5 +42,6 @@ public abstract class CooperationDbContext(DbContextOptions options) : DbContext
             e.HasKey(m => new { m.MessageId, m.Consumer });
             e.Property(m => m.Consumer).HasMaxLength(200);
         });
+        modelBuilder.ConfigureScheduling();
     }
 }
