@@ -1,4 +1,8 @@
 using Cooperation.Contracts;
+using Cooperation.Court.Consultations;
+using Cooperation.Court.Consultations.Modify;
+using Cooperation.Court.Consultations.Receive;
+using Cooperation.Court.Deadlines;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Register;
 using Cooperation.Court.Requests.Draft;
@@ -7,7 +11,9 @@ using Cooperation.Court.Requests.Queries;
 using Cooperation.Court.Requests.Transmit;
 using Cooperation.ServiceDefaults.Hosting;
 using Cooperation.ServiceDefaults.Messaging;
+using Cooperation.ServiceDefaults.Consultations;
 using Cooperation.ServiceDefaults.Persistence;
+using Cooperation.ServiceDefaults.Scheduling;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -30,17 +36,27 @@ public static class CourtServiceExtensions
         builder.Services.AddScoped<CourtDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddOptions<RegisterOptions>().Bind(builder.Configuration.GetSection(RegisterOptions.Section));
         builder.Services.AddSingleton(organ);
+        builder.AddConsultations();
+        builder.AddDeadlineScheduling();
 
         builder.AddCooperationMessaging(
             bus =>
             {
                 bus.AddConsumer<RequestDeliveredConsumer>();
                 bus.AddConsumer<RequestAcknowledgedConsumer>();
+                bus.AddConsumer<ConsultationOpenedConsumer>();
+                bus.AddConsumer<ConsultationMessagePostedConsumer>();
+                bus.AddConsumer<ArrestPathAdvancedConsumer>();
+                bus.AddConsumer<DeadlineNoticeConsumer>();
             },
             (context, cfg) => cfg.CourtEndpoint(context, Addresses.OrganQueue(organ.Organ), e =>
             {
                 e.ConfigureConsumer<RequestDeliveredConsumer>(context);
                 e.ConfigureConsumer<RequestAcknowledgedConsumer>(context);
+                e.ConfigureConsumer<ConsultationOpenedConsumer>(context);
+                e.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
+                e.ConfigureConsumer<ArrestPathAdvancedConsumer>(context);
+                e.ConfigureConsumer<DeadlineNoticeConsumer>(context);
             }));
         return builder;
     }
@@ -52,6 +68,9 @@ public static class CourtServiceExtensions
         app.MapDraftRequest(organ);
         app.MapTransmitRequest(organ);
         app.MapRequestQueries(organ);
+        app.MapConsultations(organ);
+        app.MapModifyRequest(organ);
+        app.MapCourtDeadlines(organ);
     }
 
     /// <summary>Build, map, migrate, seed the register, serve.</summary>

@@ -1,3 +1,5 @@
+using Cooperation.ServiceDefaults.Arrest;
+using Cooperation.ServiceDefaults.Consultations;
 using Cooperation.ServiceDefaults.Persistence;
 using Cooperation.State.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -8,10 +10,14 @@ namespace Cooperation.State.Persistence;
 public class StateDbContext(DbContextOptions options) : CooperationDbContext(options)
 {
     public DbSet<ReceivedRequest> Requests => Set<ReceivedRequest>();
+    public DbSet<ConsultationRecord> Consultations => Set<ConsultationRecord>();
+    public DbSet<ArrestPathRecord> ArrestPaths => Set<ArrestPathRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.ConfigureConsultations();
+        ArrestPathRecord.Configure(modelBuilder);
         modelBuilder.Entity<ReceivedRequest>(e =>
         {
             e.ToTable("requests");
