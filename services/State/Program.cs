@@ -3,7 +3,13 @@ using Cooperation.ServiceDefaults.Configuration;
 using Cooperation.ServiceDefaults.Hosting;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Persistence;
+using Cooperation.ServiceDefaults.Consultations;
+using Cooperation.ServiceDefaults.Scheduling;
+using Cooperation.State.Arrest;
 using Cooperation.State.Configuration;
+using Cooperation.State.Consultations;
+using Cooperation.State.Consultations.Receive;
+using Cooperation.State.Deadlines;
 using Cooperation.State.Persistence;
 using Cooperation.State.Requests.Acknowledge;
 using Cooperation.State.Requests.Queries;
@@ -19,8 +25,18 @@ builder.AddServiceDefaults(
     $"state-{code.ToLowerInvariant()}",
     new Dictionary<string, object> { ["cooperation.state"] = code.ToUpperInvariant() });
 builder.AddCooperationDatabase<StateDbContext, StateSqliteDbContext, StatePostgresDbContext>();
+builder.AddConsultations();
+builder.AddDeadlineScheduling();
 builder.AddCooperationMessaging(
-    bus => bus.AddConsumer<TransmitRequestConsumer>(),
+    bus =>
+    {
+        bus.AddConsumer<TransmitRequestConsumer>();
+        bus.AddConsumer<ReplyByDeadlineConsumer>();
+        bus.AddConsumer<ConsultationOpenedConsumer>();
+        bus.AddConsumer<ConsultationMessagePostedConsumer>();
+        bus.AddConsumer<ConsultationClosedConsumer>();
+        bus.AddConsumer<DeadlineNoticeConsumer>();
+    },
     (context, cfg) =>
     {
         // This State's broker user may read only its own queue and write only to its own outbound
@@ -33,6 +49,11 @@ builder.AddCooperationMessaging(
             e.PublishFaults = false;
             e.UseCooperationRetry();
             e.ConfigureConsumer<TransmitRequestConsumer>(context);
+            e.ConfigureConsumer<ReplyByDeadlineConsumer>(context);
+            e.ConfigureConsumer<ConsultationOpenedConsumer>(context);
+            e.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
+            e.ConfigureConsumer<ConsultationClosedConsumer>(context);
+            e.ConfigureConsumer<DeadlineNoticeConsumer>(context);
         });
     });
 
@@ -41,4 +62,7 @@ return await builder.RunServiceAsync<StateDbContext>(app =>
     app.MapDefaultEndpoints();
     app.MapReceivedRequestQueries();
     app.MapAcknowledgeRequest();
+    app.MapStateConsultations();
+    app.MapArrestPath();
+    app.MapStateDeadlines();
 });

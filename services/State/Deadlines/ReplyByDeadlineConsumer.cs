@@ -1,0 +1,35 @@
+using Cooperation.Contracts;
+using Cooperation.Contracts.Requests;
+using Cooperation.Deadlines;
+using Cooperation.Organs;
+using Cooperation.ServiceDefaults.Messaging;
+using Cooperation.ServiceDefaults.Persistence;
+using Cooperation.ServiceDefaults.Scheduling;
+using Cooperation.State.Configuration;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace Cooperation.State.Deadlines;
+
+/// <summary>
+/// A request (or a new version) with a reply-by date: the State owes the reply, so its node keeps the
+/// timer — reminders before, and the miss, go to the issuing organ as well. A new version replaces the timer.
+/// </summary>
+public sealed class ReplyByDeadlineConsumer(CooperationDbContext db, IInbox inbox, IDeadlineScheduler deadlines, IOptions<StateOptions> state)
+    : IConsumer<TransmitRequest>
+{
+    public async Task Consume(ConsumeContext<TransmitRequest> context)
+    {
+        if (await inbox.AlreadyProcessedAsync(context, nameof(ReplyByDeadlineConsumer))) return;
+        var m = context.Message;
+        var own = state.Value.NormalizedCode;
+        if (m.StateCode == own)
+        {
+            await deadlines.CancelAsync(DeadlineKind.ReplyBy, m.RequestId, ct: context.CancellationToken);
+            if (m.Contents.ReplyBy is { } replyBy)
+                deadlines.Schedule(Deadline.ReplyBy(replyBy, m.RequestId) with { State = StateCode.Parse(own) },
+                    new DeadlineAudience(Organ.State, [Addresses.FromStateTo(own, m.SenderOrgan)], m.Classification, m.RequestVersion));
+        }
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
