@@ -70,16 +70,18 @@ public static class ConsultationEndpoints
         var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id && r.IssuingOrgan == organ.Organ, ct);
         if (request is null) return Problems.NotFound("request");
         var consultations = await db.Consultations.Include(c => c.Entries).Where(c => c.RequestId == id).ToListAsync(ct);
+        var status = await db.Requests.Where(r => r.Id == id).Select(r => r.Status).SingleAsync(ct);
         return TypedResults.Ok(consultations.OrderByDescending(c => c.OpenedAt)
-            .Select(c => ConsultationView.From(c, request.Status, levels)).ToList());
+            .Select(c => ConsultationView.From(c, status, levels)).ToList());
     }
 
     private static async Task<IResult> GetAsync(Guid id, Guid cid, CourtOrgan organ, CourtDbContext db, ConsultationServiceLevels levels, CancellationToken ct)
     {
-        var (request, consultation) = await FindAsync(id, cid, organ, db, ct);
-        return consultation is null
-            ? Problems.NotFound("consultation")
-            : TypedResults.Ok(ConsultationView.From(consultation, request!.Status, levels));
+        var (_, consultation) = await FindAsync(id, cid, organ, db, ct);
+        if (consultation is null) return Problems.NotFound("consultation");
+        // Read after the consultation, so a view never shows a consultation without the status it committed with.
+        var status = await db.Requests.Where(r => r.Id == id).Select(r => r.Status).SingleAsync(ct);
+        return TypedResults.Ok(ConsultationView.From(consultation, status, levels));
     }
 
     private static async Task<IResult> PostAsync(
