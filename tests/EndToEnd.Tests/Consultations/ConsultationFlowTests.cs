@@ -253,6 +253,17 @@ public sealed class ConsultationFlowTests(PlatformFixture platform)
         Assert.False((bool)atState["dutyToExecute"]!["suspended"]!);
     }
 
+    [Fact]
+    public void The_theories_cover_every_ground_and_every_outcome_of_the_domain()
+    {
+        Assert.Equal(Enum.GetNames<Cooperation.Consultations.ConsultationGround>().Order(),
+            Grounds.Select(row => (string)row[0]).Order());
+        // Modified is covered by the version-2 flow above; the others by the close theory.
+        var closeOutcomes = typeof(ConsultationFlowTests).GetMethod(nameof(Closing_with_an_outcome_sets_the_same_status_on_both_sides))!
+            .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>().Select(a => (string)a.GetData(null!).Single()[0]);
+        Assert.Equal(Enum.GetNames<Cooperation.Consultations.ConsultationOutcome>().Order(), closeOutcomes.Append("Modified").Order());
+    }
+
     private static string[] Keys(JsonObject problem) =>
         problem["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal).ToArray();
 }
