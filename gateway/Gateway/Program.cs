@@ -1,20 +1,76 @@
+using Cooperation.Gateway.Authorization;
 using Cooperation.Gateway.Correlation;
+using Cooperation.Gateway.Docs;
 using Cooperation.Gateway.Health;
+using Cooperation.Gateway.Identity;
+using Cooperation.Gateway.Security;
+using Cooperation.ServiceDefaults.Auth;
+using Cooperation.ServiceDefaults.Configuration;
+using Cooperation.ServiceDefaults.Hosting;
 using Cooperation.ServiceDefaults.Problems;
 using Cooperation.ServiceDefaults.Telemetry;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.AddCooperationTelemetry("gateway");
 builder.Services.AddCooperationProblems();
+builder.AddValidatedOptions<GatewayOptions, GatewayOptionsValidator>(GatewayOptions.Section);
+builder.AddGatewayIdentity();
+builder.Services.AddCooperationAuthorization(GatewayPolicies.Configure);
+builder.Services.AddGatewayRateLimiting();
+// CORS is closed unless origins are configured: without it a browser gets no Access-Control-* header.
+var corsOrigins = builder.Configuration.GetSection($"{GatewayOptions.Section}:{nameof(GatewayOptions.CorsOrigins)}").Get<string[]>() ?? [];
+if (corsOrigins.Length > 0)
+    builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+        .WithOrigins(corsOrigins)
+        .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
+        .WithHeaders("Authorization", "Content-Type", "Idempotency-Key", "If-Match")
+        .WithExposedHeaders("Location", "ETag", "Retry-After", CorrelationIdMiddleware.Header)));
 builder.Services.AddHttpClient(nameof(BackendHealth));
 // Routes and clusters live in configuration (ReverseProxy section): adding a State is configuration, not code.
-builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+// Each route names its AuthorizationPolicy (GatewayPolicies); X-Forwarded-For/Proto/Host are added by YARP's defaults.
+builder.Services.AddReverseProxy()
+    .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+    .AddConfigFilter<ProxyTimeoutFilter>();
 
 var app = builder.Build();
+try
+{
+    app.Services.GetService<IStartupValidator>()?.Validate();
+    _ = app.Services.GetRequiredService<IOptions<IdentityOptions>>().Value;
+    await app.Services.PrepareIdentityStoreAsync();
+}
+catch (Exception e) when (ServiceRunner.DescribeConfigurationFailure(e) is { } failure)
+{
+    await Console.Error.WriteLineAsync($"{builder.Environment.ApplicationName}: configuration error: {failure}");
+    return 2;
+}
+
 app.UseCorrelationId();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapGet("/alive", () => Results.Ok(new { status = "Healthy" })).ExcludeFromDescription();
+app.UseRouting();
+if (corsOrigins.Length > 0) app.UseCors();
+app.UseTokenRequestLimit();
+app.UseAuthentication(); // also serves /connect/token, /.well-known/openid-configuration and /.well-known/jwks
+app.UseRateLimiter(); // per client: after authentication, before authorization
+app.UseRequestBodyLimit();
+app.UseAuthorization();
+
+app.MapGet("/alive", () => Results.Ok(new { status = "Healthy" })).AllowAnonymous().ExcludeFromDescription();
 app.MapBackendHealth();
-app.MapReverseProxy();
-app.Run();
+app.MapTokenEndpoint();
+app.MapDocsPage();
+// Any other path: the same 404 as a refused State path, so what exists cannot be told apart.
+app.MapFallback(() => Problems.NotFound("resource")).ExcludeFromDescription();
+app.MapReverseProxy(proxy =>
+{
+    proxy.Use(ProxyProblems.WriteForwarderErrorAsync);
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
+await app.RunAsync();
+return 0;

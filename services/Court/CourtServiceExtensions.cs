@@ -6,9 +6,14 @@ using Cooperation.Court.Deadlines;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Register;
 using Cooperation.Court.Requests.Draft;
+using Cooperation.Court.Requests.Confirm;
 using Cooperation.Court.Requests.Evidence;
+using Cooperation.Court.Requests.Execution;
+using Cooperation.Court.Requests.Reclassify;
+using Cooperation.Court.Requests.Withdraw;
 using Cooperation.Court.Requests.Queries;
 using Cooperation.Court.Requests.Transmit;
+using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Hosting;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Consultations;
@@ -32,6 +37,8 @@ public static class CourtServiceExtensions
     {
         var serviceName = organ.Organ.ToString().ToLowerInvariant();
         builder.AddServiceDefaults(serviceName);
+        // Only the organ's own desk systems: scope registry or prosecutor, checked again here behind the gateway.
+        builder.AddPartnerAuthentication(new ScopeRequirement(serviceName));
         builder.AddCooperationDatabase<TContext, TSqlite, TPostgres>();
         builder.Services.AddScoped<CourtDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddOptions<RegisterOptions>().Bind(builder.Configuration.GetSection(RegisterOptions.Section));
@@ -44,6 +51,12 @@ public static class CourtServiceExtensions
             {
                 bus.AddConsumer<RequestDeliveredConsumer>();
                 bus.AddConsumer<RequestAcknowledgedConsumer>();
+                bus.AddConsumer<RequestExecutionStartedConsumer>();
+                bus.AddConsumer<RequestProgressReportedConsumer>();
+                bus.AddConsumer<RequestExecutedConsumer>();
+                bus.AddConsumer<RequestDeniedConsumer>();
+                bus.AddConsumer<RequestPostponedConsumer>();
+                bus.AddConsumer<RequestResumedConsumer>();
                 bus.AddConsumer<ConsultationOpenedConsumer>();
                 bus.AddConsumer<ConsultationMessagePostedConsumer>();
                 bus.AddConsumer<ArrestPathAdvancedConsumer>();
@@ -53,6 +66,12 @@ public static class CourtServiceExtensions
             {
                 e.ConfigureConsumer<RequestDeliveredConsumer>(context);
                 e.ConfigureConsumer<RequestAcknowledgedConsumer>(context);
+                e.ConfigureConsumer<RequestExecutionStartedConsumer>(context);
+                e.ConfigureConsumer<RequestProgressReportedConsumer>(context);
+                e.ConfigureConsumer<RequestExecutedConsumer>(context);
+                e.ConfigureConsumer<RequestDeniedConsumer>(context);
+                e.ConfigureConsumer<RequestPostponedConsumer>(context);
+                e.ConfigureConsumer<RequestResumedConsumer>(context);
                 e.ConfigureConsumer<ConsultationOpenedConsumer>(context);
                 e.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
                 e.ConfigureConsumer<ArrestPathAdvancedConsumer>(context);
@@ -68,6 +87,9 @@ public static class CourtServiceExtensions
         app.MapDraftRequest(organ);
         app.MapTransmitRequest(organ);
         app.MapRequestQueries(organ);
+        app.MapWithdrawRequest(organ);
+        app.MapConfirmRequest(organ);
+        app.MapReclassifyRequest(organ);
         app.MapConsultations(organ);
         app.MapModifyRequest(organ);
         app.MapCourtDeadlines(organ);

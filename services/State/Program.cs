@@ -1,4 +1,5 @@
 using Cooperation.Contracts;
+using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Configuration;
 using Cooperation.ServiceDefaults.Hosting;
 using Cooperation.ServiceDefaults.Messaging;
@@ -12,6 +13,11 @@ using Cooperation.State.Consultations.Receive;
 using Cooperation.State.Deadlines;
 using Cooperation.State.Persistence;
 using Cooperation.State.Requests.Acknowledge;
+using Cooperation.State.Requests.Deny;
+using Cooperation.State.Requests.Execute;
+using Cooperation.State.Requests.FromCourt;
+using Cooperation.State.Requests.Postpone;
+using Cooperation.State.Requests.ReportProgress;
 using Cooperation.State.Requests.Queries;
 using Cooperation.State.Requests.Receive;
 using MassTransit;
@@ -24,6 +30,8 @@ var code = builder.Configuration[$"{StateOptions.Section}:Code"] ?? "";
 builder.AddServiceDefaults(
     $"state-{code.ToLowerInvariant()}",
     new Dictionary<string, object> { ["cooperation.state"] = code.ToUpperInvariant() });
+// Only this State's own systems (scope state:<code>); another State's token is answered 404.
+builder.AddPartnerAuthentication(new StateScopeRequirement(code));
 builder.AddCooperationDatabase<StateDbContext, StateSqliteDbContext, StatePostgresDbContext>();
 builder.AddConsultations();
 builder.AddDeadlineScheduling();
@@ -31,6 +39,9 @@ builder.AddCooperationMessaging(
     bus =>
     {
         bus.AddConsumer<TransmitRequestConsumer>();
+        bus.AddConsumer<WithdrawRequestConsumer>();
+        bus.AddConsumer<ConfirmRequestConsumer>();
+        bus.AddConsumer<ReclassifyRequestConsumer>();
         bus.AddConsumer<ReplyByDeadlineConsumer>();
         bus.AddConsumer<ConsultationOpenedConsumer>();
         bus.AddConsumer<ConsultationMessagePostedConsumer>();
@@ -49,6 +60,9 @@ builder.AddCooperationMessaging(
             e.PublishFaults = false;
             e.UseCooperationRetry();
             e.ConfigureConsumer<TransmitRequestConsumer>(context);
+            e.ConfigureConsumer<WithdrawRequestConsumer>(context);
+            e.ConfigureConsumer<ConfirmRequestConsumer>(context);
+            e.ConfigureConsumer<ReclassifyRequestConsumer>(context);
             e.ConfigureConsumer<ReplyByDeadlineConsumer>(context);
             e.ConfigureConsumer<ConsultationOpenedConsumer>(context);
             e.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
@@ -62,6 +76,12 @@ return await builder.RunServiceAsync<StateDbContext>(app =>
     app.MapDefaultEndpoints();
     app.MapReceivedRequestQueries();
     app.MapAcknowledgeRequest();
+    app.MapStartExecutionEndpoint();
+    app.MapReportProgressEndpoint();
+    app.MapExecuteRequestEndpoint();
+    app.MapDenyRequestEndpoint();
+    app.MapPostponeRequestEndpoint();
+    app.MapResumeRequestEndpoint();
     app.MapStateConsultations();
     app.MapArrestPath();
     app.MapStateDeadlines();

@@ -26,7 +26,7 @@ public static class BackendHealth
                 backends = results.ToDictionary(r => r.Cluster, r => r.Healthy ? "Healthy" : "Unhealthy"),
             };
             return Results.Json(body, JsonSerializerOptions.Web, statusCode: healthy ? 200 : 503);
-        }).ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription();
 
     private static async Task<bool> ProbeAsync(HttpClient client, string address, CancellationToken ct)
     {

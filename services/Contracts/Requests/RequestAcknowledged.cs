@@ -4,7 +4,7 @@ using Cooperation.Organs;
 namespace Cooperation.Contracts.Requests;
 
 /// <summary>State → issuing organ: a person or system at the State accepted the request (evidence: Acknowledged).</summary>
-public sealed record RequestAcknowledged : ICooperationMessage
+public sealed record RequestAcknowledged : IStateReport
 {
     public required Guid RequestId { get; init; }
     public required int RequestVersion { get; init; }

@@ -4,7 +4,7 @@ using Cooperation.Organs;
 namespace Cooperation.Contracts.Requests;
 
 /// <summary>State → issuing organ: the State's node has persisted the request (evidence: Delivered).</summary>
-public sealed record RequestDelivered : ICooperationMessage
+public sealed record RequestDelivered : IStateReport
 {
     public required Guid RequestId { get; init; }
     public required int RequestVersion { get; init; }

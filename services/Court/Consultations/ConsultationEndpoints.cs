@@ -1,11 +1,12 @@
 using Cooperation.Consultations;
-using Cooperation.Contracts;
 using Cooperation.Contracts.Consultations;
+using Cooperation.Contracts;
 using Cooperation.Court.Persistence;
 using Cooperation.Deadlines;
 using Cooperation.Organs;
 using Cooperation.Requests;
 using Cooperation.ServiceDefaults.Consultations;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Problems;
 using Cooperation.ServiceDefaults.Scheduling;
@@ -22,13 +23,13 @@ public static class ConsultationEndpoints
     public static void MapConsultations(this IEndpointRouteBuilder routes, CourtOrgan organ)
     {
         var prefix = $"{organ.RoutePrefix}/requests/{{id:guid}}/consultations";
-        routes.MapPost(prefix, OpenAsync).WithName($"{organ.Organ}OpenConsultation")
+        routes.MapPost(prefix, OpenAsync).WithName($"{organ.Organ}OpenConsultation").WithIdempotency()
             .WithSummary("Open an Art 97 consultation with the requested State (the request goes InConsultation).");
         routes.MapGet(prefix, ListAsync).WithName($"{organ.Organ}ListConsultations");
         routes.MapGet(prefix + "/{cid:guid}", GetAsync).WithName($"{organ.Organ}GetConsultation");
-        routes.MapPost(prefix + "/{cid:guid}/messages", PostAsync).WithName($"{organ.Organ}PostConsultationMessage")
+        routes.MapPost(prefix + "/{cid:guid}/messages", PostAsync).WithName($"{organ.Organ}PostConsultationMessage").WithIdempotency()
             .WithSummary("Answer in the consultation; the first answer stops the service-level clock.");
-        routes.MapPost(prefix + "/{cid:guid}/close", CloseAsync).WithName($"{organ.Organ}CloseConsultation")
+        routes.MapPost(prefix + "/{cid:guid}/close", CloseAsync).WithName($"{organ.Organ}CloseConsultation").WithIdempotency()
             .WithSummary("Close with Resumed, Redirected, Postponed or Withdrawn (Modified: POST .../modify).");
         routes.MapGet($"{organ.RoutePrefix}/consultations/service-levels", ServiceLevelsAsync)
             .WithName($"{organ.Organ}ConsultationServiceLevels")
@@ -39,20 +40,18 @@ public static class ConsultationEndpoints
         Guid id, OpenConsultationBody body, CourtOrgan organ, CourtDbContext db, IOutbox outbox, IDeadlineScheduler deadlines,
         ConsultationServiceLevels levels, TimeProvider clock, CancellationToken ct)
     {
-        var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id && r.IssuingOrgan == organ.Organ, ct);
+        var request = await db.Requests.Include(r => r.History).SingleOrDefaultAsync(r => r.Id == id && r.IssuingOrgan == organ.Organ, ct);
         if (request is null) return Problems.NotFound("request");
         var now = clock.GetUtcNow();
         var invalid = ConsultationFlow.Validate(body, now);
         if (invalid.Count > 0) return ConsultationFlow.Invalid(invalid);
 
         var facts = request.Facts();
-        var decision = RequestLifecycle.Decide(facts.Snapshot(), new RequestCommand.OpenConsultation());
-        if (decision is Decision.Refused refused) return ConsultationFlow.Refused(refused);
-        var accepted = (Decision.Accepted)decision;
+        // The lifecycle decides and records the transition; a refusal changes nothing.
+        if (request.Apply(new RequestCommand.OpenConsultation(), organ.Actor(), now) is Decision.Refused refused)
+            return ConsultationFlow.Refused(refused);
 
         var consultation = ConsultationFlow.NewRecord(facts, body, organ.Organ, now);
-        request.Status = accepted.Snapshot.Status;
-        request.Record("consultation-opened", facts.Status, request.Status, organ.Actor(), now);
         db.Consultations.Add(consultation);
         var state = Addresses.ToState(request.StateCode);
         if (body.ReplyBy is { } replyBy)
@@ -67,7 +66,7 @@ public static class ConsultationEndpoints
 
     private static async Task<IResult> ListAsync(Guid id, CourtOrgan organ, CourtDbContext db, ConsultationServiceLevels levels, CancellationToken ct)
     {
-        var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id && r.IssuingOrgan == organ.Organ, ct);
+        var request = await db.Requests.Include(r => r.History).SingleOrDefaultAsync(r => r.Id == id && r.IssuingOrgan == organ.Organ, ct);
         if (request is null) return Problems.NotFound("request");
         var consultations = await db.Consultations.Include(c => c.Entries).Where(c => c.RequestId == id).ToListAsync(ct);
         var status = await db.Requests.Where(r => r.Id == id).Select(r => r.Status).SingleAsync(ct);
@@ -120,8 +119,7 @@ public static class ConsultationEndpoints
         var until = body.Until?.ToUniversalTime() ?? (body.PeriodDays is { } days ? now.AddDays(days) : null);
         var thread = ConsultationThread.Decide(consultation.ToSnapshot(), new ConsultationCommand.Close(outcome, organ.Organ, now));
         if (thread is ConsultationDecision.Refused threadRefused) return ConsultationFlow.Refused(threadRefused);
-        var facts = request!.Facts();
-        var decision = RequestLifecycle.Decide(facts.Snapshot(consultation), new RequestCommand.CloseConsultation(outcome, body.Ground, until));
+        var decision = request.Apply(new RequestCommand.CloseConsultation(outcome, body.Ground, until), organ.Actor(), now);
         if (decision is Decision.Refused refused) return ConsultationFlow.Refused(refused);
         var accepted = (Decision.Accepted)decision;
 
@@ -132,8 +130,6 @@ public static class ConsultationEndpoints
         consultation.PostponedUntil = accepted.Snapshot.PostponedUntil;
         consultation.StatusBeforePostponement = accepted.Snapshot.StatusBeforePostponement;
         levels.Record(consultation);
-        request.Status = accepted.Snapshot.Status;
-        request.Record(accepted.Entry.Event, facts.Status, request.Status, organ.Actor(), now);
 
         var state = Addresses.ToState(request.StateCode);
         await deadlines.CancelAsync(DeadlineKind.ConsultationReply, request.Id, consultation.Id, ct);
@@ -183,7 +179,7 @@ public static class ConsultationEndpoints
     internal static async Task<(Requests.CooperationRequest? Request, ConsultationRecord? Consultation)> FindAsync(
         Guid id, Guid cid, CourtOrgan organ, CourtDbContext db, CancellationToken ct)
     {
-        var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id && r.IssuingOrgan == organ.Organ, ct);
+        var request = await db.Requests.Include(r => r.History).SingleOrDefaultAsync(r => r.Id == id && r.IssuingOrgan == organ.Organ, ct);
         if (request is null) return (null, null);
         var consultation = await db.Consultations.Include(c => c.Entries).SingleOrDefaultAsync(c => c.Id == cid && c.RequestId == id, ct);
         return (request, consultation);

@@ -26,7 +26,7 @@ public sealed class ArrestPathAdvancedConsumer(CourtDbContext db, IInbox inbox, 
         if (await inbox.AlreadyProcessedAsync(context, nameof(ArrestPathAdvancedConsumer))) return;
         var m = context.Message;
         var ct = context.CancellationToken;
-        var request = await db.Requests.SingleOrDefaultAsync(
+        var request = await db.Requests.Include(r => r.History).SingleOrDefaultAsync(
                           r => r.Id == m.RequestId && r.IssuingOrgan == organ.Organ && r.StateCode == m.StateCode, ct)
                       ?? throw new UnknownRequestException(m.RequestId);
 

@@ -38,6 +38,8 @@ public abstract class CourtDbContext(DbContextOptions options) : CooperationDbCo
             e.Property(r => r.AcknowledgedBy).HasMaxLength(200);
             e.Ignore(r => r.Readers);
             e.Ignore(r => r.Contents);
+            e.Ignore(r => r.Lifecycle);
+            e.Ignore(r => r.Reports);
             e.HasMany(r => r.History).WithOne().HasForeignKey(h => h.RequestId);
         });
         modelBuilder.Entity<RequestHistoryEntry>(e =>

@@ -20,6 +20,9 @@ public sealed class CooperationRequest
     public Classification Classification { get; set; }
     public string ReadersJson { get; set; } = "[]";
     public string Language { get; set; } = "";
+    /// <summary>Language of a translation that travels with the request, if any (RPE 178).</summary>
+    public string? TranslationLanguage { get; set; }
+    public bool HasTranslation => TranslationLanguage is not null;
     public bool Urgent { get; set; }
     public string ContentsJson { get; set; } = "{}";
     public int Version { get; set; } = 1;
@@ -34,6 +37,34 @@ public sealed class CooperationRequest
 
     public List<RequestHistoryEntry> History { get; set; } = [];
 
+    /// <summary>The domain's <see cref="RequestSnapshot"/> as JSON; Status and Version above are its queryable copies.</summary>
+    public string LifecycleJson { get; set; } = "";
+
+    /// <summary>What the State reported: progress, results, denial reasons, postponements.</summary>
+    public string ReportsJson { get; set; } = "[]";
+
+    public IReadOnlyList<StateReport> Reports
+    {
+        get => JsonSerializer.Deserialize<List<StateReport>>(ReportsJson, Json) ?? [];
+        set => ReportsJson = JsonSerializer.Serialize(value, Json);
+    }
+
+    public void AddReport(StateReport report) => Reports = [.. Reports, report];
+
+    public RequestSnapshot Lifecycle
+    {
+        get => LifecycleJson.Length > 0
+            ? JsonSerializer.Deserialize<RequestSnapshot>(LifecycleJson, Json)!
+            : RequestSnapshot.New(Kind, Classification, Urgent, Contents.Measure);
+        set
+        {
+            LifecycleJson = JsonSerializer.Serialize(value, Json);
+            Status = value.Status;
+            Version = value.Version;
+            Classification = value.Classification;
+        }
+    }
+
     public IReadOnlyList<string> Readers
     {
         get => JsonSerializer.Deserialize<List<string>>(ReadersJson, Json) ?? [];
@@ -46,11 +77,27 @@ public sealed class CooperationRequest
         set => ContentsJson = JsonSerializer.Serialize(value, Json);
     }
 
+    /// <summary>
+    /// Asks the lifecycle; if it accepts, stores the new state and a history entry (who, what, when,
+    /// which version). If it refuses, nothing changes.
+    /// </summary>
+    public Decision Apply(RequestCommand command, string actor, DateTimeOffset at)
+    {
+        var decision = RequestLifecycle.Decide(Lifecycle, command);
+        if (decision is Decision.Accepted accepted)
+        {
+            Lifecycle = accepted.Snapshot;
+            Record(accepted.Entry.Event, accepted.Entry.From, accepted.Entry.To, actor, at);
+        }
+        return decision;
+    }
+
     public void Record(string what, RequestStatus from, RequestStatus to, string actor, DateTimeOffset at) =>
         History.Add(new RequestHistoryEntry
         {
             Id = Guid.CreateVersion7(),
             RequestId = Id,
+            Sequence = History.Count,
             At = at,
             Actor = actor,
             What = what,

@@ -7,6 +7,8 @@ public sealed class RequestHistoryEntry
 {
     public Guid Id { get; set; }
     public Guid RequestId { get; set; }
+    /// <summary>Order within the request's history (several entries can share a time).</summary>
+    public int Sequence { get; set; }
     public DateTimeOffset At { get; set; }
     /// <summary>An organ or office ("registry", "state:UGA"), never a person's name.</summary>
     public string Actor { get; set; } = "";

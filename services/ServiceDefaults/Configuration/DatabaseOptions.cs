@@ -19,7 +19,7 @@ public sealed class DatabaseOptions
     public string ConnectionString { get; set; } = "";
 }
 
-internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
+public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
 {
     public ValidateOptionsResult Validate(string? name, DatabaseOptions o)
     {

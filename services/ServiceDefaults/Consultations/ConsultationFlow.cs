@@ -15,7 +15,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Cooperation.ServiceDefaults.Consultations;
 
-/// <summary>What a party's stored request contributes to the lifecycle's decisions.</summary>
+/// <summary>What a party's stored request contributes to a consultation (its lifecycle snapshot included).</summary>
 public sealed record RequestFacts(
     Guid Id,
     RequestKind Kind,
@@ -25,18 +25,7 @@ public sealed record RequestFacts(
     Organ IssuingOrgan,
     string StateCode,
     DateTimeOffset? DeliveredAt,
-    AssistanceMeasure? Measure)
-{
-    public RequestSnapshot Snapshot(ConsultationRecord? open = null) => new()
-    {
-        Kind = Kind,
-        Status = Status,
-        Version = Version,
-        Classification = Classification,
-        Measure = Measure,
-        StatusBeforeConsultation = open?.StatusBeforeConsultation,
-    };
-}
+    RequestSnapshot Lifecycle);
 
 /// <summary>The parts of opening, posting and closing that both parties share; the rules stay in Cooperation.</summary>
 public static class ConsultationFlow

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Cooperation.ServiceDefaults.Auth;
+using Cooperation.ServiceDefaults.Idempotency;
+using Cooperation.ServiceDefaults.Operations;
 using Cooperation.ServiceDefaults.Problems;
 using Cooperation.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -28,16 +31,27 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// ProblemDetails for every error, /health (ready: database and broker reachable), /alive (the
-    /// process answers), /openapi/v1.json. Call first, before the service maps its own endpoints.
+    /// ProblemDetails for every error, partners' tokens checked on every endpoint (the service's
+    /// rule from AddPartnerAuthentication), and anonymous /health (ready: database and broker
+    /// reachable), /alive (the process answers), /openapi/v1.json. Call first, before the service
+    /// maps its own endpoints.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // Fail closed: a service that forgot its rule would otherwise serve everyone.
+        if (!app.Services.HasPartnerAuthentication())
+            throw new InvalidOperationException("Call builder.AddPartnerAuthentication(rule) before MapDefaultEndpoints.");
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth });
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live"), ResponseWriter = WriteHealth });
-        app.MapOpenApi();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // After authentication: a stored answer belongs to the caller who got it.
+        app.UseIdempotencyBuffering();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live"), ResponseWriter = WriteHealth })
+            .AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        if (app.Services.GetService<ErrorQueueBrowser>() is not null) app.MapOperations();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,23 +26,25 @@ public static class ServiceRunner
             // Before anything resolves the bus or the database (mapping health checks already does).
             app.Services.GetService<IStartupValidator>()?.Validate();
             mapEndpoints(app);
+            app.RequireIdempotentPosts();
             await app.Services.MigrateDatabaseAsync<TContext>();
             if (afterMigration is not null) await afterMigration(app.Services);
             await app.RunAsync();
             return 0;
         }
-        catch (Exception e) when (ConfigurationFailure(e) is { } failure)
+        catch (Exception e) when (DescribeConfigurationFailure(e) is { } failure)
         {
             await Console.Error.WriteLineAsync($"{name}: configuration error: {failure}");
             return 2;
         }
     }
 
-    private static string? ConfigurationFailure(Exception e) => e switch
+    /// <summary>The one-line reason when <paramref name="e"/> is a bad or missing setting; null for anything else.</summary>
+    public static string? DescribeConfigurationFailure(Exception e) => e switch
     {
         OptionsValidationException o => string.Join("; ", o.Failures),
-        AggregateException a when a.InnerExceptions.All(i => ConfigurationFailure(i) is not null) =>
-            string.Join("; ", a.InnerExceptions.Select(ConfigurationFailure)),
+        AggregateException a when a.InnerExceptions.All(i => DescribeConfigurationFailure(i) is not null) =>
+            string.Join("; ", a.InnerExceptions.Select(DescribeConfigurationFailure)),
         InvalidOperationException i when i.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
             i.Message,
         _ => null,

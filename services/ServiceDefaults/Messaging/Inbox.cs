@@ -1,6 +1,7 @@
 using Cooperation.ServiceDefaults.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Cooperation.ServiceDefaults.Messaging;
 
@@ -14,7 +15,7 @@ public interface IInbox
     Task<bool> AlreadyProcessedAsync(ConsumeContext context, string consumer);
 }
 
-internal sealed class Inbox(CooperationDbContext db, TimeProvider clock) : IInbox
+internal sealed class Inbox(CooperationDbContext db, TimeProvider clock, ILogger<Inbox> logger) : IInbox
 {
     public async Task<bool> AlreadyProcessedAsync(ConsumeContext context, string consumer)
     {
@@ -22,7 +23,12 @@ internal sealed class Inbox(CooperationDbContext db, TimeProvider clock) : IInbo
                         ?? throw new InvalidOperationException("A cooperation message must carry a message id.");
         var seen = await db.ProcessedMessages.AnyAsync(
             m => m.MessageId == messageId && m.Consumer == consumer, context.CancellationToken);
-        if (seen) return true;
+        if (seen)
+        {
+            // Ids only: a redelivery or duplicate is normal after a crash, and operators may want to see it.
+            logger.LogInformation("Message {MessageId} already processed by {Consumer}; duplicate ignored", messageId, consumer);
+            return true;
+        }
         db.ProcessedMessages.Add(new ProcessedMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = clock.GetUtcNow() });
         return false;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Cooperation.ServiceDefaults.Configuration;
+using Cooperation.ServiceDefaults.Operations;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +25,9 @@ public static class MessagingExtensions
         builder.Services.AddScoped<IOutbox, Outbox>();
         builder.Services.AddScoped<IInbox, Inbox>();
         builder.Services.AddHostedService<OutboxDispatcher>();
+        var receiveQueues = new ReceiveQueues();
+        builder.Services.AddSingleton(receiveQueues);
+        builder.Services.AddSingleton<ErrorQueueBrowser>();
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             // Start even when the broker is down: /health says so, and the outbox keeps messages until it is back.
@@ -50,6 +54,7 @@ public static class MessagingExtensions
                     o.Converters.Add(new JsonStringEnumConverter());
                     return o;
                 });
+                cfg.ConnectEndpointConfigurationObserver(receiveQueues);
                 configureEndpoints(context, cfg);
             });
         });

@@ -20,8 +20,8 @@ internal sealed class Outbox(CooperationDbContext db, TimeProvider clock) : IOut
         {
             Id = Guid.CreateVersion7(),
             Destination = destination.ToString(),
-            MessageType = MessageTypes.NameOf(typeof(T)),
-            Body = JsonSerializer.Serialize(message, MessageTypes.Json),
+            MessageType = MessageTypes.NameOf(message.GetType()),
+            Body = JsonSerializer.Serialize(message, message.GetType(), MessageTypes.Json),
             TraceParent = activity?.Id,
             TraceState = activity?.TraceStateString,
             CreatedAt = clock.GetUtcNow(),

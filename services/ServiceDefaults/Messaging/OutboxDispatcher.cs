@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Cooperation.ServiceDefaults.Persistence;
 using Cooperation.ServiceDefaults.Telemetry;
+using Cooperation.ServiceDefaults.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,18 +12,34 @@ using Microsoft.Extensions.Logging;
 namespace Cooperation.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Sends committed outbox rows in order, with publisher confirms (MassTransit's RabbitMQ default),
-/// and marks each sent only after the broker confirmed it. A crash between the two resends the
-/// same message id, which the receiver's inbox ignores.
+/// Sends committed outbox rows in order per destination, with publisher confirms (MassTransit's
+/// RabbitMQ default), and marks each sent only after the broker confirmed it. A crash between the
+/// two resends the same message id, which the receiver's inbox ignores.
+/// <para>
+/// Several instances of a service may run (design.md, Scale path). On PostgreSQL each batch runs in
+/// a transaction that claims, with <c>FOR UPDATE SKIP LOCKED</c>, the oldest pending row ("head")
+/// of each destination no other instance holds, then locks the rest of those destinations' rows:
+/// one instance at a time sends a destination's messages, in order, and no row is sent by two
+/// instances. If an instance dies, its transaction aborts and the rows are free again. SQLite has a
+/// single writer (one instance), so it reads the same heads without locks.
+/// </para>
+/// <para>
+/// A failed send keeps the row with <c>Attempts</c>, <c>LastError</c> (exception type only: its
+/// message could quote sealed content) and <c>NextAttemptAt</c> after a capped exponential backoff;
+/// later rows for that destination wait behind it, other destinations go on.
+/// </para>
 /// </summary>
 internal sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     ISendEndpointProvider sendEndpoints,
     OutboxSignal signal,
+    CrashPoints crash,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
     private const int BatchSize = 50;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,36 +65,92 @@ internal sealed class OutboxDispatcher(
         }
     }
 
+    /// <summary>Capped exponential backoff: 1 s, 2 s, 4 s … never more than 5 minutes.</summary>
+    internal static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks << Math.Min(attempts - 1, 20)));
+
     private async Task<int> DispatchBatchAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CooperationDbContext>();
-        var pending = await db.OutboxMessages
-            .Where(m => m.SentAt == null)
-            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
-            .Take(BatchSize)
-            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+
+        await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(ct) : null;
+        var rows = db.Database.IsNpgsql() ? await ClaimOnPostgresAsync(db, now, ct) : await LoadOnSqliteAsync(db, now, ct);
+        if (rows.Count == 0) return 0;
 
         var sent = 0;
-        foreach (var row in pending)
+        string? blocked = null;
+        foreach (var row in rows)
         {
+            if (row.Destination == blocked) continue; // keep order: later messages wait for the failed one
+            crash.Reached(CrashPoints.AfterCommitBeforeSend);
             try
             {
                 await SendAsync(row, ct);
-                row.SentAt = clock.GetUtcNow();
-                sent++;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 row.Attempts++;
                 row.LastError = e.GetType().FullName;
-                logger.LogWarning("Outbox message {MessageId} not sent ({ExceptionType}); will retry", row.Id, e.GetType().Name);
+                row.NextAttemptAt = clock.GetUtcNow() + Backoff(row.Attempts);
+                logger.LogWarning("Outbox message {MessageId} not sent ({ExceptionType}, attempt {Attempts}); retrying after {Backoff}",
+                    row.Id, e.GetType().Name, row.Attempts, Backoff(row.Attempts));
+                blocked = row.Destination;
                 await db.SaveChangesAsync(ct);
-                break; // keep order: later messages wait for this one
+                continue;
             }
+            crash.Reached(CrashPoints.AfterSendBeforeMark);
+            row.SentAt = clock.GetUtcNow();
+            row.NextAttemptAt = null;
+            sent++;
+            // On SQLite mark each at once (a crash resends at most one); on PostgreSQL the marks
+            // commit with the claim at the end of the batch.
             await db.SaveChangesAsync(ct);
         }
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return sent;
+    }
+
+    /// <summary>Pending rows of the destinations whose head is due, oldest first.</summary>
+    private static async Task<List<OutboxMessage>> LoadOnSqliteAsync(CooperationDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var pending = await db.OutboxMessages
+            .Where(m => m.SentAt == null)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Take(BatchSize)
+            .ToListAsync(ct);
+        var heads = pending.GroupBy(m => m.Destination).Select(g => g.First()).ToList();
+        var due = heads.Where(h => h.NextAttemptAt is null || h.NextAttemptAt <= now).Select(h => h.Destination).ToHashSet();
+        return pending.Where(m => due.Contains(m.Destination)).ToList();
+    }
+
+    private static async Task<List<OutboxMessage>> ClaimOnPostgresAsync(CooperationDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        // Heads: the oldest pending row of each destination, due now, not held by another instance.
+        var heads = await db.OutboxMessages.FromSqlInterpolated($"""
+            SELECT o.* FROM outbox_messages o
+            WHERE o."SentAt" IS NULL
+              AND (o."NextAttemptAt" IS NULL OR o."NextAttemptAt" <= {now})
+              AND NOT EXISTS (
+                  SELECT 1 FROM outbox_messages p
+                  WHERE p."SentAt" IS NULL AND p."Destination" = o."Destination"
+                    AND (p."CreatedAt", p."Id") < (o."CreatedAt", o."Id"))
+            ORDER BY o."CreatedAt", o."Id"
+            LIMIT {BatchSize}
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(ct);
+        if (heads.Count == 0) return [];
+
+        // Holding a destination's head, this instance owns that destination until it commits.
+        var destinations = heads.Select(h => h.Destination).Distinct().ToArray();
+        return await db.OutboxMessages.FromSqlInterpolated($"""
+            SELECT * FROM outbox_messages
+            WHERE "SentAt" IS NULL AND "Destination" = ANY({destinations})
+            ORDER BY "CreatedAt", "Id"
+            LIMIT {BatchSize}
+            FOR UPDATE
+            """).ToListAsync(ct);
     }
 
     private async Task SendAsync(OutboxMessage row, CancellationToken ct)

@@ -17,7 +17,10 @@ public sealed class OutboxMessage
     public string? TraceState { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+    /// <summary>Failed sends so far; the next try waits a bounded backoff (see <see cref="NextAttemptAt"/>).</summary>
     public int Attempts { get; set; }
+    /// <summary>Not before this time (after a failed send); null when due at once.</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
     /// <summary>Exception type of the last failed attempt (never its message: it could quote content).</summary>
     public string? LastError { get; set; }
 }

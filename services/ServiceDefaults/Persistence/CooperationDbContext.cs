@@ -1,3 +1,4 @@
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,12 @@ public abstract class CooperationDbContext(DbContextOptions options) : DbContext
 {
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ScheduledDeadline> Deadlines => Set<ScheduledDeadline>();
     public DbSet<DeadlineNotice> DeadlineNotices => Set<DeadlineNotice>();
+
+    /// <summary>Set by <see cref="OutboxSaveInterceptor"/> until the unit of work commits or rolls back.</summary>
+    internal UnitOfWorkWrites UnitOfWork;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -35,12 +40,25 @@ public abstract class CooperationDbContext(DbContextOptions options) : DbContext
             e.Property(m => m.TraceState).HasMaxLength(512);
             e.Property(m => m.LastError).HasMaxLength(512);
             e.HasIndex(m => new { m.SentAt, m.CreatedAt });
+            e.HasIndex(m => new { m.Destination, m.SentAt, m.CreatedAt });
         });
         modelBuilder.Entity<ProcessedMessage>(e =>
         {
             e.ToTable("inbox_messages");
             e.HasKey(m => new { m.MessageId, m.Consumer });
             e.Property(m => m.Consumer).HasMaxLength(200);
+        });
+        modelBuilder.Entity<IdempotencyRecord>(e =>
+        {
+            e.ToTable("idempotency_keys");
+            e.HasKey(r => new { r.Caller, r.Key });
+            e.Property(r => r.Caller).HasMaxLength(200);
+            e.Property(r => r.Key).HasMaxLength(IdempotencyFilter.MaxKeyLength);
+            e.Property(r => r.Route).HasMaxLength(512);
+            e.Property(r => r.Fingerprint).HasMaxLength(64);
+            e.Property(r => r.ContentType).HasMaxLength(128);
+            e.Property(r => r.Location).HasMaxLength(512);
+            e.HasIndex(r => r.ExpiresAt);
         });
         modelBuilder.ConfigureScheduling();
     }

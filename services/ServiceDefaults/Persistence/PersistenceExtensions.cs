@@ -1,5 +1,7 @@
 using Cooperation.ServiceDefaults.Configuration;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
+using Cooperation.ServiceDefaults.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +25,8 @@ public static class PersistenceExtensions
         builder.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxSaveInterceptor>();
+        builder.Services.AddSingleton<CrashPoints>();
+        builder.AddCooperationIdempotency();
         builder.Services.AddDbContext<TSqlite>((sp, options) => options
             .UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
             .AddInterceptors(sp.GetRequiredService<OutboxSaveInterceptor>()));

@@ -16,4 +16,16 @@ public static class ProblemTypes
     public const string IllegalTransition = Base + "illegal-transition";
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string Unexpected = Base + "unexpected";
+    public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
+    public const string IdempotencyKeyInFlight = Base + "idempotency-key-in-flight";
+    public const string ReplayNotPermitted = Base + "replay-not-permitted";
+    public const string Unauthorized = Base + "unauthorized";
+    public const string Forbidden = Base + "forbidden";
+    public const string RateLimited = Base + "rate-limited";
+    public const string Timeout = Base + "timeout";
+    public const string BadGateway = Base + "bad-gateway";
+    public const string Unavailable = Base + "unavailable";
+
+    /// <summary>A transition the lifecycle refused, by its stable code (e.g. illegal-transition, denial-not-allowed).</summary>
+    public static string Lifecycle(string code) => Base + code;
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Cooperation.ServiceDefaults.Problems;
 
@@ -7,12 +8,71 @@ namespace Cooperation.ServiceDefaults.Problems;
 public static class Problems
 {
     /// <summary>404 without saying whether the id exists elsewhere (ids reveal nothing).</summary>
-    public static ProblemHttpResult NotFound(string what) =>
-        TypedResults.Problem(
-            type: ProblemTypes.NotFound,
-            title: "Not found",
-            statusCode: StatusCodes.Status404NotFound,
-            detail: $"There is no {what} with that id here.");
+    public static ProblemHttpResult NotFound(string what) => TypedResults.Problem(NotFoundProblem(what));
+
+    public static ProblemDetails NotFoundProblem(string what) => new()
+    {
+        Type = ProblemTypes.NotFound,
+        Title = "Not found",
+        Status = StatusCodes.Status404NotFound,
+        Detail = $"There is no {what} with that id here.",
+    };
+
+    /// <summary>401: no token, or one that is forged, expired, for another audience or unreadable. Which, is not said.</summary>
+    public static ProblemDetails Unauthorized() => new()
+    {
+        Type = ProblemTypes.Unauthorized,
+        Title = "Authentication required",
+        Status = StatusCodes.Status401Unauthorized,
+        Detail = "Send a valid access token from /connect/token as 'Authorization: Bearer <token>'.",
+    };
+
+    /// <summary>403: a valid token without the scope this resource needs.</summary>
+    public static ProblemDetails Forbidden() => new()
+    {
+        Type = ProblemTypes.Forbidden,
+        Title = "Not allowed",
+        Status = StatusCodes.Status403Forbidden,
+        Detail = "The access token does not grant the scope this resource needs.",
+    };
+
+    /// <summary>429: this client (or this address, without a token) sent too many requests.</summary>
+    public static ProblemDetails RateLimited(TimeSpan? retryAfter) => new()
+    {
+        Type = ProblemTypes.RateLimited,
+        Title = "Too many requests",
+        Status = StatusCodes.Status429TooManyRequests,
+        Detail = retryAfter is { } wait
+            ? $"Retry after {Math.Ceiling(wait.TotalSeconds)} seconds (see Retry-After)."
+            : "Retry later (see Retry-After).",
+    };
+
+    /// <summary>413: the body is larger than the gateway or service accepts.</summary>
+    public static ProblemDetails PayloadTooLarge(long? limit = null) => new()
+    {
+        Type = ProblemTypes.PayloadTooLarge,
+        Title = "The request body is too large",
+        Status = StatusCodes.Status413PayloadTooLarge,
+        Detail = limit is { } bytes ? $"At most {bytes} bytes are accepted." : null,
+    };
+
+    /// <summary>504: the service behind the gateway did not answer in time. The command may or may not have been applied.</summary>
+    public static ProblemDetails GatewayTimeout() => new()
+    {
+        Type = ProblemTypes.Timeout,
+        Title = "The service did not answer in time",
+        Status = StatusCodes.Status504GatewayTimeout,
+        Detail = "Check the resource's state before retrying; POSTs honour Idempotency-Key.",
+    };
+
+    /// <summary>502/503: the service behind the gateway could not be reached.</summary>
+    public static ProblemDetails BadGateway(int status = StatusCodes.Status502BadGateway) => new()
+    {
+        Type = status == StatusCodes.Status503ServiceUnavailable ? ProblemTypes.Unavailable : ProblemTypes.BadGateway,
+        Title = "The service behind the gateway is unavailable",
+        Status = status,
+        Detail = "Retry later; quote the trace id if it persists.",
+    };
 
     /// <summary>400: the body is readable but some fields are invalid; every invalid field is listed.</summary>
     public static ProblemHttpResult Invalid(IDictionary<string, string[]> errors) =>

@@ -1,10 +1,11 @@
-using Cooperation.Contracts;
 using Cooperation.Contracts.Arrest;
-using Cooperation.Requests;
+using Cooperation.Contracts;
 using Cooperation.Requests.Arrest;
+using Cooperation.Requests;
 using Cooperation.ServiceDefaults.Arrest;
-using Cooperation.ServiceDefaults.Problems;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
+using Cooperation.ServiceDefaults.Problems;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
 using Microsoft.Extensions.Options;
@@ -38,26 +39,26 @@ public static class ArrestEndpoints
                 body.ArrestDate is { } date
                     ? StepAsync(code, id, [new ArrestCommand.RecordArrest(date)], deps, ct)
                     : Task.FromResult<IResult>(Invalid("arrestDate", "required: the date of the arrest")))
-            .WithName("StateRecordArrest")
+            .WithName("StateRecordArrest").WithIdempotency()
             .WithSummary("Notify the arrest and its date; after a provisional arrest the 60-day documents period starts (RPE 188).");
         routes.MapPost(Prefix + "/documents-received", (string code, Guid id, [AsParameters] Deps deps, CancellationToken ct) =>
                 StepAsync(code, id, [new ArrestCommand.RecordDocumentsReceived(deps.Clock.GetUtcNow())], deps, ct))
-            .WithName("StateRecordDocumentsReceived");
+            .WithName("StateRecordDocumentsReceived").WithIdempotency();
         routes.MapPost(Prefix + "/release", (string code, Guid id, ReleaseBody body, [AsParameters] Deps deps, CancellationToken ct) =>
                 body.ReleasedOn is { } on
                     ? StepAsync(code, id, [new ArrestCommand.Release(on)], deps, ct)
                     : Task.FromResult<IResult>(Invalid("releasedOn", "required: the date of release")))
-            .WithName("StateRecordRelease");
+            .WithName("StateRecordRelease").WithIdempotency();
         routes.MapPost(Prefix + "/surrender-arrangement", (string code, Guid id, SurrenderArrangementBody body, [AsParameters] Deps deps, CancellationToken ct) =>
                 body.SurrenderDate is { } date
                     ? StepAsync(code, id, [new ArrestCommand.ArrangeSurrender(date, body.ConsentToSurrender)], deps, ct)
                     : Task.FromResult<IResult>(Invalid("surrenderDate", "required: the date agreed with the Registry")))
-            .WithName("StateArrangeSurrender");
+            .WithName("StateArrangeSurrender").WithIdempotency();
         routes.MapPost(Prefix + "/surrender", (string code, Guid id, SurrenderBody body, [AsParameters] Deps deps, CancellationToken ct) =>
                 body.SurrenderedOn is { } on
                     ? StepAsync(code, id, [new ArrestCommand.RecordSurrender(on)], deps, ct)
                     : Task.FromResult<IResult>(Invalid("surrenderedOn", "required: the date of surrender")))
-            .WithName("StateRecordSurrender");
+            .WithName("StateRecordSurrender").WithIdempotency();
     }
 
     /// <summary>What every step needs, injected as one.</summary>

@@ -3,6 +3,7 @@ using Cooperation.Deadlines;
 using Cooperation.Organs;
 using Cooperation.Requests;
 using Cooperation.ServiceDefaults.Consultations;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Problems;
 using Cooperation.ServiceDefaults.Scheduling;
@@ -23,11 +24,11 @@ public static class ConsultationEndpoints
 
     public static void MapStateConsultations(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Prefix, OpenAsync).WithName("StateOpenConsultation")
+        routes.MapPost(Prefix, OpenAsync).WithName("StateOpenConsultation").WithIdempotency()
             .WithSummary("Consult the issuing organ on an obstacle (Art 97); the request goes InConsultation.");
         routes.MapGet(Prefix, ListAsync).WithName("StateListConsultations");
         routes.MapGet(Prefix + "/{cid:guid}", GetAsync).WithName("StateGetConsultation");
-        routes.MapPost(Prefix + "/{cid:guid}/messages", PostAsync).WithName("StatePostConsultationMessage");
+        routes.MapPost(Prefix + "/{cid:guid}/messages", PostAsync).WithName("StatePostConsultationMessage").WithIdempotency();
     }
 
     private static async Task<IResult> OpenAsync(
@@ -36,19 +37,18 @@ public static class ConsultationEndpoints
     {
         var own = state.Value.NormalizedCode;
         if (!string.Equals(code, own, StringComparison.OrdinalIgnoreCase)) return Problems.NotFound("request");
-        var request = await db.Requests.FindAsync([id], ct);
+        var request = await db.Requests.Include(r => r.History).SingleOrDefaultAsync(r => r.Id == id, ct);
         if (request is null) return Problems.NotFound("request");
         var now = clock.GetUtcNow();
         var invalid = ConsultationFlow.Validate(body, now);
         if (invalid.Count > 0) return ConsultationFlow.Invalid(invalid);
 
         var facts = request.Facts(own);
-        var decision = RequestLifecycle.Decide(facts.Snapshot(), new RequestCommand.OpenConsultation());
-        if (decision is Decision.Refused refused) return ConsultationFlow.Refused(refused);
+        if (request.Apply(new RequestCommand.OpenConsultation(), $"state:{own}", now) is Decision.Refused refused)
+            return ConsultationFlow.Refused(refused);
 
         var consultation = ConsultationFlow.NewRecord(facts, body, Organ.State, now);
         levels.Record(consultation);
-        request.Status = ((Decision.Accepted)decision).Snapshot.Status;
         db.Consultations.Add(consultation);
         // The answering Court side is the organ that issued the request (RPE 176(2)).
         var court = Addresses.FromStateTo(own, request.IssuingOrgan);
@@ -66,7 +66,7 @@ public static class ConsultationEndpoints
         string code, Guid id, StateDbContext db, ConsultationServiceLevels levels, IOptions<StateOptions> state, CancellationToken ct)
     {
         if (!string.Equals(code, state.Value.NormalizedCode, StringComparison.OrdinalIgnoreCase)) return Problems.NotFound("request");
-        var request = await db.Requests.FindAsync([id], ct);
+        var request = await db.Requests.Include(r => r.History).SingleOrDefaultAsync(r => r.Id == id, ct);
         if (request is null) return Problems.NotFound("request");
         var consultations = await db.Consultations.Include(c => c.Entries).Where(c => c.RequestId == id).ToListAsync(ct);
         var status = await db.Requests.Where(r => r.Id == id).Select(r => r.Status).SingleAsync(ct);
@@ -78,7 +78,7 @@ public static class ConsultationEndpoints
         string code, Guid id, Guid cid, StateDbContext db, ConsultationServiceLevels levels, IOptions<StateOptions> state, CancellationToken ct)
     {
         if (!string.Equals(code, state.Value.NormalizedCode, StringComparison.OrdinalIgnoreCase)) return Problems.NotFound("consultation");
-        var request = await db.Requests.FindAsync([id], ct);
+        var request = await db.Requests.Include(r => r.History).SingleOrDefaultAsync(r => r.Id == id, ct);
         var consultation = request is null
             ? null
             : await db.Consultations.Include(c => c.Entries).SingleOrDefaultAsync(c => c.Id == cid && c.RequestId == id, ct);
@@ -94,7 +94,7 @@ public static class ConsultationEndpoints
     {
         var own = state.Value.NormalizedCode;
         if (!string.Equals(code, own, StringComparison.OrdinalIgnoreCase)) return Problems.NotFound("consultation");
-        var request = await db.Requests.FindAsync([id], ct);
+        var request = await db.Requests.Include(r => r.History).SingleOrDefaultAsync(r => r.Id == id, ct);
         var consultation = request is null
             ? null
             : await db.Consultations.Include(c => c.Entries).SingleOrDefaultAsync(c => c.Id == cid && c.RequestId == id, ct);

@@ -10,6 +10,7 @@ namespace Cooperation.State.Persistence;
 public class StateDbContext(DbContextOptions options) : CooperationDbContext(options)
 {
     public DbSet<ReceivedRequest> Requests => Set<ReceivedRequest>();
+    public DbSet<ReceivedRequestHistoryEntry> RequestHistory => Set<ReceivedRequestHistoryEntry>();
     public DbSet<ConsultationRecord> Consultations => Set<ConsultationRecord>();
     public DbSet<ArrestPathRecord> ArrestPaths => Set<ArrestPathRecord>();
 
@@ -32,6 +33,18 @@ public class StateDbContext(DbContextOptions options) : CooperationDbContext(opt
             e.Property(r => r.AcknowledgedBy).HasMaxLength(200);
             e.Ignore(r => r.Readers);
             e.Ignore(r => r.Contents);
+            e.Ignore(r => r.Lifecycle);
+            e.HasMany(r => r.History).WithOne().HasForeignKey(h => h.RequestId);
+        });
+        modelBuilder.Entity<ReceivedRequestHistoryEntry>(e =>
+        {
+            e.ToTable("request_history");
+            e.HasKey(h => h.Id);
+            e.Property(h => h.Id).ValueGeneratedNever();
+            e.Property(h => h.Actor).HasMaxLength(64);
+            e.Property(h => h.What).HasMaxLength(200);
+            e.Property(h => h.FromStatus).HasConversion<string>().HasMaxLength(24);
+            e.Property(h => h.ToStatus).HasConversion<string>().HasMaxLength(24);
         });
     }
 }

@@ -28,6 +28,42 @@ public sealed class ReceivedRequest
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public string? AcknowledgedBy { get; set; }
 
+    /// <summary>The domain's <see cref="RequestSnapshot"/> as JSON; Status and Version are its queryable copies.</summary>
+    public string LifecycleJson { get; set; } = "";
+
+    public List<ReceivedRequestHistoryEntry> History { get; set; } = [];
+
+    public RequestSnapshot Lifecycle
+    {
+        get => JsonSerializer.Deserialize<RequestSnapshot>(LifecycleJson, Json)!;
+        set
+        {
+            LifecycleJson = JsonSerializer.Serialize(value, Json);
+            Status = value.Status;
+            Version = value.Version;
+            Classification = value.Classification;
+        }
+    }
+
+    /// <summary>
+    /// The same lifecycle rule the issuing organ runs, so both sides agree. If it accepts, the new
+    /// state and a history entry are stored; if it refuses, nothing changes.
+    /// </summary>
+    public Decision Apply(RequestCommand command, string actor, DateTimeOffset at)
+    {
+        var decision = RequestLifecycle.Decide(Lifecycle, command);
+        if (decision is Decision.Accepted accepted)
+        {
+            Lifecycle = accepted.Snapshot;
+            History.Add(new ReceivedRequestHistoryEntry
+            {
+                Id = Guid.CreateVersion7(), RequestId = Id, Sequence = History.Count, At = at, Actor = actor, What = accepted.Entry.Event,
+                FromStatus = accepted.Entry.From, ToStatus = accepted.Entry.To, Version = accepted.Snapshot.Version,
+            });
+        }
+        return decision;
+    }
+
     public IReadOnlyList<string> Readers
     {
         get => JsonSerializer.Deserialize<List<string>>(ReadersJson, Json) ?? [];

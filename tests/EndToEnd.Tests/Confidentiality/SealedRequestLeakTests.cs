@@ -20,36 +20,46 @@ public sealed class SealedRequestLeakTests(PlatformFixture platform)
     public async Task A_sealed_requests_content_appears_in_no_log_trace_error_or_other_state()
     {
         var secretName = $"Sealedname {Guid.NewGuid():N}";
-        using var partner = platform.CreatePartnerClient();
+        using var partner = platform.CreatePartnerClient("registry");
+        using var uganda = platform.CreatePartnerClient("state:UGA");
+        using var southAfrica = platform.CreatePartnerClient("state:ZAF");
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
-        partner.DefaultRequestHeaders.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        foreach (var client in new[] { partner, uganda, southAfrica })
+            client.DefaultRequestHeaders.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
 
         using var drafted = await partner.PostJsonAsync("/registry/requests", Samples.ArrestAndSurrender("UGA", secretName, "UnderSeal"));
         Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
         var id = (string)(await drafted.ReadObjectAsync())["id"]!;
         using var transmitted = await partner.PostAsync($"/registry/requests/{id}/transmit", null);
         Assert.Equal(HttpStatusCode.OK, transmitted.StatusCode);
-        await partner.WaitForAsync($"/states/UGA/requests/{id}", _ => true, Soon);
-        using var acknowledged = await partner.PostJsonAsync($"/states/UGA/requests/{id}/acknowledge", new { acknowledgedBy = "desk" });
+        await uganda.WaitForAsync($"/states/UGA/requests/{id}", _ => true, Soon);
+        using var acknowledged = await uganda.PostJsonAsync($"/states/UGA/requests/{id}/acknowledge", new { acknowledgedBy = "desk" });
         Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
         await partner.WaitForAsync($"/registry/requests/{id}", r => r["evidence"]!["acknowledgedAt"] is not null, Soon);
 
         // The legitimate readers do see it (the test would prove nothing if the name never travelled).
-        var atState = await partner.WaitForAsync($"/states/UGA/requests/{id}", _ => true, Soon);
+        var atState = await uganda.WaitForAsync($"/states/UGA/requests/{id}", _ => true, Soon);
         Assert.Equal(secretName, (string)atState["contents"]!["person"]!["name"]!);
 
         // Error messages about it: illegal transitions on both sides.
         var errors = new StringBuilder();
-        foreach (var (method, path) in new[] { ("POST", $"/registry/requests/{id}/transmit"), ("POST", $"/states/UGA/requests/{id}/acknowledge"), ("GET", $"/states/ZAF/requests/{id}") })
+        foreach (var (client, method, path) in new[]
+                 {
+                     (partner, "POST", $"/registry/requests/{id}/transmit"),
+                     (uganda, "POST", $"/states/UGA/requests/{id}/acknowledge"),
+                     (southAfrica, "GET", $"/states/ZAF/requests/{id}"),
+                     (southAfrica, "GET", $"/states/UGA/requests/{id}"),
+                 })
         {
-            using var response = await partner.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
             Assert.False(response.IsSuccessStatusCode, $"{method} {path} should be refused");
             errors.AppendLine(await response.Content.ReadAsStringAsync());
         }
         Assert.DoesNotContain(secretName, errors.ToString());
 
         // Another State: its API and its database never hold it.
-        using var elsewhere = await partner.GetAsync("/states/ZAF/requests?limit=200");
+        using var elsewhere = await southAfrica.GetAsync("/states/ZAF/requests?limit=200");
+        Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
         Assert.DoesNotContain(id, await elsewhere.Content.ReadAsStringAsync());
         if (platform.SqliteFileOf("state-zaf") is { } zafDatabase)
             Assert.False(FileContains(zafDatabase, secretName) || FileContains(zafDatabase + "-wal", secretName),

@@ -19,6 +19,7 @@ public sealed class StartupConfigurationTests
                 ["Broker__Password"] = env.BrokerPassword("state-uga"),
                 ["Database__ConnectionString"] = $"Data Source={Path.Combine(data, "state.db")}",
                 ["State__Code"] = "",
+                ["Auth__Authority"] = "http://127.0.0.1:9/",
             });
 
         var exitCode = await node.WaitForExitAsync(TimeSpan.FromSeconds(30));
@@ -42,11 +43,57 @@ public sealed class StartupConfigurationTests
                 ["Broker__Username"] = "registry",
                 ["Broker__Password"] = env.BrokerPassword("registry"),
                 ["Database__ConnectionString"] = $"Data Source={Path.Combine(data, "registry.db")}",
+                ["Auth__Authority"] = "http://127.0.0.1:9/",
             });
 
         var exitCode = await registry.WaitForExitAsync(TimeSpan.FromSeconds(30));
         Assert.True(exitCode == 2, $"exit code {exitCode}:\n{registry.Output}");
         Assert.Contains("Broker:Port", registry.Output);
         Assert.DoesNotContain("   at ", registry.Output);
+    }
+
+    [Fact]
+    public async Task A_service_without_the_token_authority_refuses_to_start_and_names_the_setting()
+    {
+        var env = TestEnvironment.Current;
+        var data = Directory.CreateTempSubdirectory("coop-config-").FullName;
+        await using var registry = ServiceProcess.Start("registry-no-authority", env.ServiceDll("services/Registry", "Cooperation.Registry"),
+            ServiceProcess.FreePort(), new Dictionary<string, string>
+            {
+                ["Broker__Host"] = env.BrokerHost,
+                ["Broker__Port"] = env.BrokerPort.ToString(),
+                ["Broker__Username"] = "registry",
+                ["Broker__Password"] = env.BrokerPassword("registry"),
+                ["Database__ConnectionString"] = $"Data Source={Path.Combine(data, "registry.db")}",
+            });
+
+        var exitCode = await registry.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(exitCode == 2, $"exit code {exitCode}:\n{registry.Output}");
+        Assert.Contains("Auth:Authority", registry.Output);
+        Assert.DoesNotContain("   at ", registry.Output);
+    }
+
+    [Fact]
+    public async Task A_gateway_with_a_client_secret_too_short_refuses_to_start_and_names_the_setting()
+    {
+        var env = TestEnvironment.Current;
+        var data = Directory.CreateTempSubdirectory("coop-config-").FullName;
+        var port = ServiceProcess.FreePort();
+        await using var gateway = ServiceProcess.Start("gateway-short-secret", env.ServiceDll("gateway/Gateway", "Cooperation.Gateway"),
+            port, new Dictionary<string, string>
+            {
+                ["Database__ConnectionString"] = $"Data Source={Path.Combine(data, "gateway.db")}",
+                ["Identity__Issuer"] = $"http://127.0.0.1:{port}/",
+                ["Identity__SigningKeyPath"] = Path.Combine(data, "signing.pem"),
+                ["Identity__Clients__0__ClientId"] = "state-uga-cms",
+                ["Identity__Clients__0__Secret"] = "s3cr3t-x",
+                ["Identity__Clients__0__Scopes"] = "state:UGA",
+            });
+
+        var exitCode = await gateway.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(exitCode == 2, $"exit code {exitCode}:\n{gateway.Output}");
+        Assert.Contains("Identity:Clients:0:Secret", gateway.Output);
+        Assert.DoesNotContain("s3cr3t-x", gateway.Output); // a secret is never printed
+        Assert.DoesNotContain("   at ", gateway.Output);
     }
 }

@@ -13,7 +13,7 @@ public sealed class ArrestAndServiceLevelTests(PlatformFixture platform)
     [Fact]
     public async Task The_states_arrest_notification_starts_the_60_day_documents_deadline_at_the_registry()
     {
-        using var partner = platform.CreatePartnerClient();
+        using var partner = Desks.Create(platform);
         var id = await DeliveredRequestAsync(partner, "/registry", new
         {
             kind = "ProvisionalArrest",
@@ -62,7 +62,7 @@ public sealed class ArrestAndServiceLevelTests(PlatformFixture platform)
     [Fact]
     public async Task A_consultation_opened_late_is_a_recorded_breach_counted_for_the_state_and_the_organ()
     {
-        using var partner = platform.CreatePartnerClient();
+        using var partner = Desks.Create(platform);
         var before = await BreachesAsync(partner, "ZAF");
         var id = await DeliveredRequestAsync(partner, "/registry", Samples.ArrestAndSurrender("ZAF"), "ZAF");
 

@@ -17,7 +17,7 @@ public sealed class ConsultationFlowTests(PlatformFixture platform)
     [Fact]
     public async Task A_state_consults_the_registry_on_an_arrest_request_and_receives_version_2_with_what_changed()
     {
-        using var partner = platform.CreatePartnerClient();
+        using var partner = Desks.Create(platform);
         var id = await DeliveredRequestAsync(partner, "/registry", Samples.ArrestAndSurrender("UGA"), "UGA");
 
         // The State opens the consultation two hours after meeting the obstacle.
@@ -76,13 +76,13 @@ public sealed class ConsultationFlowTests(PlatformFixture platform)
         Assert.False((bool)closed["dutyToExecute"]!["suspended"]!);
 
         var atCourt = await partner.WaitForAsync($"/registry/requests/{id}", r => (string)r["status"]! == "Delivered" && (int)r["version"]! == 2, Soon);
-        Assert.Contains(atCourt["history"]!.AsArray(), h => ((string)h!["what"]!).StartsWith("modified"));
+        Assert.Contains(atCourt["history"]!.AsArray(), h => (string)h!["what"]! == "request-modified" && (int)h["version"]! == 2);
     }
 
     [Fact]
     public async Task A_consultation_on_a_prosecutor_request_goes_to_the_prosecutor_not_the_registry()
     {
-        using var partner = platform.CreatePartnerClient();
+        using var partner = Desks.Create(platform);
         var id = await DeliveredRequestAsync(partner, "/prosecutor", OtherAssistance("ZAF"), "ZAF");
 
         var opened = await OpenAtStateAsync(partner, "ZAF", id, OpenBody("ThirdPartyControl"));
@@ -113,7 +113,7 @@ public sealed class ConsultationFlowTests(PlatformFixture platform)
     [InlineData("Withdrawn", "Withdrawn")]
     public async Task Closing_with_an_outcome_sets_the_same_status_on_both_sides(string outcome, string status)
     {
-        using var partner = platform.CreatePartnerClient();
+        using var partner = Desks.Create(platform);
         var id = await DeliveredRequestAsync(partner, "/registry", OtherAssistance("UGA"), "UGA");
         var cid = (string)(await OpenAtStateAsync(partner, "UGA", id, OpenBody("ThirdPartyControl")))["id"]!;
         await StatusAsync(partner, $"/registry/requests/{id}", "InConsultation");
@@ -143,7 +143,7 @@ public sealed class ConsultationFlowTests(PlatformFixture platform)
     [Fact]
     public async Task Modified_is_not_a_close_outcome_and_an_illegal_close_changes_nothing()
     {
-        using var partner = platform.CreatePartnerClient();
+        using var partner = Desks.Create(platform);
         var id = await DeliveredRequestAsync(partner, "/registry", Samples.ArrestAndSurrender("UGA"), "UGA");
         var cid = (string)(await OpenAtStateAsync(partner, "UGA", id, OpenBody()))["id"]!;
         await StatusAsync(partner, $"/registry/requests/{id}", "InConsultation");
@@ -171,7 +171,7 @@ public sealed class ConsultationFlowTests(PlatformFixture platform)
     [Fact]
     public async Task Invalid_openings_and_messages_list_every_invalid_field_and_unknown_ids_answer_404()
     {
-        using var partner = platform.CreatePartnerClient();
+        using var partner = Desks.Create(platform);
         var id = await DeliveredRequestAsync(partner, "/registry", Samples.ArrestAndSurrender("UGA"), "UGA");
 
         using var empty = await partner.PostJsonAsync($"/states/UGA/requests/{id}/consultations", new { grounds = Array.Empty<string>() });
@@ -220,7 +220,7 @@ public sealed class ConsultationFlowTests(PlatformFixture platform)
     [MemberData(nameof(Grounds))]
     public async Task Every_ground_opens_a_consultation_seen_in_consultation_on_both_sides(string ground, string basis)
     {
-        using var partner = platform.CreatePartnerClient();
+        using var partner = Desks.Create(platform);
         var id = await DeliveredRequestAsync(partner, "/registry", OtherAssistance("ZAF"), "ZAF");
         var opened = await OpenAtStateAsync(partner, "ZAF", id, OpenBody(ground));
         Assert.Equal("InConsultation", (string)opened["requestStatus"]!);
@@ -242,7 +242,7 @@ public sealed class ConsultationFlowTests(PlatformFixture platform)
     [Fact]
     public async Task The_registry_may_open_a_consultation_and_the_state_sees_it()
     {
-        using var partner = platform.CreatePartnerClient();
+        using var partner = Desks.Create(platform);
         var id = await DeliveredRequestAsync(partner, "/registry", Samples.ArrestAndSurrender("UGA"), "UGA");
         using var opened = await partner.PostJsonAsync($"/registry/requests/{id}/consultations", OpenBody("InsufficientInformation"));
         var body = await opened.ReadObjectAsync();

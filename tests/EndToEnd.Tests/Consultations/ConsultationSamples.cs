@@ -24,7 +24,7 @@ public static class ConsultationSamples
             personsAndPlaces = new[] { "Fictitious Bank B, capital branch" },
             facts = "Transfers linked to the situation, 2023-2024.",
             procedureToFollow = "Certified copies",
-            replyBy,
+            replyBy = replyBy ?? DateOnly.FromDateTime(DateTime.UtcNow.AddDays(90)).ToString("yyyy-MM-dd"),
         },
     };
 
@@ -44,7 +44,7 @@ public static class ConsultationSamples
         Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
         var id = (string)(await drafted.ReadObjectAsync())["id"]!;
         using var transmitted = await partner.PostAsync($"{organPrefix}/requests/{id}/transmit", null);
-        Assert.Equal(HttpStatusCode.OK, transmitted.StatusCode);
+        Assert.True(transmitted.StatusCode == HttpStatusCode.OK, await transmitted.Content.ReadAsStringAsync());
         await partner.WaitForAsync($"{organPrefix}/requests/{id}", r => (string)r["status"]! == "Delivered", Soon);
         return id;
     }

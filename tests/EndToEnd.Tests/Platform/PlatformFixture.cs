@@ -1,23 +1,47 @@
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 
 namespace Cooperation.EndToEnd.Tests.Platform;
 
 /// <summary>
 /// The whole platform as real processes on the private test broker: Registry, Prosecutor, two
-/// State nodes (UGA, ZAF), and the gateway in front. Partners' calls go through the gateway only.
+/// State nodes (UGA, ZAF), and the gateway in front, which issues tokens to the test's partner
+/// clients (secrets generated per run, never committed). Partners' calls go through the gateway.
 /// One instance for every end-to-end test: two platforms on one broker would compete for its queues.
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
     public static readonly string[] States = ["UGA", "ZAF"];
 
+    /// <summary>Requests per window allowed to <see cref="RateLimitedClient"/> (a low limit a test can exceed).</summary>
+    public const int RateLimitedClientLimit = 5;
+    public const string RateLimitedClient = "rate-limited-desk";
+    public const int MaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>The partner clients the gateway is configured with: id → scopes.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Clients = new Dictionary<string, string>
+    {
+        ["registry-desk"] = "registry",
+        ["prosecutor-desk"] = "prosecutor",
+        ["state-uga-cms"] = "state:UGA",
+        ["state-zaf-cms"] = "state:ZAF",
+        ["public-reader"] = "public",
+        // One desk that drives both sides of a flow (delivery tests): the Registry's and Uganda's scopes.
+        ["registry-and-uganda"] = "registry state:UGA",
+        [RateLimitedClient] = "registry",
+    };
+
     private readonly List<ServiceProcess> _services = [];
+    private readonly Dictionary<string, (string Project, string Assembly, Dictionary<string, string> Settings)> _launches = [];
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("coop-e2e-").FullName;
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
+    private readonly Dictionary<string, string> _secrets = Clients.Keys.ToDictionary(c => c, _ => Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string> _tokens = [];
 
     public TestEnvironment Environment => TestEnvironment.Current;
     public ServiceProcess Gateway { get; private set; } = null!;
     public ServiceProcess Registry { get; private set; } = null!;
+    public ServiceProcess Prosecutor { get; private set; } = null!;
     public IReadOnlyDictionary<string, ServiceProcess> StateNodes { get; private set; } = new Dictionary<string, ServiceProcess>();
 
     /// <summary>Every process of the platform, for tests that inspect their output.</summary>
@@ -27,23 +51,53 @@ public sealed class PlatformFixture : IAsyncLifetime
     public string? SqliteFileOf(string service) =>
         Environment.PostgresServer is null ? Path.Combine(_dataDirectory, service + ".db") : null;
 
-    public HttpClient CreatePartnerClient()
+
+    /// <summary>The gateway's token issuer, which every service is told to trust (Auth__Authority).</summary>
+    public string Issuer => Gateway.BaseAddress.ToString();
+
+    /// <summary>The PEM file the gateway created at first start and signs with (tests mint tokens with it).</summary>
+    public string SigningKeyPath => Path.Combine(_dataDirectory, "keys", "gateway-signing.pem");
+
+    /// <summary>A partner system calling through the gateway with a token for exactly these scopes, fetched once and reused.</summary>
+    public HttpClient CreatePartnerClient(params string[] scopes)
     {
-        var client = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var wanted = string.Join(' ', scopes.Order(StringComparer.Ordinal));
+        var client = Clients.Where(c => c.Key != RateLimitedClient)
+                         .FirstOrDefault(c => string.Join(' ', c.Value.Split(' ').Order(StringComparer.Ordinal)) == wanted).Key
+                     ?? throw new ArgumentException($"No test client has exactly the scopes '{wanted}'.");
+        return CreateClientFor(client);
+    }
+
+    /// <summary>A partner system identified by its client id, calling through the gateway.</summary>
+    public HttpClient CreateClientFor(string clientId) => CreateClient(Gateway.BaseAddress, _tokens[clientId]);
+
+    /// <summary>An HTTP client to any address (e.g. a service directly, bypassing the gateway), with or without a token.</summary>
+    public static HttpClient CreateClient(Uri baseAddress, string? token)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    public string TokenOf(string clientId) => _tokens[clientId];
+
+    public string SecretOf(string clientId) => _secrets[clientId];
 
     public async Task InitializeAsync()
     {
         var env = Environment;
-        Registry = Start("registry", "services/Registry", "Cooperation.Registry", "registry", Settings("registry"));
-        var prosecutor = Start("prosecutor", "services/Prosecutor", "Cooperation.Prosecutor", "prosecutor", Settings("prosecutor"));
+        // The issuer must be known before the services start: pick the gateway's port first.
+        var gatewayPort = ServiceProcess.FreePort();
+        var authority = $"http://127.0.0.1:{gatewayPort}/";
+
+        Registry = Start("registry", "services/Registry", "Cooperation.Registry", "registry", Settings("registry", authority));
+        Prosecutor = Start("prosecutor", "services/Prosecutor", "Cooperation.Prosecutor", "prosecutor", Settings("prosecutor", authority));
         var states = new Dictionary<string, ServiceProcess>();
         foreach (var code in States)
         {
             var user = $"state-{code.ToLowerInvariant()}";
-            var settings = Settings(user);
+            var settings = Settings(user, authority);
             settings["State__Code"] = code;
             states[code] = Start(user, "services/State", "Cooperation.State", user, settings);
         }
@@ -52,21 +106,66 @@ public sealed class PlatformFixture : IAsyncLifetime
         var gateway = new Dictionary<string, string>
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = env.OtlpEndpoint,
+            ["Database__Provider"] = "Sqlite",
+            ["Database__ConnectionString"] = $"Data Source={Path.Combine(_dataDirectory, "gateway.db")}",
+            ["Identity__Issuer"] = authority,
+            ["Identity__SigningKeyPath"] = SigningKeyPath,
+            ["Gateway__MaxRequestBodyBytes"] = MaxRequestBodyBytes.ToString(),
             ["ReverseProxy__Clusters__registry__Destinations__primary__Address"] = Registry.BaseAddress.ToString(),
-            ["ReverseProxy__Clusters__prosecutor__Destinations__primary__Address"] = prosecutor.BaseAddress.ToString(),
+            ["ReverseProxy__Clusters__prosecutor__Destinations__primary__Address"] = Prosecutor.BaseAddress.ToString(),
         };
+        var i = 0;
+        foreach (var (clientId, scopes) in Clients)
+        {
+            gateway[$"Identity__Clients__{i}__ClientId"] = clientId;
+            gateway[$"Identity__Clients__{i}__Secret"] = _secrets[clientId];
+            gateway[$"Identity__Clients__{i}__Scopes"] = scopes;
+            if (clientId == RateLimitedClient) gateway[$"Identity__Clients__{i}__RateLimit"] = RateLimitedClientLimit.ToString();
+            i++;
+        }
         foreach (var (code, node) in states)
         {
+            // What an operator adds for a new State: its route (policy "state"), its docs route, its cluster.
             gateway[$"ReverseProxy__Routes__state-{code}__ClusterId"] = $"state-{code}";
+            gateway[$"ReverseProxy__Routes__state-{code}__AuthorizationPolicy"] = "state";
             gateway[$"ReverseProxy__Routes__state-{code}__Match__Path"] = $"/states/{code}/{{**rest}}";
+            gateway[$"ReverseProxy__Routes__state-{code}-docs__ClusterId"] = $"state-{code}";
+            gateway[$"ReverseProxy__Routes__state-{code}-docs__AuthorizationPolicy"] = "Anonymous";
+            gateway[$"ReverseProxy__Routes__state-{code}-docs__Match__Path"] = $"/docs/states/{code}/openapi.json";
+            gateway[$"ReverseProxy__Routes__state-{code}-docs__Transforms__0__PathSet"] = "/openapi/v1.json";
             gateway[$"ReverseProxy__Clusters__state-{code}__Destinations__primary__Address"] = node.BaseAddress.ToString();
         }
-        Gateway = Start("gateway", "gateway/Gateway", "Cooperation.Gateway", "gateway", gateway);
+        Gateway = Start("gateway", "gateway/Gateway", "Cooperation.Gateway", "gateway", gateway, gatewayPort);
 
         await Task.WhenAll(_services.Select(s => s.WaitHealthyAsync(TimeSpan.FromSeconds(90))));
+
+        // One token per client for the whole run, as partner systems do (issuing one costs a few ms).
+        foreach (var clientId in Clients.Keys) _tokens[clientId] = await RequestTokenAsync(clientId, _secrets[clientId]);
     }
 
-    private Dictionary<string, string> Settings(string brokerUser)
+    /// <summary>POST /connect/token with client credentials; fails with the gateway's answer if refused.</summary>
+    public async Task<string> RequestTokenAsync(string clientId, string secret, string? scope = null)
+    {
+        using var response = await RequestTokenResponseAsync(clientId, secret, scope);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"No token for {clientId}: {(int)response.StatusCode} {body}");
+        return (string)JsonNode.Parse(body)!["access_token"]!;
+    }
+
+    public async Task<HttpResponseMessage> RequestTokenResponseAsync(string clientId, string secret, string? scope = null)
+    {
+        using var http = CreateClient(Gateway.BaseAddress, token: null);
+        var form = new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+        };
+        if (scope is not null) form["scope"] = scope;
+        return await http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+    }
+
+    private Dictionary<string, string> Settings(string brokerUser, string authority)
     {
         var env = Environment;
         return new Dictionary<string, string>
@@ -80,6 +179,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Database__Provider"] = env.DatabaseProvider,
             ["Database__ConnectionString"] = ConnectionString(brokerUser),
             ["Register__States"] = string.Join(',', States),
+            ["Auth__Authority"] = authority,
         };
     }
 
@@ -89,13 +189,43 @@ public sealed class PlatformFixture : IAsyncLifetime
             ? $"{server};Database=coop_{_runId}_{service.Replace('-', '_')}"
             : $"Data Source={Path.Combine(_dataDirectory, service + ".db")}";
 
-    private ServiceProcess Start(string name, string project, string assembly, string serviceName, Dictionary<string, string> settings)
+    private ServiceProcess Start(string name, string project, string assembly, string serviceName, Dictionary<string, string> settings, int? port = null)
     {
         settings["OTEL_SERVICE_NAME"] = serviceName;
-        var process = ServiceProcess.Start(name, Environment.ServiceDll(project, assembly), ServiceProcess.FreePort(), settings);
+        _launches[name] = (project, assembly, settings);
+        var process = ServiceProcess.Start(name, Environment.ServiceDll(project, assembly), port ?? ServiceProcess.FreePort(), settings);
         _services.Add(process);
         return process;
     }
+
+    public ServiceProcess Service(string name) =>
+        _services.LastOrDefault(s => s.Name == name) ?? throw new ArgumentException($"No service named {name}.", nameof(name));
+
+    /// <summary>
+    /// Stops the service (if it still runs) and starts a new process of it on the same port and
+    /// database, with <paramref name="extraEnvironment"/> on top of its settings (e.g.
+    /// <c>Testing__CrashAt</c>). Returns once the new process answers /health.
+    /// </summary>
+    public async Task<ServiceProcess> RestartAsync(string name, IReadOnlyDictionary<string, string>? extraEnvironment = null)
+    {
+        var old = Service(name);
+        var (project, assembly, settings) = _launches[name];
+        await old.DisposeAsync();
+        _services.Remove(old);
+
+        var environment = new Dictionary<string, string>(settings);
+        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>()) environment[key] = value;
+        var process = ServiceProcess.Start(name, Environment.ServiceDll(project, assembly), old.Port, environment);
+        _services.Add(process);
+        if (name == "registry") Registry = process;
+        if (StateNodes.ContainsKey(name.Replace("state-", "").ToUpperInvariant()))
+            StateNodes = new Dictionary<string, ServiceProcess>(StateNodes) { [name.Replace("state-", "").ToUpperInvariant()] = process };
+        await process.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        return process;
+    }
+
+    /// <summary>The service's own database, opened directly (for assertions the API does not expose).</summary>
+    public ServiceDatabase Database(string name) => new(Environment.DatabaseProvider, ConnectionString(name));
 
     public async Task DisposeAsync()
     {

@@ -54,6 +54,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
+    public int ProcessId => _process.Id;
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);

@@ -16,7 +16,10 @@ public sealed class ArrestRequestFlowTests(PlatformFixture platform)
     [Fact]
     public async Task Arrest_request_reaches_the_state_and_its_evidence_comes_back_in_one_trace()
     {
-        using var partner = platform.CreatePartnerClient();
+        // Each organ's and State's system calls with its own credentials.
+        using var partner = platform.CreatePartnerClient("registry");
+        using var uganda = platform.CreatePartnerClient("state:UGA");
+        using var southAfrica = platform.CreatePartnerClient("state:ZAF");
 
         using var drafted = await partner.PostJsonAsync("/registry/requests", Samples.ArrestAndSurrender("UGA"));
         Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
@@ -35,14 +38,14 @@ public sealed class ArrestRequestFlowTests(PlatformFixture platform)
         Assert.Equal(traceId, transmitted.Headers.GetValues("X-Correlation-Id").Single());
 
         // Delivered: the State's node persisted it and told the Registry.
-        var atState = await partner.WaitForAsync($"/states/UGA/requests/{id}", _ => true, Soon);
+        var atState = await uganda.WaitForAsync($"/states/UGA/requests/{id}", _ => true, Soon);
         Assert.Equal("Delivered", (string)atState["status"]!);
         Assert.Equal("Fictitious Person A", (string)atState["contents"]!["person"]!["name"]!);
         var delivered = await partner.WaitForAsync($"/registry/requests/{id}", r => r["evidence"]!["deliveredAt"] is not null, Soon);
         Assert.Equal("Delivered", (string)delivered["status"]!);
 
         // Acknowledged: a person at the State accepts it.
-        using var acknowledged = await partner.PostJsonAsync($"/states/UGA/requests/{id}/acknowledge", new { acknowledgedBy = "Central authority, desk 2" });
+        using var acknowledged = await uganda.PostJsonAsync($"/states/UGA/requests/{id}/acknowledge", new { acknowledgedBy = "Central authority, desk 2" });
         Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
         var done = await partner.WaitForAsync($"/registry/requests/{id}", r => r["evidence"]!["acknowledgedAt"] is not null, Soon);
         Assert.Equal("Acknowledged", (string)done["status"]!);
@@ -54,12 +57,14 @@ public sealed class ArrestRequestFlowTests(PlatformFixture platform)
         Assert.True(submittedAt <= deliveredAt, $"submitted {submittedAt:O} after delivered {deliveredAt:O}");
         Assert.True(deliveredAt <= acknowledgedAt, $"delivered {deliveredAt:O} after acknowledged {acknowledgedAt:O}");
         Assert.Equal("Central authority, desk 2", (string)evidence["acknowledgedBy"]!);
-        Assert.Equal(["drafted", "transmitted", "delivered", "acknowledged"],
+        Assert.Equal(["request-drafted", "request-ready", "request-transmitted", "request-delivered", "request-acknowledged"],
             done["history"]!.AsArray().Select(h => (string)h!["what"]!).ToArray());
 
-        // Another State never sees it, whatever id it tries.
-        using var elsewhere = await partner.GetAsync($"/states/ZAF/requests/{id}");
+        // Another State never sees it, whatever id it tries: not on its own node, not on Uganda's path.
+        using var elsewhere = await southAfrica.GetAsync($"/states/ZAF/requests/{id}");
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        using var trespass = await southAfrica.GetAsync($"/states/UGA/requests/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, trespass.StatusCode);
 
         // One trace: gateway → proxy → Registry → MassTransit send → State consume → Delivered back at the Registry.
         var viewer = new TraceViewer(platform.Environment.DashboardUrl);
@@ -84,9 +89,9 @@ public sealed class ArrestRequestFlowTests(PlatformFixture platform)
     [Fact]
     public async Task Unknown_ids_answer_404_problem_details_on_both_sides()
     {
-        using var partner = platform.CreatePartnerClient();
-        foreach (var path in new[] { $"/registry/requests/{Guid.NewGuid()}", $"/states/UGA/requests/{Guid.NewGuid()}" })
+        foreach (var (scope, path) in new[] { ("registry", $"/registry/requests/{Guid.NewGuid()}"), ("state:UGA", $"/states/UGA/requests/{Guid.NewGuid()}") })
         {
+            using var partner = platform.CreatePartnerClient(scope);
             using var response = await partner.GetAsync(path);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -99,7 +104,7 @@ public sealed class ArrestRequestFlowTests(PlatformFixture platform)
     [Fact]
     public async Task Malformed_bodies_answer_400_problem_details_and_create_nothing()
     {
-        using var partner = platform.CreatePartnerClient();
+        using var partner = platform.CreatePartnerClient("registry");
         var before = await CountRegistryRequestsAsync(partner);
 
         using var notJson = new StringContent("{ this is not json", System.Text.Encoding.UTF8, "application/json");

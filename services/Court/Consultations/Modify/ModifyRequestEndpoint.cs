@@ -1,11 +1,12 @@
 using Cooperation.Consultations;
-using Cooperation.Contracts;
 using Cooperation.Contracts.Requests;
+using Cooperation.Contracts;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Requests.Queries;
 using Cooperation.Deadlines;
 using Cooperation.Requests;
 using Cooperation.ServiceDefaults.Consultations;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Problems;
 using Cooperation.ServiceDefaults.Scheduling;
@@ -23,7 +24,7 @@ public static class ModifyRequestEndpoint
 {
     public static void MapModifyRequest(this IEndpointRouteBuilder routes, CourtOrgan organ) =>
         routes.MapPost($"{organ.RoutePrefix}/requests/{{id:guid}}/modify", ModifyAsync)
-            .WithName($"{organ.Organ}ModifyRequest")
+            .WithName($"{organ.Organ}ModifyRequest").WithIdempotency()
             .WithSummary("Re-send the request with new contents as version + 1; an open consultation closes as Modified.");
 
     private static async Task<IResult> ModifyAsync(
@@ -50,9 +51,9 @@ public static class ModifyRequestEndpoint
 
         var now = clock.GetUtcNow();
         var accepted = (await db.StateParties.SingleOrDefaultAsync(s => s.Code == request.StateCode, ct))?.AcceptedLanguages ?? ["en", "fr"];
-        var facts = request.Facts();
-        var decision = RequestLifecycle.Decide(facts.Snapshot(consultation),
-            new RequestCommand.Modify(now, new CompletenessInput(body.Contents, request.Language, accepted)));
+        // Decide first without changing anything: the consultation's own machine must accept the close too.
+        var decision = RequestLifecycle.Decide(request.Lifecycle,
+            new RequestCommand.Modify(now, new CompletenessInput(body.Contents, request.Language, accepted, request.HasTranslation)));
         if (decision is Decision.Refused refused) return ConsultationFlow.Refused(refused);
         var next = ((Decision.Accepted)decision).Snapshot;
 
@@ -72,14 +73,13 @@ public static class ModifyRequestEndpoint
             outbox.Send(state, ConsultationEndpoints.Closed(consultation, organ, request.Version, now));
         }
 
+        request.Apply(new RequestCommand.Modify(now, new CompletenessInput(body.Contents, request.Language, accepted, request.HasTranslation)),
+            organ.Actor(), now);
         request.Contents = body.Contents;
-        request.Version = next.Version;
-        request.Status = next.Status;
         request.SubmittedAt = now;
         request.DeliveredAt = null;
         request.AcknowledgedAt = null;
         request.AcknowledgedBy = null;
-        request.Record(consultation is null ? "modified" : "modified (consultation closed: Modified)", facts.Status, next.Status, organ.Actor(), now);
 
         // The new version goes out like any transmission, after the closing message (the outbox keeps order).
         outbox.Send(state, new TransmitRequest

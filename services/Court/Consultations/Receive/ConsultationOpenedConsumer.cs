@@ -17,20 +17,18 @@ public sealed class ConsultationOpenedConsumer(CourtDbContext db, IInbox inbox, 
     {
         if (await inbox.AlreadyProcessedAsync(context, nameof(ConsultationOpenedConsumer))) return;
         var m = context.Message;
-        var request = await db.Requests.SingleOrDefaultAsync(
+        var request = await db.Requests.Include(r => r.History).SingleOrDefaultAsync(
                           r => r.Id == m.RequestId && r.IssuingOrgan == organ.Organ && r.StateCode == m.StateCode, context.CancellationToken)
                       ?? throw new UnknownRequestException(m.RequestId);
         if (!await db.Consultations.AnyAsync(c => c.Id == m.ConsultationId, context.CancellationToken))
         {
             var facts = request.Facts();
             // Refused (e.g. the Delivered evidence not yet recorded): retried, then the error queue with ids only.
-            if (RequestLifecycle.Decide(facts.Snapshot(), new RequestCommand.OpenConsultation()) is not Decision.Accepted accepted)
-                throw new InvalidOperationException($"Request {m.RequestId} in {request.Status} cannot enter consultation {m.ConsultationId}.");
+            if (request.Apply(new RequestCommand.OpenConsultation(), $"state:{m.StateCode}", m.OpenedAt) is Decision.Refused refused)
+                throw new InvalidOperationException($"Request {m.RequestId} cannot enter consultation {m.ConsultationId} ({refused.Code}).");
             var consultation = ConsultationFlow.FromMessage(m, facts);
             levels.Record(consultation);
             db.Consultations.Add(consultation);
-            request.Status = accepted.Snapshot.Status;
-            request.Record("consultation-opened", facts.Status, request.Status, $"state:{m.StateCode}", m.OpenedAt);
         }
         await db.SaveChangesAsync(context.CancellationToken);
     }

@@ -14,6 +14,8 @@ public sealed record DraftRequestBody
     public IReadOnlyList<string>? Readers { get; init; }
     /// <summary>ISO 639-1 code of the language the request is written in, e.g. "en".</summary>
     public string? Language { get; init; }
+    /// <summary>ISO 639-1 code of a translation into the State's language that travels with the request (RPE 178).</summary>
+    public string? TranslationLanguage { get; init; }
     /// <summary>Art 91(1), 96(1): urgent requests may go at once, to be confirmed through the channel.</summary>
     public bool Urgent { get; init; }
     public RequestContents? Contents { get; init; }

@@ -2,6 +2,7 @@ using Cooperation.Court.Persistence;
 using Cooperation.Court.Requests.Queries;
 using Cooperation.Organs;
 using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,6 +16,7 @@ public static class DraftRequestEndpoint
     public static void MapDraftRequest(this IEndpointRouteBuilder routes, CourtOrgan organ) =>
         routes.MapPost($"{organ.RoutePrefix}/requests", (DraftRequestBody body, CourtDbContext db, TimeProvider clock, CancellationToken ct) =>
                 DraftAsync(organ, body, db, clock, ct))
+            .WithIdempotency()
             .WithName($"{organ.Organ}DraftRequest")
             .WithSummary("Draft a cooperation request (it stays in Draft until transmitted).");
 
@@ -28,6 +30,8 @@ public static class DraftRequestEndpoint
         if (body.Classification is null) errors.Add(("classification", "Required: Public, Confidential, UnderSeal or ExParte."));
         if (string.IsNullOrWhiteSpace(body.Language) || body.Language.Length is < 2 or > 16)
             errors.Add(("language", "Required: the ISO 639-1 code of the language the request is written in."));
+        if (body.TranslationLanguage is { Length: < 2 or > 16 })
+            errors.Add(("translationLanguage", "An ISO 639-1 code, e.g. fr."));
         if (body.Readers is { } readers && readers.Any(r => string.IsNullOrWhiteSpace(r) || r.Length > 64))
             errors.Add(("readers", "Each reader is a non-empty name of at most 64 characters."));
 
@@ -52,11 +56,13 @@ public static class DraftRequestEndpoint
             Classification = body.Classification!.Value,
             Readers = body.Readers ?? [],
             Language = body.Language!.ToLowerInvariant(),
+            TranslationLanguage = body.TranslationLanguage?.ToLowerInvariant(),
             Urgent = body.Urgent || body.Kind == RequestKind.ProvisionalArrest,
             Contents = body.Contents ?? new RequestContents(),
             CreatedAt = now,
         };
-        request.Record("drafted", RequestStatus.Draft, RequestStatus.Draft, organ.Organ.ToString().ToLowerInvariant(), now);
+        request.Lifecycle = RequestSnapshot.New(request.Kind, request.Classification, request.Urgent, request.Contents.Measure);
+        request.Record("request-drafted", RequestStatus.Draft, RequestStatus.Draft, organ.Organ.ToString().ToLowerInvariant(), now);
         db.Requests.Add(request);
         await db.SaveChangesAsync(ct);
 

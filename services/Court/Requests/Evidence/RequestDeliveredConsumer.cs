@@ -2,28 +2,20 @@ using Cooperation.Contracts.Requests;
 using Cooperation.Court.Persistence;
 using Cooperation.Requests;
 using Cooperation.ServiceDefaults.Messaging;
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cooperation.Court.Requests.Evidence;
 
 /// <summary>Records the Delivered evidence: the State's node has persisted the request.</summary>
-public sealed class RequestDeliveredConsumer(CourtDbContext db, IInbox inbox) : IConsumer<RequestDelivered>
+public sealed class RequestDeliveredConsumer(CourtDbContext db, IInbox inbox) : StateReportConsumer<RequestDelivered>(db, inbox)
 {
-    public async Task Consume(ConsumeContext<RequestDelivered> context)
-    {
-        if (await inbox.AlreadyProcessedAsync(context, nameof(RequestDeliveredConsumer))) return;
-        var m = context.Message;
-        var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == m.RequestId, context.CancellationToken)
-                      ?? throw new UnknownRequestException(m.RequestId);
-        if (request.StateCode != m.StateCode) throw new UnknownRequestException(m.RequestId);
+    protected override RequestCommand Command(RequestDelivered m) => new RequestCommand.RecordDelivered(m.DeliveredAt);
 
-        request.DeliveredAt ??= m.DeliveredAt;
-        if (request.Status == RequestStatus.Transmitted)
-        {
-            request.Status = RequestStatus.Delivered;
-            request.Record("delivered", RequestStatus.Transmitted, RequestStatus.Delivered, $"state:{m.StateCode}", m.DeliveredAt);
-        }
-        await db.SaveChangesAsync(context.CancellationToken);
+    protected override void Record(CooperationRequest request, RequestDelivered m) => request.DeliveredAt = m.DeliveredAt;
+
+    protected override bool IsAlreadyReflected(CooperationRequest request, RequestDelivered m)
+    {
+        if (request.Status is RequestStatus.Transmitted) return false;
+        request.DeliveredAt ??= m.DeliveredAt; // the evidence time still counts
+        return true;
     }
 }

@@ -20,14 +20,21 @@ public sealed record RequestView(
     RequestContents Contents,
     EvidenceView Evidence,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<HistoryView> History)
+    IReadOnlyList<HistoryView> History,
+    IReadOnlyList<StateReport> Reports,
+    bool ConfirmationDue,
+    /// <summary>Art 97: whether an open consultation suspends the duty to execute (for arrest it does not).</summary>
+    bool DutyToExecuteSuspendedByConsultation)
 {
     public static RequestView From(CooperationRequest r) => new(
         r.Id, r.Reference, r.Kind, r.StateCode, r.IssuingOrgan, r.Classification, r.Readers, r.Language, r.Urgent,
         r.Version, r.Status, r.Contents,
         new EvidenceView(r.SubmittedAt, r.DeliveredAt, r.AcknowledgedAt, r.AcknowledgedBy),
         r.CreatedAt,
-        r.History.OrderBy(h => h.At).Select(h => new HistoryView(h.At, h.Actor, h.What, h.FromStatus, h.ToStatus, h.Version)).ToList());
+        r.History.OrderBy(h => h.Sequence).Select(h => new HistoryView(h.At, h.Actor, h.What, h.FromStatus, h.ToStatus, h.Version)).ToList(),
+        r.Reports,
+        r.Lifecycle.ConfirmationDue,
+        RequestLifecycle.DutyToExecuteSuspended(r.Kind));
 }
 
 /// <summary>Submitted (the organ committed it), Delivered (the State's node persisted it), Acknowledged (someone at the State accepted it).</summary>

@@ -3,6 +3,8 @@ using Cooperation.Contracts.Requests;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Requests.Queries;
 using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Lifecycle;
+using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -18,23 +20,30 @@ public static class TransmitRequestEndpoint
         routes.MapPost($"{organ.RoutePrefix}/requests/{{id:guid}}/transmit",
                 (Guid id, CourtDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct) =>
                     TransmitAsync(organ, id, db, outbox, clock, ct))
+            .WithIdempotency()
             .WithName($"{organ.Organ}TransmitRequest")
-            .WithSummary("Transmit a drafted request to the requested State's own queue.");
+            .WithSummary("Check the request is complete, then transmit it to the requested State's own queue.");
 
     private static async Task<IResult> TransmitAsync(
         CourtOrgan organ, Guid id, CourtDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
-        var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id && r.IssuingOrgan == organ.Organ, ct);
+        var request = await db.Requests.Include(r => r.History)
+            .SingleOrDefaultAsync(r => r.Id == id && r.IssuingOrgan == organ.Organ, ct);
         if (request is null) return Problems.NotFound("request");
-        if (request.Status is not (RequestStatus.Draft or RequestStatus.Ready))
-            return Problems.Conflict(ProblemTypes.IllegalTransition, "The request cannot be transmitted now",
-                $"A request in {request.Status} cannot be transmitted; nothing was changed.");
+        var state = await db.StateParties.SingleAsync(s => s.Code == request.StateCode, ct);
 
         var now = clock.GetUtcNow();
-        var from = request.Status;
-        request.Status = RequestStatus.Transmitted;
+        var actor = organ.Organ.ToString().ToLowerInvariant();
+        if (request.Status == RequestStatus.Draft)
+        {
+            // Complete, in a language the State accepts (Art 87(2), RPE 178), before it may leave Draft.
+            var input = new CompletenessInput(request.Contents, request.Language, state.AcceptedLanguages, request.HasTranslation);
+            if (request.Apply(new RequestCommand.MarkReady(input), actor, now) is Decision.Refused incomplete)
+                return incomplete.ToProblem();
+        }
+        if (request.Apply(new RequestCommand.Transmit(now), actor, now) is Decision.Refused refused)
+            return refused.ToProblem();
         request.SubmittedAt = now;
-        request.Record("transmitted", from, RequestStatus.Transmitted, organ.Organ.ToString().ToLowerInvariant(), now);
 
         // Persist, then publish: the message commits with the state change and the dispatcher sends it.
         outbox.Send(Addresses.ToState(request.StateCode), new TransmitRequest

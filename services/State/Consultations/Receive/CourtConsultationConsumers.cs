@@ -19,16 +19,15 @@ public sealed class ConsultationOpenedConsumer(StateDbContext db, IInbox inbox, 
         if (await inbox.AlreadyProcessedAsync(context, nameof(ConsultationOpenedConsumer))) return;
         var m = context.Message;
         var own = state.Value.NormalizedCode;
-        var request = await db.Requests.FindAsync([m.RequestId], context.CancellationToken);
+        var request = await db.Requests.Include(r => r.History).SingleOrDefaultAsync(r => r.Id == m.RequestId, context.CancellationToken);
         if (request is null || m.StateCode != own || m.SenderOrgan != request.IssuingOrgan)
             throw new InvalidOperationException($"Consultation {m.ConsultationId} concerns no request this State holds from that organ.");
         if (!await db.Consultations.AnyAsync(c => c.Id == m.ConsultationId, context.CancellationToken))
         {
             var facts = request.Facts(own);
-            if (RequestLifecycle.Decide(facts.Snapshot(), new RequestCommand.OpenConsultation()) is not Decision.Accepted accepted)
-                throw new InvalidOperationException($"Request {m.RequestId} in {request.Status} cannot enter consultation {m.ConsultationId}.");
+            if (request.Apply(new RequestCommand.OpenConsultation(), m.SenderOrgan.ToString().ToLowerInvariant(), m.OpenedAt) is Decision.Refused refused)
+                throw new InvalidOperationException($"Request {m.RequestId} cannot enter consultation {m.ConsultationId} ({refused.Code}).");
             db.Consultations.Add(ConsultationFlow.FromMessage(m, facts));
-            request.Status = accepted.Snapshot.Status;
         }
         await db.SaveChangesAsync(context.CancellationToken);
     }
@@ -78,7 +77,7 @@ public sealed class ConsultationClosedConsumer(StateDbContext db, IInbox inbox, 
         var consultation = await db.Consultations.Include(c => c.Entries).SingleOrDefaultAsync(
                                c => c.Id == m.ConsultationId && c.RequestId == m.RequestId, context.CancellationToken)
                            ?? throw new InvalidOperationException($"Consultation {m.ConsultationId} is not known here.");
-        var request = await db.Requests.FindAsync([m.RequestId], context.CancellationToken)
+        var request = await db.Requests.Include(r => r.History).SingleOrDefaultAsync(r => r.Id == m.RequestId, context.CancellationToken)
                       ?? throw new InvalidOperationException($"Request {m.RequestId} is not known here.");
         if (m.StateCode != own || m.ClosedBy != consultation.IssuingOrgan)
             throw new InvalidOperationException($"Consultation {m.ConsultationId}: closed by an organ that is not the issuing organ.");
@@ -100,11 +99,10 @@ public sealed class ConsultationClosedConsumer(StateDbContext db, IInbox inbox, 
             // Modified: the TransmitRequest of the new version sets the request's status when it arrives.
             if (m.Outcome != ConsultationOutcome.Modified && request.Status == Cooperation.Requests.RequestStatus.InConsultation)
             {
-                var decision = RequestLifecycle.Decide(request.Facts(own).Snapshot(consultation),
-                    new RequestCommand.CloseConsultation(m.Outcome, m.PostponementGround, m.PostponedUntil));
+                var decision = request.Apply(new RequestCommand.CloseConsultation(m.Outcome, m.PostponementGround, m.PostponedUntil),
+                    m.ClosedBy.ToString().ToLowerInvariant(), m.ClosedAt);
                 if (decision is not Decision.Accepted accepted)
                     throw new InvalidOperationException($"Request {m.RequestId}: outcome {m.Outcome} refused ({((Decision.Refused)decision).Code}).");
-                request.Status = accepted.Snapshot.Status;
                 consultation.StatusBeforePostponement = accepted.Snapshot.StatusBeforePostponement;
             }
         }

@@ -19,7 +19,7 @@ public static class ReceivedRequestQueries
                 {
                     if (!string.Equals(code, state.Value.NormalizedCode, StringComparison.OrdinalIgnoreCase))
                         return Problems.NotFound("request");
-                    var request = await db.Requests.FindAsync([id], ct);
+                    var request = await db.Requests.Include(r => r.History).SingleOrDefaultAsync(r => r.Id == id, ct);
                     return request is null ? Problems.NotFound("request") : TypedResults.Ok(ReceivedRequestView.From(request));
                 })
             .WithName("GetReceivedRequest");

@@ -7,11 +7,17 @@ namespace Cooperation.State.Requests.Queries;
 public sealed record ReceivedRequestView(
     Guid Id, string Reference, RequestKind Kind, Organ IssuingOrgan, Classification Classification,
     IReadOnlyList<string> Readers, string Language, bool Urgent, int Version, RequestStatus Status,
-    RequestContents Contents, ReceivedEvidenceView Evidence)
+    RequestContents Contents, ReceivedEvidenceView Evidence, IReadOnlyList<ReceivedHistoryView> History,
+    bool ConfirmationDue,
+    /// <summary>Art 97: whether an open consultation suspends the duty to execute (for arrest it does not).</summary>
+    bool DutyToExecuteSuspendedByConsultation)
 {
     public static ReceivedRequestView From(ReceivedRequest r) => new(
         r.Id, r.Reference, r.Kind, r.IssuingOrgan, r.Classification, r.Readers, r.Language, r.Urgent, r.Version, r.Status,
-        r.Contents, new ReceivedEvidenceView(r.SubmittedAt, r.DeliveredAt, r.AcknowledgedAt, r.AcknowledgedBy));
+        r.Contents, new ReceivedEvidenceView(r.SubmittedAt, r.DeliveredAt, r.AcknowledgedAt, r.AcknowledgedBy),
+        r.History.OrderBy(h => h.Sequence).Select(h => new ReceivedHistoryView(h.At, h.Actor, h.What, h.FromStatus, h.ToStatus, h.Version)).ToList(),
+        r.Lifecycle.ConfirmationDue,
+        RequestLifecycle.DutyToExecuteSuspended(r.Kind));
 }
 
 public sealed record ReceivedEvidenceView(
@@ -22,3 +28,5 @@ public sealed record ReceivedRequestSummary(
     RequestStatus Status, int Version, DateTimeOffset DeliveredAt);
 
 public sealed record ReceivedRequestPage(IReadOnlyList<ReceivedRequestSummary> Items, string? Next);
+
+public sealed record ReceivedHistoryView(DateTimeOffset At, string Actor, string What, RequestStatus From, RequestStatus To, int Version);

@@ -5,6 +5,7 @@ using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Cooperation.State.Requests.Receive;
@@ -26,24 +27,39 @@ public sealed class TransmitRequestConsumer(StateDbContext db, IInbox inbox, IOu
             throw new InvalidOperationException("A request addressed to another State reached this node; refused.");
 
         var now = clock.GetUtcNow();
-        var request = await db.Requests.FindAsync([m.RequestId], context.CancellationToken);
-        if (request is null)
+        var request = await db.Requests.Include(r => r.History).SingleOrDefaultAsync(r => r.Id == m.RequestId, context.CancellationToken);
+        if (request is not null)
         {
-            request = new ReceivedRequest { Id = m.RequestId };
+            // A new version (Art 97 outcome Modified) is taken in and acknowledged as delivered like the first.
+            if (!Consultations.Receive.NewVersion.TryReceive(request, m, code, now))
+                throw new InvalidOperationException($"Request {m.RequestId} was already received.");
+        }
+        else
+        {
+            request = new ReceivedRequest
+            {
+                Id = m.RequestId,
+                Reference = m.Reference,
+                Kind = m.Kind,
+                IssuingOrgan = m.SenderOrgan,
+                Readers = m.Readers,
+                Language = m.Language,
+                Urgent = m.Urgent,
+                Contents = m.Contents,
+                SubmittedAt = m.SubmittedAt,
+                DeliveredAt = now,
+                // The issuing organ's state as it sent it; delivery is this node's first transition.
+                Lifecycle = RequestSnapshot.New(m.Kind, m.Classification, m.Urgent, m.Contents.Measure) with
+                {
+                    Status = RequestStatus.Transmitted,
+                    Version = m.RequestVersion,
+                    TransmittedAt = m.SubmittedAt,
+                    FirstTransmittedAt = m.SubmittedAt,
+                },
+            };
+            request.Apply(new RequestCommand.RecordDelivered(now), $"state:{code}", now);
             db.Requests.Add(request);
         }
-        request.Reference = m.Reference;
-        request.Kind = m.Kind;
-        request.IssuingOrgan = m.SenderOrgan;
-        request.Classification = m.Classification;
-        request.Readers = m.Readers;
-        request.Language = m.Language;
-        request.Urgent = m.Urgent;
-        request.Contents = m.Contents;
-        request.Version = m.RequestVersion;
-        request.Status = RequestStatus.Delivered;
-        request.SubmittedAt = m.SubmittedAt;
-        request.DeliveredAt = now;
 
         outbox.Send(Addresses.FromStateTo(code, m.SenderOrgan), new RequestDelivered
         {

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Cooperation.Gateway.Identity;
+
+/// <summary>
+/// Makes the client store match configuration at start-up: configured clients are created or
+/// updated (a changed secret is re-hashed), clients no longer configured are deleted, so revoking
+/// a partner is removing it from configuration and restarting.
+/// </summary>
+public sealed class ClientSeeder(IOpenIddictApplicationManager applications, IOptions<IdentityOptions> options, ILogger<ClientSeeder> logger)
+{
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        var configured = options.Value.Clients.ToDictionary(c => c.ClientId, StringComparer.Ordinal);
+
+        var stale = new List<object>();
+        await foreach (var application in applications.ListAsync(cancellationToken: ct))
+            if (await applications.GetClientIdAsync(application, ct) is not { } id || !configured.ContainsKey(id))
+                stale.Add(application);
+        foreach (var application in stale)
+        {
+            logger.LogWarning("Removing client {ClientId}: no longer configured", await applications.GetClientIdAsync(application, ct));
+            await applications.DeleteAsync(application, ct);
+        }
+
+        foreach (var client in configured.Values)
+        {
+            var existing = await applications.FindByClientIdAsync(client.ClientId, ct);
+            var descriptor = new OpenIddictApplicationDescriptor();
+            if (existing is not null) await applications.PopulateAsync(descriptor, existing, ct);
+
+            descriptor.ClientId = client.ClientId;
+            descriptor.DisplayName = client.ClientId;
+            descriptor.ClientType = ClientTypes.Confidential;
+            descriptor.Permissions.Clear();
+            descriptor.Permissions.Add(Permissions.Endpoints.Token);
+            descriptor.Permissions.Add(Permissions.GrantTypes.ClientCredentials);
+            foreach (var scope in client.ScopeList) descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+
+            if (existing is null)
+            {
+                descriptor.ClientSecret = client.Secret; // hashed by the manager
+                await applications.CreateAsync(descriptor, ct);
+                logger.LogInformation("Registered client {ClientId}", client.ClientId);
+            }
+            else
+            {
+                // Hashing is deliberately slow: re-hash only when the secret changed.
+                if (!await applications.ValidateClientSecretAsync(existing, client.Secret, ct)) descriptor.ClientSecret = client.Secret;
+                await applications.UpdateAsync(existing, descriptor, ct);
+            }
+        }
+    }
+}

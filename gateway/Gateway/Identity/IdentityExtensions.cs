@@ -1,0 +1,90 @@
+using Cooperation.ServiceDefaults.Auth;
+using Cooperation.ServiceDefaults.Configuration;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
+using OpenIddict.Validation.AspNetCore;
+
+namespace Cooperation.Gateway.Identity;
+
+public static class IdentityExtensions
+{
+    /// <summary>
+    /// OAuth2 client credentials at /connect/token (OpenIddict): RS256 JWT access tokens, not
+    /// encrypted (every service reads them) and not stored (short-lived, self-contained), for the
+    /// audience <see cref="Scopes.Audience"/>. The gateway validates them with the local server's keys.
+    /// </summary>
+    public static WebApplicationBuilder AddGatewayIdentity(this WebApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<IdentityOptions, IdentityOptionsValidator>(IdentityOptions.Section);
+        builder.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section);
+
+        builder.Services.AddDbContext<IdentityDbContext>((sp, options) =>
+        {
+            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            if (db.Provider == DatabaseProvider.Postgres) options.UseNpgsql(db.ConnectionString);
+            else options.UseSqlite(db.ConnectionString);
+            options.UseOpenIddict();
+        });
+
+        var http = Uri.TryCreate(builder.Configuration[$"{IdentityOptions.Section}:Issuer"], UriKind.Absolute, out var issuer)
+                   && issuer.Scheme == Uri.UriSchemeHttp;
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris("connect/token");
+                server.AllowClientCredentialsFlow();
+                server.DisableTokenStorage();
+                server.DisableAccessTokenEncryption();
+                // Required by OpenIddict for tokens other than access tokens; this flow issues none, so
+                // nothing encrypted with it has to survive a restart.
+                server.AddEphemeralEncryptionKey();
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                // Plain http only where the validator allows it: a loopback issuer (local runs, tests).
+                if (http) aspNetCore.DisableTransportSecurityRequirement();
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+                validation.AddAudiences(Scopes.Audience);
+            });
+
+        // Issuer, keys, lifetime and scopes come from the validated options, read when the server first needs them.
+        builder.Services.AddOptions<OpenIddictServerOptions>()
+            .Configure<IOptions<IdentityOptions>, ILoggerFactory>((server, options, loggers) =>
+            {
+                var identity = options.Value;
+                var logger = loggers.CreateLogger(typeof(SigningKeys));
+                server.Issuer = new Uri(identity.Issuer.EndsWith('/') ? identity.Issuer : identity.Issuer + "/");
+                server.AccessTokenLifetime = identity.AccessTokenLifetime;
+                // The first key signs; retired ones stay in the published key set until tokens signed with them expire.
+                server.SigningCredentials.Insert(0, new SigningCredentials(SigningKeys.LoadOrCreate(identity.SigningKeyPath, logger), SecurityAlgorithms.RsaSha256));
+                foreach (var retired in identity.RetiredSigningKeyPaths)
+                    server.SigningCredentials.Add(new SigningCredentials(SigningKeys.Load(retired), SecurityAlgorithms.RsaSha256));
+                server.Scopes.UnionWith(Scopes.Fixed);
+                server.Scopes.UnionWith(identity.Clients.SelectMany(c => c.ScopeList));
+            });
+
+        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        builder.Services.AddScoped<ClientSeeder>();
+        return builder;
+    }
+
+    /// <summary>Migrates the gateway's database and registers the configured clients, before traffic.</summary>
+    public static async Task PrepareIdentityStoreAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(database.ConnectionString).DataSource));
+            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        }
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IdentityDbContext>().Database.MigrateAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<ClientSeeder>().SeedAsync(ct);
+    }
+}

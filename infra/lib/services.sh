@@ -1,0 +1,151 @@
+# shellcheck shell=bash
+# The platform's own processes: their list, their environment (the contract with the C#
+# code), launch from build output, health wait. Needs common.sh and broker.sh.
+#
+# Inputs (all have defaults; infra/run and infra/test set them):
+#   COOP_STATES            "UGA ZAF NLD"
+#   COOP_CONFIGURATION     Debug
+#   COOP_BROKER_HOST/PORT  127.0.0.1 / 5680
+#   COOP_BROKER_SECRETS    secrets file (KEY=VALUE: registry=, prosecutor=, state-uga=, ...)
+#   COOP_OTLP_ENDPOINT     http://127.0.0.1:18889
+#   COOP_DB_DIR            $COOP_REPO_ROOT/.data/db
+#   COOP_LOG_DIR           $COOP_REPO_ROOT/.data/logs
+#   COOP_GATEWAY_PORT 5080, COOP_REGISTRY_PORT 5101, COOP_PROSECUTOR_PORT 5102,
+#   COOP_STATE_BASE_PORT 5111 (the n-th State of COOP_STATES gets base + n - 1)
+
+coop_services_defaults() {
+  : "${COOP_STATES:=UGA ZAF NLD}"
+  : "${COOP_CONFIGURATION:=Debug}"
+  : "${COOP_BROKER_HOST:=127.0.0.1}"
+  : "${COOP_BROKER_PORT:=5680}"
+  : "${COOP_BROKER_VHOST:=/}"
+  : "${COOP_BROKER_SECRETS:=$COOP_REPO_ROOT/.data/broker/secrets}"
+  : "${COOP_OTLP_ENDPOINT:=http://127.0.0.1:18889}"
+  : "${COOP_DB_DIR:=$COOP_REPO_ROOT/.data/db}"
+  : "${COOP_LOG_DIR:=$COOP_REPO_ROOT/.data/logs}"
+  : "${COOP_GATEWAY_PORT:=5080}"
+  : "${COOP_REGISTRY_PORT:=5101}"
+  : "${COOP_PROSECUTOR_PORT:=5102}"
+  : "${COOP_STATE_BASE_PORT:=5111}"
+  COOP_STATES=$(tr 'a-z' 'A-Z' <<<"$COOP_STATES")
+}
+
+# coop_services: prints one line per process, in start order:
+#   NAME PORT PROJECT_DIR ASSEMBLY [STATE_CODE]
+# e.g. "state-uga 5111 services/State Cooperation.State UGA"
+coop_services() {
+  coop_services_defaults
+  local i=0 code
+  printf 'registry %s services/Registry Cooperation.Registry\n' "$COOP_REGISTRY_PORT"
+  printf 'prosecutor %s services/Prosecutor Cooperation.Prosecutor\n' "$COOP_PROSECUTOR_PORT"
+  for code in $COOP_STATES; do
+    printf '%s %s services/State Cooperation.State %s\n' \
+      "$(broker_state_name "$code")" "$(( COOP_STATE_BASE_PORT + i ))" "$code"
+    i=$(( i + 1 ))
+  done
+  printf 'gateway %s gateway/Gateway Cooperation.Gateway\n' "$COOP_GATEWAY_PORT"
+}
+
+# coop_service_env NAME: prints the environment of service NAME, one KEY=VALUE per line.
+# This is the configuration contract with the C# code (see infra/README.md).
+coop_service_env() {
+  local want=$1 name port dir asm code found=0
+  while read -r name port dir asm code; do
+    [[ $name == "$want" ]] && { found=1; break; }
+  done <<<"$(coop_services)"
+  (( found )) || coop_die "unknown service '$want'"
+  printf '%s\n' \
+    "ASPNETCORE_URLS=http://127.0.0.1:$port" \
+    "ASPNETCORE_ENVIRONMENT=Development" \
+    "OTEL_EXPORTER_OTLP_ENDPOINT=$COOP_OTLP_ENDPOINT" \
+    "OTEL_SERVICE_NAME=$name" \
+    "Database__Provider=Sqlite" \
+    "Database__ConnectionString=Data Source=$COOP_DB_DIR/$name.db"
+  if [[ $name != gateway ]]; then
+    printf '%s\n' \
+      "Broker__Host=$COOP_BROKER_HOST" \
+      "Broker__Port=$COOP_BROKER_PORT" \
+      "Broker__VirtualHost=$COOP_BROKER_VHOST" \
+      "Broker__Username=$name" \
+      "Broker__Password=$(broker_secret "$COOP_BROKER_SECRETS" "$name")"
+  fi
+  [[ -n ${code:-} ]] && printf 'State__Code=%s\n' "$code"
+  if [[ $name == gateway ]]; then
+    local n p d a c
+    while read -r n p d a c; do
+      [[ $n == gateway ]] && continue
+      local route=$n prefix=/$n
+      if [[ -n ${c:-} ]]; then route=state-$c; prefix=/states/$c; fi
+      printf '%s\n' \
+        "ReverseProxy__Routes__${route}__ClusterId=$route" \
+        "ReverseProxy__Routes__${route}__Match__Path=$prefix/{**rest}" \
+        "ReverseProxy__Clusters__${route}__Destinations__primary__Address=http://127.0.0.1:$p/"
+    done <<<"$(coop_services)"
+  fi
+}
+
+# coop_service_dll NAME: the build output the process runs.
+coop_service_dll() {
+  local want=$1 name port dir asm code
+  while read -r name port dir asm code; do
+    if [[ $name == "$want" ]]; then
+      printf '%s/%s/bin/%s/net10.0/%s.dll\n' "$COOP_REPO_ROOT" "$dir" "$COOP_CONFIGURATION" "$asm"
+      return 0
+    fi
+  done <<<"$(coop_services)"
+  return 1
+}
+
+# coop_check_service_ports: exits naming the port and the service if one is taken.
+coop_check_service_ports() {
+  local name port rest
+  while read -r name port rest; do
+    coop_require_free_port "$port" "$name service"
+  done <<<"$(coop_services)"
+}
+
+# start_services: launches every service (dotnet <dll>, working directory = its build
+# output so appsettings*.json are found), each tracked by pid file, logging to
+# $COOP_LOG_DIR/<name>.log.
+start_services() {
+  coop_services_defaults
+  mkdir -p "$COOP_DB_DIR" "$COOP_LOG_DIR"
+  local name port rest dll env_lines
+  while read -r name port rest; do
+    dll=$(coop_service_dll "$name")
+    [[ -f $dll ]] || coop_die "$dll is missing: build the solution first (dotnet build Platform.sln -c $COOP_CONFIGURATION)"
+    mapfile -t env_lines < <(coop_service_env "$name")
+    coop_log "starting $name on http://127.0.0.1:$port"
+    coop_spawn "$name" "$COOP_LOG_DIR/$name.log" \
+      env -C "$(dirname "$dll")" "${env_lines[@]}" DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet "$dll"
+  done <<<"$(coop_services)"
+}
+
+# wait_services_healthy TIMEOUT: waits until every service answers GET /health with 200.
+# On failure prints which one, the tail of its log, and returns 1.
+wait_services_healthy() {
+  local timeout=${1:-90} end=$(( SECONDS + ${1:-90} )) t0 name port rest pending
+  t0=$(coop_now)
+  while :; do
+    pending=()
+    while read -r name port rest; do
+      if ! coop_group_alive "$(coop_pid_of "$name")"; then
+        coop_log "$name exited during start"
+        coop_tail "$COOP_LOG_DIR/$name.log" 40
+        return 1
+      fi
+      [[ $(coop_http_status /health "$port") == 200 ]] || pending+=("$name:$port")
+    done <<<"$(coop_services)"
+    (( ${#pending[@]} == 0 )) && break
+    if (( SECONDS >= end )); then
+      local p
+      for p in "${pending[@]}"; do
+        coop_log "${p%%:*} did not answer GET http://127.0.0.1:${p#*:}/health with 200 within ${timeout}s"
+        coop_tail "$COOP_LOG_DIR/${p%%:*}.log" 30
+      done
+      return 1
+    fi
+    sleep 0.5
+  done
+  coop_log "all services healthy in $(coop_since "$t0")s"
+}

@@ -1,0 +1,16 @@
+using Cooperation.Confidentiality;
+using Cooperation.Organs;
+
+namespace Cooperation.Contracts.Requests;
+
+/// <summary>Issuing organ → State: the request's classification changed (e.g. a warrant unsealed after arrest).</summary>
+public sealed record ReclassifyRequest : ICooperationMessage
+{
+    public required Guid RequestId { get; init; }
+    public required int RequestVersion { get; init; }
+    public required Organ SenderOrgan { get; init; }
+    public required Classification Classification { get; init; }
+    public required DateTimeOffset SentAt { get; init; }
+    public required string StateCode { get; init; }
+    public required Classification NewClassification { get; init; }
+}

@@ -1,0 +1,16 @@
+using Cooperation.Confidentiality;
+using Cooperation.Organs;
+using Cooperation.Requests;
+
+namespace Cooperation.Contracts.Requests;
+
+/// <summary>State → issuing organ: execution has begun under national procedure (Art 88, 99).</summary>
+public sealed record RequestExecutionStarted : IStateReport
+{
+    public required Guid RequestId { get; init; }
+    public required int RequestVersion { get; init; }
+    public Organ SenderOrgan { get; init; } = Organ.State;
+    public required Classification Classification { get; init; }
+    public required DateTimeOffset SentAt { get; init; }
+    public required string StateCode { get; init; }
+}

@@ -1,0 +1,18 @@
+using Cooperation.Confidentiality;
+using Cooperation.Organs;
+using Cooperation.Requests;
+
+namespace Cooperation.Contracts.Requests;
+
+/// <summary>State → issuing organ: a progress report on execution.</summary>
+public sealed record RequestProgressReported : IStateReport
+{
+    public required Guid RequestId { get; init; }
+    public required int RequestVersion { get; init; }
+    public Organ SenderOrgan { get; init; } = Organ.State;
+    public required Classification Classification { get; init; }
+    public required DateTimeOffset SentAt { get; init; }
+    public required string StateCode { get; init; }
+    public IReadOnlyList<ExecutionItem> Items { get; init; } = [];
+    public string? Note { get; init; }
+}

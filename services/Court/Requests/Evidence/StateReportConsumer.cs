@@ -1,0 +1,47 @@
+using Cooperation.Contracts.Requests;
+using Cooperation.Court.Persistence;
+using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Messaging;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperation.Court.Requests.Evidence;
+
+/// <summary>
+/// What every State report does at the issuing organ: once per message (inbox), find the request
+/// this organ issued to that State, run the same lifecycle rule the State ran, record it. A report
+/// the lifecycle refuses means the two sides disagree: it goes to the error queue for an operator
+/// (ids and the rule's code only), and nothing changes.
+/// </summary>
+public abstract class StateReportConsumer<T>(CourtDbContext db, IInbox inbox) : IConsumer<T> where T : class, IStateReport
+{
+    public async Task Consume(ConsumeContext<T> context)
+    {
+        if (await inbox.AlreadyProcessedAsync(context, GetType().Name)) return;
+        var m = context.Message;
+        var request = await db.Requests.Include(r => r.History)
+                          .SingleOrDefaultAsync(r => r.Id == m.RequestId, context.CancellationToken)
+                      ?? throw new UnknownRequestException(m.RequestId);
+        if (request.StateCode != m.StateCode) throw new UnknownRequestException(m.RequestId);
+
+        if (!IsAlreadyReflected(request, m))
+        {
+            if (request.Apply(Command(m), $"state:{m.StateCode}", m.SentAt) is Decision.Refused refused)
+                throw new StateReportRefusedException(m.RequestId, typeof(T).Name, refused.Code);
+            Record(request, m);
+        }
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+
+    /// <summary>The lifecycle command the State's report stands for.</summary>
+    protected abstract RequestCommand Command(T message);
+
+    /// <summary>Anything kept besides the transition (evidence times, the report itself).</summary>
+    protected virtual void Record(CooperationRequest request, T message) { }
+
+    /// <summary>A late report that a later one already covers (e.g. Delivered after Acknowledged) changes nothing.</summary>
+    protected virtual bool IsAlreadyReflected(CooperationRequest request, T message) => false;
+}
+
+public sealed class StateReportRefusedException(Guid requestId, string report, string code)
+    : Exception($"{report} for request {requestId} refused by the lifecycle ({code}); the sides disagree.");

@@ -1,0 +1,36 @@
+using Cooperation.Confidentiality;
+using Cooperation.Contracts.Requests;
+using Cooperation.Court.Persistence;
+using Cooperation.Court.Requests.Lifecycle;
+using Cooperation.Requests;
+using Cooperation.ServiceDefaults.Idempotency;
+using Cooperation.ServiceDefaults.Messaging;
+using Cooperation.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Cooperation.Court.Requests.Reclassify;
+
+public sealed record ReclassifyBody(Classification? Classification);
+
+public static class ReclassifyRequestEndpoint
+{
+    /// <summary>Reclassification (e.g. a warrant unsealed after arrest) is an event in the request's history.</summary>
+    public static void MapReclassifyRequest(this IEndpointRouteBuilder routes, CourtOrgan organ) =>
+        routes.MapPost($"{organ.RoutePrefix}/requests/{{id:guid}}/reclassify",
+                (Guid id, ReclassifyBody body, CourtDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct) =>
+                    body.Classification is not { } to
+                        ? Task.FromResult<IResult>(Problems.Invalid(new Dictionary<string, string[]>
+                            { ["classification"] = ["Required: Public, Confidential, UnderSeal or ExParte."] }))
+                        : CourtCommand.RunAsync(organ, id, db, outbox, clock, ct,
+                            (_, _) => new RequestCommand.Reclassify(to),
+                            (r, now) => new ReclassifyRequest
+                            {
+                                RequestId = r.Id, RequestVersion = r.Version, SenderOrgan = organ.Organ,
+                                Classification = to, SentAt = now, StateCode = r.StateCode, NewClassification = to,
+                            }))
+            .WithIdempotency()
+            .WithName($"{organ.Organ}ReclassifyRequest")
+            .WithSummary("Change a request's classification (e.g. unseal a warrant after arrest).");
+}

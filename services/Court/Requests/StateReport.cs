@@ -1,0 +1,18 @@
+using Cooperation.Contracts.Requests;
+using Cooperation.Requests;
+
+namespace Cooperation.Court.Requests;
+
+/// <summary>One report from the requested State, as the issuing organ keeps it.</summary>
+public sealed record StateReport
+{
+    public required DateTimeOffset At { get; init; }
+    /// <summary>progress, executed, partially-executed, denied, postponed, resumed, execution-started.</summary>
+    public required string What { get; init; }
+    public IReadOnlyList<ExecutionItem> Items { get; init; } = [];
+    public string? Note { get; init; }
+    public DenialGround? DenialGround { get; init; }
+    public string? Reasons { get; init; }
+    public PostponementGround? PostponementGround { get; init; }
+    public DateTimeOffset? Until { get; init; }
+}
