@@ -1,4 +1,8 @@
 using Cooperation.Contracts;
+using Cooperation.Court.Consultations;
+using Cooperation.Court.Consultations.Modify;
+using Cooperation.Court.Consultations.Receive;
+using Cooperation.Court.Deadlines;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Register;
 using Cooperation.Court.Register.Notify;
@@ -18,7 +22,9 @@ using Cooperation.Court.Requests.Transmit;
 using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Hosting;
 using Cooperation.ServiceDefaults.Messaging;
+using Cooperation.ServiceDefaults.Consultations;
 using Cooperation.ServiceDefaults.Persistence;
+using Cooperation.ServiceDefaults.Scheduling;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +51,8 @@ public static class CourtServiceExtensions
         builder.Services.AddSingleton(organ);
         builder.AddValidatedOptions<EvidenceOptions, EvidenceOptionsValidator>(EvidenceOptions.Section);
         builder.Services.AddHostedService<EvidenceWatch>();
+        builder.AddConsultations();
+        builder.AddDeadlineScheduling();
 
         builder.AddCooperationMessaging(
             bus =>
@@ -59,6 +67,10 @@ public static class CourtServiceExtensions
                 bus.AddConsumer<RequestResumedConsumer>();
                 if (organ.Organ == Organ.Registry) bus.AddConsumer<NotifyChannelChangeConsumer>();
                 else bus.AddConsumer<StateRegisterEntryChangedConsumer>();
+                bus.AddConsumer<ConsultationOpenedConsumer>();
+                bus.AddConsumer<ConsultationMessagePostedConsumer>();
+                bus.AddConsumer<ArrestPathAdvancedConsumer>();
+                bus.AddConsumer<DeadlineNoticeConsumer>();
             },
             (context, cfg) => cfg.CourtEndpoint(context, Addresses.OrganQueue(organ.Organ), e =>
             {
@@ -72,6 +84,10 @@ public static class CourtServiceExtensions
                 e.ConfigureConsumer<RequestResumedConsumer>(context);
                 if (organ.Organ == Organ.Registry) e.ConfigureConsumer<NotifyChannelChangeConsumer>(context);
                 else e.ConfigureConsumer<StateRegisterEntryChangedConsumer>(context);
+                e.ConfigureConsumer<ConsultationOpenedConsumer>(context);
+                e.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
+                e.ConfigureConsumer<ArrestPathAdvancedConsumer>(context);
+                e.ConfigureConsumer<DeadlineNoticeConsumer>(context);
             }));
         return builder;
     }
@@ -87,6 +103,9 @@ public static class CourtServiceExtensions
         app.MapConfirmRequest(organ);
         app.MapReclassifyRequest(organ);
         app.MapRegisterQueries(organ);
+        app.MapConsultations(organ);
+        app.MapModifyRequest(organ);
+        app.MapCourtDeadlines(organ);
     }
 
     /// <summary>Build, map, migrate, seed the register, serve.</summary>

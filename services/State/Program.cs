@@ -4,7 +4,13 @@ using Cooperation.ServiceDefaults.Configuration;
 using Cooperation.ServiceDefaults.Hosting;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Persistence;
+using Cooperation.ServiceDefaults.Consultations;
+using Cooperation.ServiceDefaults.Scheduling;
+using Cooperation.State.Arrest;
 using Cooperation.State.Configuration;
+using Cooperation.State.Consultations;
+using Cooperation.State.Consultations.Receive;
+using Cooperation.State.Deadlines;
 using Cooperation.State.Persistence;
 using Cooperation.State.Register;
 using Cooperation.State.Requests.Acknowledge;
@@ -28,6 +34,8 @@ builder.AddServiceDefaults(
 // Only this State's own systems (scope state:<code>); another State's token is answered 404.
 builder.AddPartnerAuthentication(new StateScopeRequirement(code));
 builder.AddCooperationDatabase<StateDbContext, StateSqliteDbContext, StatePostgresDbContext>();
+builder.AddConsultations();
+builder.AddDeadlineScheduling();
 builder.AddCooperationMessaging(
     bus =>
     {
@@ -35,6 +43,11 @@ builder.AddCooperationMessaging(
         bus.AddConsumer<WithdrawRequestConsumer>();
         bus.AddConsumer<ConfirmRequestConsumer>();
         bus.AddConsumer<ReclassifyRequestConsumer>();
+        bus.AddConsumer<ReplyByDeadlineConsumer>();
+        bus.AddConsumer<ConsultationOpenedConsumer>();
+        bus.AddConsumer<ConsultationMessagePostedConsumer>();
+        bus.AddConsumer<ConsultationClosedConsumer>();
+        bus.AddConsumer<DeadlineNoticeConsumer>();
     },
     (context, cfg) =>
     {
@@ -51,6 +64,11 @@ builder.AddCooperationMessaging(
             e.ConfigureConsumer<WithdrawRequestConsumer>(context);
             e.ConfigureConsumer<ConfirmRequestConsumer>(context);
             e.ConfigureConsumer<ReclassifyRequestConsumer>(context);
+            e.ConfigureConsumer<ReplyByDeadlineConsumer>(context);
+            e.ConfigureConsumer<ConsultationOpenedConsumer>(context);
+            e.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
+            e.ConfigureConsumer<ConsultationClosedConsumer>(context);
+            e.ConfigureConsumer<DeadlineNoticeConsumer>(context);
         });
     });
 
@@ -66,4 +84,7 @@ return await builder.RunServiceAsync<StateDbContext>(app =>
     app.MapPostponeRequestEndpoint();
     app.MapResumeRequestEndpoint();
     app.MapNotifyChannelChange();
+    app.MapStateConsultations();
+    app.MapArrestPath();
+    app.MapStateDeadlines();
 });

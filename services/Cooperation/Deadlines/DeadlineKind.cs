@@ -14,4 +14,6 @@ public enum DeadlineKind
     ConsultationReply,
     /// <summary>Art 87(7): a State's observations before a finding of non-compliance (check: Regulations of the Court, reg 109).</summary>
     ObservationsReply,
+    /// <summary>The end of a postponement agreed in an Art 97 consultation (Art 94(1)): execution is due to resume.</summary>
+    PostponementEnds,
 }

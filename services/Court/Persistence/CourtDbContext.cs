@@ -1,5 +1,7 @@
 using Cooperation.Court.Register;
 using Cooperation.Court.Requests;
+using Cooperation.ServiceDefaults.Arrest;
+using Cooperation.ServiceDefaults.Consultations;
 using Cooperation.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,10 +15,14 @@ public abstract class CourtDbContext(DbContextOptions options) : CooperationDbCo
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<StateParty> StateParties => Set<StateParty>();
     public DbSet<ChannelDesignationRecord> ChannelDesignations => Set<ChannelDesignationRecord>();
+    public DbSet<ConsultationRecord> Consultations => Set<ConsultationRecord>();
+    public DbSet<ArrestPathRecord> ArrestPaths => Set<ArrestPathRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.ConfigureConsultations();
+        ArrestPathRecord.Configure(modelBuilder);
         modelBuilder.Entity<CooperationRequest>(e =>
         {
             e.ToTable("requests");

@@ -1,3 +1,5 @@
+using Cooperation.ServiceDefaults.Arrest;
+using Cooperation.ServiceDefaults.Consultations;
 using Cooperation.ServiceDefaults.Persistence;
 using Cooperation.State.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +11,14 @@ public class StateDbContext(DbContextOptions options) : CooperationDbContext(opt
 {
     public DbSet<ReceivedRequest> Requests => Set<ReceivedRequest>();
     public DbSet<ReceivedRequestHistoryEntry> RequestHistory => Set<ReceivedRequestHistoryEntry>();
+    public DbSet<ConsultationRecord> Consultations => Set<ConsultationRecord>();
+    public DbSet<ArrestPathRecord> ArrestPaths => Set<ArrestPathRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.ConfigureConsultations();
+        ArrestPathRecord.Configure(modelBuilder);
         modelBuilder.Entity<ReceivedRequest>(e =>
         {
             e.ToTable("requests");

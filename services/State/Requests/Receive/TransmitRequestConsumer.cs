@@ -28,30 +28,38 @@ public sealed class TransmitRequestConsumer(StateDbContext db, IInbox inbox, IOu
 
         var now = clock.GetUtcNow();
         var request = await db.Requests.Include(r => r.History).SingleOrDefaultAsync(r => r.Id == m.RequestId, context.CancellationToken);
-        if (request is not null) throw new InvalidOperationException($"Request {m.RequestId} was already received.");
-        request = new ReceivedRequest
+        if (request is not null)
         {
-            Id = m.RequestId,
-            Reference = m.Reference,
-            Kind = m.Kind,
-            IssuingOrgan = m.SenderOrgan,
-            Readers = m.Readers,
-            Language = m.Language,
-            Urgent = m.Urgent,
-            Contents = m.Contents,
-            SubmittedAt = m.SubmittedAt,
-            DeliveredAt = now,
-            // The issuing organ's state as it sent it; delivery is this node's first transition.
-            Lifecycle = RequestSnapshot.New(m.Kind, m.Classification, m.Urgent, m.Contents.Measure) with
+            // A new version (Art 97 outcome Modified) is taken in and acknowledged as delivered like the first.
+            if (!Consultations.Receive.NewVersion.TryReceive(request, m, code, now))
+                throw new InvalidOperationException($"Request {m.RequestId} was already received.");
+        }
+        else
+        {
+            request = new ReceivedRequest
             {
-                Status = RequestStatus.Transmitted,
-                Version = m.RequestVersion,
-                TransmittedAt = m.SubmittedAt,
-                FirstTransmittedAt = m.SubmittedAt,
-            },
-        };
-        request.Apply(new RequestCommand.RecordDelivered(now), $"state:{code}", now);
-        db.Requests.Add(request);
+                Id = m.RequestId,
+                Reference = m.Reference,
+                Kind = m.Kind,
+                IssuingOrgan = m.SenderOrgan,
+                Readers = m.Readers,
+                Language = m.Language,
+                Urgent = m.Urgent,
+                Contents = m.Contents,
+                SubmittedAt = m.SubmittedAt,
+                DeliveredAt = now,
+                // The issuing organ's state as it sent it; delivery is this node's first transition.
+                Lifecycle = RequestSnapshot.New(m.Kind, m.Classification, m.Urgent, m.Contents.Measure) with
+                {
+                    Status = RequestStatus.Transmitted,
+                    Version = m.RequestVersion,
+                    TransmittedAt = m.SubmittedAt,
+                    FirstTransmittedAt = m.SubmittedAt,
+                },
+            };
+            request.Apply(new RequestCommand.RecordDelivered(now), $"state:{code}", now);
+            db.Requests.Add(request);
+        }
 
         outbox.Send(Addresses.FromStateTo(code, m.SenderOrgan), new RequestDelivered
         {

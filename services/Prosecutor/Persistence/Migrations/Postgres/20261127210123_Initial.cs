@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.Registry.Persistence.Migrations.Postgres
+namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -11,6 +11,27 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "arrest_paths",
+                columns: table => new
+                {
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Provisional = table.Column<bool>(type: "boolean", nullable: false),
+                    DocumentsReceived = table.Column<bool>(type: "boolean", nullable: false),
+                    ArrestDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DocumentsDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReleasedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SurrenderDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    SurrenderedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastEvent = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_arrest_paths", x => x.RequestId);
+                });
+
             migrationBuilder.CreateTable(
                 name: "channel_designations",
                 columns: table => new
@@ -25,6 +46,95 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_channel_designations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestVersion = table.Column<int>(type: "integer", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    IssuingOrgan = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RequestKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Classification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OpenedBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProblemRecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MeasuredFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    GroundsJson = table.Column<string>(type: "text", nullable: false),
+                    OtherGroundText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Description = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    ProposalsJson = table.Column<string>(type: "text", nullable: false),
+                    ReplyBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    MessageCount = table.Column<int>(type: "integer", nullable: false),
+                    FirstCourtAnswerAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StatusBeforeConsultation = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosingNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PostponementGround = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    PostponedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StatusBeforePostponement = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
+                    NewVersion = table.Column<int>(type: "integer", nullable: true),
+                    ChangedElementsJson = table.Column<string>(type: "text", nullable: false),
+                    TimeToOpenBreached = table.Column<bool>(type: "boolean", nullable: false),
+                    TimeToAnswerBreached = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deadline_notices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeadlineId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    From = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Reminder = table.Column<int>(type: "integer", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deadline_notices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deadlines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RequestVersion = table.Column<int>(type: "integer", nullable: false),
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    Owner = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Classification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RecipientsJson = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    RemindersJson = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    RemindersSent = table.Column<int>(type: "integer", nullable: false),
+                    NextFireAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastReminderAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deadlines", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -141,6 +251,29 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "consultation_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorOrgan = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Classification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    AttachmentsJson = table.Column<string>(type: "text", nullable: false),
+                    PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_messages_consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "request_history",
                 columns: table => new
                 {
@@ -169,6 +302,41 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                 name: "IX_channel_designations_StateCode",
                 table: "channel_designations",
                 column: "StateCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_messages_ConsultationId",
+                table: "consultation_messages",
+                column: "ConsultationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultations_RequestId",
+                table: "consultations",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultations_StateCode_IssuingOrgan",
+                table: "consultations",
+                columns: new[] { "StateCode", "IssuingOrgan" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deadline_notices_RequestId",
+                table: "deadline_notices",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deadlines_ConsultationId",
+                table: "deadlines",
+                column: "ConsultationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deadlines_FiredAt_CancelledAt_NextFireAt",
+                table: "deadlines",
+                columns: new[] { "FiredAt", "CancelledAt", "NextFireAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deadlines_RequestId",
+                table: "deadlines",
+                column: "RequestId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_idempotency_keys_ExpiresAt",
@@ -206,7 +374,19 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "arrest_paths");
+
+            migrationBuilder.DropTable(
                 name: "channel_designations");
+
+            migrationBuilder.DropTable(
+                name: "consultation_messages");
+
+            migrationBuilder.DropTable(
+                name: "deadline_notices");
+
+            migrationBuilder.DropTable(
+                name: "deadlines");
 
             migrationBuilder.DropTable(
                 name: "idempotency_keys");
@@ -225,6 +405,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "state_parties");
+
+            migrationBuilder.DropTable(
+                name: "consultations");
 
             migrationBuilder.DropTable(
                 name: "requests");

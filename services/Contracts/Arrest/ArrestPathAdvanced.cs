@@ -1,0 +1,30 @@
+using Cooperation.Confidentiality;
+using Cooperation.Organs;
+using Cooperation.Requests.Arrest;
+
+namespace Cooperation.Contracts.Arrest;
+
+/// <summary>
+/// State → issuing organ: a step on the arrest path (arrest notified, release, surrender arranged or done).
+/// The issuing organ applies the same step with ArrestPath.Decide, so both sides hold the same stage.
+/// </summary>
+public sealed record ArrestPathAdvanced : ICooperationMessage
+{
+    public required Guid RequestId { get; init; }
+    public required int RequestVersion { get; init; }
+    public Organ SenderOrgan { get; init; } = Organ.State;
+    public required Classification Classification { get; init; }
+    public required DateTimeOffset SentAt { get; init; }
+
+    public required string StateCode { get; init; }
+    /// <summary>The stable event code of the step (e.g. person-arrested, documents-awaited).</summary>
+    public required string Event { get; init; }
+    public required ArrestStage Stage { get; init; }
+    public DateOnly? ArrestDate { get; init; }
+    public DateOnly? ReleasedOn { get; init; }
+    public DateOnly? SurrenderDate { get; init; }
+    public DateOnly? SurrenderedOn { get; init; }
+    public bool ConsentToSurrender { get; init; }
+    /// <summary>RPE 188: when the surrender request and documents become late, while awaited.</summary>
+    public DateTimeOffset? DocumentsDueAt { get; init; }
+}
