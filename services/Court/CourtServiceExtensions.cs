@@ -4,6 +4,7 @@ using Cooperation.Court.Consultations.Modify;
 using Cooperation.Court.Consultations.Receive;
 using Cooperation.Court.Deadlines;
 using Cooperation.Court.Persistence;
+using Cooperation.Court.Public;
 using Cooperation.Court.Register;
 using Cooperation.Court.Register.Notify;
 using Cooperation.Court.Register.Propagate;
@@ -103,6 +104,7 @@ public static class CourtServiceExtensions
         app.MapConfirmRequest(organ);
         app.MapReclassifyRequest(organ);
         app.MapRegisterQueries(organ);
+        if (organ.Organ == Organ.Registry) app.MapCooperationFigures();
         app.MapConsultations(organ);
         app.MapModifyRequest(organ);
         app.MapCourtDeadlines(organ);

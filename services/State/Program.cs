@@ -13,6 +13,7 @@ using Cooperation.State.Consultations.Receive;
 using Cooperation.State.Deadlines;
 using Cooperation.State.Persistence;
 using Cooperation.State.Register;
+using Cooperation.State.Transit;
 using Cooperation.State.Requests.Acknowledge;
 using Cooperation.State.Requests.Deny;
 using Cooperation.State.Requests.Execute;
@@ -84,6 +85,7 @@ return await builder.RunServiceAsync<StateDbContext>(app =>
     app.MapPostponeRequestEndpoint();
     app.MapResumeRequestEndpoint();
     app.MapNotifyChannelChange();
+    app.MapUnscheduledLanding();
     app.MapStateConsultations();
     app.MapArrestPath();
     app.MapStateDeadlines();

@@ -70,7 +70,9 @@ public sealed class ArrestRequestFlowTests(PlatformFixture platform)
         var viewer = new TraceViewer(platform.Environment.DashboardUrl);
         var spans = await viewer.WaitForTraceAsync(traceId, s =>
             s.Any(x => x is { Service: "state-uga", Name: "state-uga process" })
-            && s.Any(x => x is { Service: "registry", Name: "registry process" }), Soon);
+            && s.Any(x => x is { Service: "state-uga", Name: "state-uga.to-registry send" })
+            && s.Any(x => x is { Service: "registry", Name: "registry process" })
+            && s.Any(x => x.Service == "gateway" && x.Scope == "Yarp.ReverseProxy"), Soon);
         var summary = string.Join("\n", spans.Select(s => $"{s.Service} | {s.Scope} | {s.Name}"));
         Assert.All(spans, s => Assert.Equal(traceId, s.TraceId));
         Assert.Contains(spans, s => s.Service == "gateway" && s.Scope.StartsWith("Microsoft.AspNetCore"));
