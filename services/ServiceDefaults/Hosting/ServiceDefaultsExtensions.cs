@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cooperation.ServiceDefaults.Audit;
 using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Operations;
@@ -52,6 +53,7 @@ public static class ServiceDefaultsExtensions
             .AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         if (app.Services.GetService<ErrorQueueBrowser>() is not null) app.MapOperations();
+        app.MapAuditVerification();
         return app;
     }
 

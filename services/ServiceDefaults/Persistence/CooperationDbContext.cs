@@ -1,3 +1,4 @@
+using Cooperation.ServiceDefaults.Audit;
 using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +15,13 @@ public abstract class CooperationDbContext(DbContextOptions options) : DbContext
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     /// <summary>Set by <see cref="OutboxSaveInterceptor"/> until the unit of work commits or rolls back.</summary>
     internal UnitOfWorkWrites UnitOfWork;
+
+    /// <summary>Used by <see cref="AuditSaveInterceptor"/>: the audit entries of the current save.</summary>
+    internal AuditUnitOfWork Audit { get; } = new();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -27,6 +32,7 @@ public abstract class CooperationDbContext(DbContextOptions options) : DbContext
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.ConfigureAuditLog();
         modelBuilder.Entity<OutboxMessage>(e =>
         {
             e.ToTable("outbox_messages");

@@ -12,6 +12,26 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "audit_log",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Detail = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_log", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idempotency_keys",
                 columns: table => new
                 {
@@ -147,6 +167,16 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_audit_log_EntityType_EntityId",
+                table: "audit_log",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_log_MessageId",
+                table: "audit_log",
+                column: "MessageId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_idempotency_keys_ExpiresAt",
                 table: "idempotency_keys",
                 column: "ExpiresAt");
@@ -181,6 +211,9 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "audit_log");
+
             migrationBuilder.DropTable(
                 name: "idempotency_keys");
 

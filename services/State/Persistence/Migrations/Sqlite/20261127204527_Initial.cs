@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
+namespace Cooperation.State.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -11,6 +11,26 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "audit_log",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_log", x => x.Sequence);
+                });
+
             migrationBuilder.CreateTable(
                 name: "idempotency_keys",
                 columns: table => new
@@ -66,59 +86,29 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "reference_counters",
-                columns: table => new
-                {
-                    Series = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Last = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_reference_counters", x => x.Series);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "requests",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     IssuingOrgan = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     ReadersJson = table.Column<string>(type: "TEXT", nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    TranslationLanguage = table.Column<string>(type: "TEXT", nullable: true),
                     Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
                     ContentsJson = table.Column<string>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    LifecycleJson = table.Column<string>(type: "TEXT", nullable: false),
-                    ReportsJson = table.Column<string>(type: "TEXT", nullable: false)
+                    LifecycleJson = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_requests", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "state_parties",
-                columns: table => new
-                {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    ChannelAuthority = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Languages = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_state_parties", x => x.Code);
                 });
 
             migrationBuilder.CreateTable(
@@ -147,6 +137,16 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_audit_log_EntityType_EntityId",
+                table: "audit_log",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_log_MessageId",
+                table: "audit_log",
+                column: "MessageId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_idempotency_keys_ExpiresAt",
                 table: "idempotency_keys",
                 column: "ExpiresAt");
@@ -169,18 +169,15 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_requests_Reference",
                 table: "requests",
-                column: "Reference",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_requests_StateCode_Status",
-                table: "requests",
-                columns: new[] { "StateCode", "Status" });
+                column: "Reference");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "audit_log");
+
             migrationBuilder.DropTable(
                 name: "idempotency_keys");
 
@@ -191,13 +188,7 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
-                name: "reference_counters");
-
-            migrationBuilder.DropTable(
                 name: "request_history");
-
-            migrationBuilder.DropTable(
-                name: "state_parties");
 
             migrationBuilder.DropTable(
                 name: "requests");
