@@ -104,6 +104,10 @@ coop_service_env() {
           "ReverseProxy__Routes__state-${c}-docs__AuthorizationPolicy=Anonymous" \
           "ReverseProxy__Routes__state-${c}-docs__Match__Path=/docs/states/$c/openapi.json" \
           "ReverseProxy__Routes__state-${c}-docs__Transforms__0__PathSet=/openapi/v1.json" \
+          "ReverseProxy__Routes__state-${c}-operations__ClusterId=state-$c" \
+          "ReverseProxy__Routes__state-${c}-operations__AuthorizationPolicy=operator" \
+          "ReverseProxy__Routes__state-${c}-operations__Match__Path=/operations/states/$c/{**rest}" \
+          "ReverseProxy__Routes__state-${c}-operations__Transforms__0__PathPattern=/operations/{**rest}" \
           "ReverseProxy__Clusters__state-${c}__Destinations__primary__Address=http://127.0.0.1:$p/"
       else
         printf '%s\n' "ReverseProxy__Clusters__${n}__Destinations__primary__Address=http://127.0.0.1:$p/"

@@ -60,7 +60,6 @@ public abstract class CourtDbContext(DbContextOptions options) : CooperationDbCo
             e.ToTable("reference_counters");
             e.HasKey(c => c.Series);
             e.Property(c => c.Series).HasMaxLength(16);
-            e.Property(c => c.Last).IsConcurrencyToken();
         });
         modelBuilder.Entity<StateParty>(e =>
         {

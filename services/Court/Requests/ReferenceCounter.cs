@@ -13,20 +13,19 @@ public sealed class ReferenceCounter
 public static class ReferenceNumbers
 {
     /// <summary>
-    /// Next human reference in the organ's yearly series, e.g. REG-2026-000123, staged in the
-    /// caller's unit of work. <c>Last</c> is a concurrency token: two instances racing for the same
-    /// number make one SaveChanges fail, and the caller retries.
+    /// Next human reference in the organ's yearly series, e.g. REG-2026-000123. One atomic upsert,
+    /// inside the caller's transaction: concurrent drafts (or several instances) wait for each
+    /// other's row lock instead of failing, and a rolled-back draft gives its number back.
     /// </summary>
     public static async Task<string> NextAsync(CourtDbContext db, string prefix, DateTimeOffset now, CancellationToken ct)
     {
         var series = $"{prefix}-{now.UtcDateTime.Year}";
-        var counter = await db.ReferenceCounters.SingleOrDefaultAsync(c => c.Series == series, ct);
-        if (counter is null)
-        {
-            counter = new ReferenceCounter { Series = series };
-            db.ReferenceCounters.Add(counter);
-        }
-        counter.Last++;
-        return $"{series}-{counter.Last:D6}";
+        // Same SQL on SQLite (3.35+) and PostgreSQL.
+        var next = await db.Database.SqlQuery<int>($"""
+            INSERT INTO reference_counters ("Series", "Last") VALUES ({series}, 1)
+            ON CONFLICT ("Series") DO UPDATE SET "Last" = reference_counters."Last" + 1
+            RETURNING "Last" AS "Value"
+            """).ToListAsync(ct);
+        return $"{series}-{next.Single():D6}";
     }
 }

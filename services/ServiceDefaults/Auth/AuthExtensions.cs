@@ -53,10 +53,13 @@ public static class AuthExtensions
                 jwt.TokenValidationParameters.NameClaimType = "sub";
             });
         builder.Services.AddCooperationAuthorization(o =>
+        {
             o.FallbackPolicy = new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
                 .AddRequirements(serviceRule)
-                .Build());
+                .Build();
+            OperatorPolicy.Add(o);
+        });
         builder.Services.AddSingleton<PartnerAuthenticationMarker>();
         return builder;
     }

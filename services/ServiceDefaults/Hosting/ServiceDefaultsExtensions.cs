@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cooperation.ServiceDefaults.Audit;
 using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Operations;
@@ -27,6 +28,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddRequestBodyLimit();
         return builder;
     }
 
@@ -52,6 +54,7 @@ public static class ServiceDefaultsExtensions
             .AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         if (app.Services.GetService<ErrorQueueBrowser>() is not null) app.MapOperations();
+        app.MapAuditVerification();
         return app;
     }
 

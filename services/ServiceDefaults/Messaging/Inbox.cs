@@ -1,3 +1,4 @@
+using Cooperation.ServiceDefaults.Audit;
 using Cooperation.ServiceDefaults.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,7 @@ internal sealed class Inbox(CooperationDbContext db, TimeProvider clock, ILogger
             return true;
         }
         db.ProcessedMessages.Add(new ProcessedMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = clock.GetUtcNow() });
+        db.Audit.Actor = AuditActors.OfMessage(context);
         return false;
     }
 }

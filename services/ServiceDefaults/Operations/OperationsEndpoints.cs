@@ -7,14 +7,14 @@ using Microsoft.AspNetCore.Routing;
 namespace Cooperation.ServiceDefaults.Operations;
 
 /// <summary>
-/// Operator tooling for failed messages, under /operations/ (the gateway guards that prefix with
-/// the operator scope). See README, "Operating: failed messages".
+/// Operator tooling for failed messages, under /operations/ (scope operator, checked here and at
+/// the gateway's /operations/{service}/ routes). See README, "Operating: failed messages".
 /// </summary>
 public static class OperationsEndpoints
 {
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/operations/error-queue").WithTags("Operations");
+        var group = routes.MapGroup("/operations/error-queue").RequireAuthorization(Auth.OperatorPolicy.Name).WithTags("Operations");
 
         group.MapGet("", async Task<IResult> (int? limit, ErrorQueueBrowser browser, CancellationToken ct) =>
                 TypedResults.Ok(await browser.ListAsync(Math.Clamp(limit ?? 50, 1, ErrorQueueBrowser.MaxBrowse), ct)))

@@ -1,3 +1,4 @@
+using Cooperation.ServiceDefaults.Audit;
 using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Scheduling;
@@ -17,9 +18,13 @@ public abstract class CooperationDbContext(DbContextOptions options) : DbContext
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ScheduledDeadline> Deadlines => Set<ScheduledDeadline>();
     public DbSet<DeadlineNotice> DeadlineNotices => Set<DeadlineNotice>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     /// <summary>Set by <see cref="OutboxSaveInterceptor"/> until the unit of work commits or rolls back.</summary>
     internal UnitOfWorkWrites UnitOfWork;
+
+    /// <summary>Used by <see cref="AuditSaveInterceptor"/>: the audit entries of the current save.</summary>
+    internal AuditUnitOfWork Audit { get; } = new();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -30,6 +35,7 @@ public abstract class CooperationDbContext(DbContextOptions options) : DbContext
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.ConfigureAuditLog();
         modelBuilder.Entity<OutboxMessage>(e =>
         {
             e.ToTable("outbox_messages");

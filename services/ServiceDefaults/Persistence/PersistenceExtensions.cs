@@ -1,3 +1,4 @@
+using Cooperation.ServiceDefaults.Audit;
 using Cooperation.ServiceDefaults.Configuration;
 using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
@@ -25,14 +26,15 @@ public static class PersistenceExtensions
         builder.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxSaveInterceptor>();
+        builder.Services.AddCooperationAudit();
         builder.Services.AddSingleton<CrashPoints>();
         builder.AddCooperationIdempotency();
         builder.Services.AddDbContext<TSqlite>((sp, options) => options
             .UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
-            .AddInterceptors(sp.GetRequiredService<OutboxSaveInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<OutboxSaveInterceptor>(), sp.GetRequiredService<AuditSaveInterceptor>()));
         builder.Services.AddDbContext<TPostgres>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
-            .AddInterceptors(sp.GetRequiredService<OutboxSaveInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<OutboxSaveInterceptor>(), sp.GetRequiredService<AuditSaveInterceptor>()));
         builder.Services.AddScoped<TContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<TPostgres>()

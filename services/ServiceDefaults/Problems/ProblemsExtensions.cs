@@ -13,6 +13,12 @@ public static class ProblemsExtensions
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
+            // Kestrel's body limit is answered by the framework itself: give it our stable type.
+            if (ctx.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge && ctx.ProblemDetails.Type != ProblemTypes.PayloadTooLarge)
+            {
+                ctx.ProblemDetails.Type = ProblemTypes.PayloadTooLarge;
+                ctx.ProblemDetails.Title = "The request body is too large";
+            }
         });
         services.AddExceptionHandler<ExceptionProblemHandler>();
         // Bad bodies throw, so the handler above answers them as ProblemDetails in every environment.

@@ -25,7 +25,7 @@ public sealed class ErrorQueueTests(PlatformFixture platform)
         // As the State's node would send it: its own user, to its own exchange bound into the Registry's queue.
         await PublishAsStateAsync(messageId, unknownRequest);
 
-        using var operations = PlatformFixture.CreateClient(platform.Service("registry").BaseAddress, platform.TokenOf("registry-desk"));
+        using var operations = PlatformFixture.CreateClient(platform.Service("registry").BaseAddress, platform.TokenOf("operator-console"));
         var parked = await WaitInErrorQueueAsync(operations, messageId);
         Assert.Equal("registry_error", (string)parked.GetProperty("queue").GetString()!);
         Assert.Equal(unknownRequest, parked.GetProperty("requestId").GetGuid());

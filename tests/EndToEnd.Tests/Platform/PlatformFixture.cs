@@ -29,6 +29,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         // One desk that drives both sides of a flow (delivery tests): the Registry's and Uganda's scopes.
         ["registry-and-uganda"] = "registry state:UGA",
         [RateLimitedClient] = "registry",
+        // Operators' tooling (/operations/...: audit verification, error queues).
+        ["operator-console"] = "operator",
     };
 
     private readonly List<ServiceProcess> _services = [];
@@ -134,6 +136,10 @@ public sealed class PlatformFixture : IAsyncLifetime
             gateway[$"ReverseProxy__Routes__state-{code}-docs__Match__Path"] = $"/docs/states/{code}/openapi.json";
             gateway[$"ReverseProxy__Routes__state-{code}-docs__Transforms__0__PathSet"] = "/openapi/v1.json";
             gateway[$"ReverseProxy__Clusters__state-{code}__Destinations__primary__Address"] = node.BaseAddress.ToString();
+            gateway[$"ReverseProxy__Routes__state-{code}-operations__ClusterId"] = $"state-{code}";
+            gateway[$"ReverseProxy__Routes__state-{code}-operations__AuthorizationPolicy"] = "operator";
+            gateway[$"ReverseProxy__Routes__state-{code}-operations__Match__Path"] = $"/operations/states/{code}/{{**rest}}";
+            gateway[$"ReverseProxy__Routes__state-{code}-operations__Transforms__0__PathPattern"] = "/operations/{**rest}";
         }
         Gateway = Start("gateway", "gateway/Gateway", "Cooperation.Gateway", "gateway", gateway, gatewayPort);
 

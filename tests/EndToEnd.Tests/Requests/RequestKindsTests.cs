@@ -116,6 +116,19 @@ public sealed class RequestKindsTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Conflict, tooLate.StatusCode);
     }
 
+    [Fact]
+    public async Task Concurrent_drafts_all_succeed_with_distinct_references()
+    {
+        using var registry = platform.CreatePartnerClient("registry");
+        var drafts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var response = await registry.PostJsonAsync("/registry/requests", Samples.Complete("Transit", "UGA"));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (string)(await response.ReadObjectAsync())["reference"]!;
+        }));
+        Assert.Equal(8, drafts.Distinct().Count());
+    }
+
     private async Task WaitForRegisterAsync(HttpClient court, string organ, string code) =>
         // The Prosecutor learns the register from the Registry's messages only.
         await court.WaitForAsync($"/{organ}/register/states/{code}", r => r["inEffect"] is not null, Soon);

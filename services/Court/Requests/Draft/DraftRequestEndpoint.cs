@@ -34,6 +34,7 @@ public static class DraftRequestEndpoint
             errors.Add(("translationLanguage", "An ISO 639-1 code, e.g. fr."));
         if (body.Readers is { } readers && readers.Any(r => string.IsNullOrWhiteSpace(r) || r.Length > 64))
             errors.Add(("readers", "Each reader is a non-empty name of at most 64 characters."));
+        errors.AddRange(DraftLimits.Check(body.Contents));
 
         string? stateCode = null;
         if (!StateCode.TryParse(body.StateCode, out var code))

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.Registry.Persistence.Migrations.Postgres
+namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -30,6 +30,26 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_arrest_paths", x => x.RequestId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_log",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Detail = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_log", x => x.Sequence);
                 });
 
             migrationBuilder.CreateTable(
@@ -299,6 +319,16 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_audit_log_EntityType_EntityId",
+                table: "audit_log",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_log_MessageId",
+                table: "audit_log",
+                column: "MessageId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_channel_designations_StateCode",
                 table: "channel_designations",
                 column: "StateCode");
@@ -375,6 +405,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "arrest_paths");
+
+            migrationBuilder.DropTable(
+                name: "audit_log");
 
             migrationBuilder.DropTable(
                 name: "channel_designations");

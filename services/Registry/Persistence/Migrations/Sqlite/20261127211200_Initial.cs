@@ -33,6 +33,26 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "audit_log",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_log", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "channel_designations",
                 columns: table => new
                 {
@@ -299,6 +319,16 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_audit_log_EntityType_EntityId",
+                table: "audit_log",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_log_MessageId",
+                table: "audit_log",
+                column: "MessageId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_channel_designations_StateCode",
                 table: "channel_designations",
                 column: "StateCode");
@@ -375,6 +405,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "arrest_paths");
+
+            migrationBuilder.DropTable(
+                name: "audit_log");
 
             migrationBuilder.DropTable(
                 name: "channel_designations");
