@@ -1,7 +1,7 @@
 using Cooperation.Consultations;
-using Cooperation.Contracts.Requests;
 using Cooperation.Contracts;
 using Cooperation.Court.Persistence;
+using Cooperation.Court.Requests.Transmit;
 using Cooperation.Court.Register;
 using Cooperation.Court.Requests.Queries;
 using Cooperation.Deadlines;
@@ -84,22 +84,7 @@ public static class ModifyRequestEndpoint
         request.AcknowledgedBy = null;
 
         // The new version goes out like any transmission, after the closing message (the outbox keeps order).
-        outbox.Send(state, new TransmitRequest
-        {
-            RequestId = request.Id,
-            RequestVersion = request.Version,
-            SenderOrgan = organ.Organ,
-            Classification = request.Classification,
-            SentAt = now,
-            Reference = request.Reference,
-            StateCode = request.StateCode,
-            Kind = request.Kind,
-            Readers = request.Readers,
-            Urgent = request.Urgent,
-            Language = request.Language,
-            Contents = request.Contents,
-            SubmittedAt = now,
-        });
+        outbox.Send(state, TransmitRequestMessage.For(request, organ.Organ, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new ModifiedRequestView(RequestView.From(request), changed, consultation?.Id));
     }

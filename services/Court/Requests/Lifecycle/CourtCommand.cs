@@ -17,20 +17,21 @@ namespace Cooperation.Court.Requests.Lifecycle;
 /// </summary>
 internal static class CourtCommand
 {
-    public static async Task<IResult> RunAsync(
+    public static Task<IResult> RunAsync(
         CourtOrgan organ, Guid id, CourtDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct,
         Func<CooperationRequest, DateTimeOffset, RequestCommand> command,
         Func<CooperationRequest, DateTimeOffset, object> messageToState)
-    {
-        var request = await db.Requests.Include(r => r.History)
-            .SingleOrDefaultAsync(r => r.Id == id && r.IssuingOrgan == organ.Organ, ct);
-        if (request is null) return Problems.NotFound("request");
+        => ConcurrentChange.RetryAsync(db, async () =>
+        {
+            var request = await db.Requests.Include(r => r.History)
+                .SingleOrDefaultAsync(r => r.Id == id && r.IssuingOrgan == organ.Organ, ct);
+            if (request is null) return Problems.NotFound("request");
 
-        var now = clock.GetUtcNow();
-        if (request.Apply(command(request, now), organ.Organ.ToString().ToLowerInvariant(), now) is Decision.Refused refused)
-            return refused.ToProblem();
-        outbox.Send(Addresses.ToState(request.StateCode), messageToState(request, now));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(RequestView.From(request));
-    }
+            var now = clock.GetUtcNow();
+            if (request.Apply(command(request, now), organ.Organ.ToString().ToLowerInvariant(), now) is Decision.Refused refused)
+                return refused.ToProblem();
+            outbox.Send(Addresses.ToState(request.StateCode), messageToState(request, now));
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(RequestView.From(request));
+        });
 }

@@ -1,5 +1,4 @@
 using Cooperation.Contracts;
-using Cooperation.Contracts.Requests;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Register;
 using Cooperation.Court.Requests.Queries;
@@ -49,22 +48,7 @@ public static class TransmitRequestEndpoint
         request.SubmittedAt = now;
 
         // Persist, then publish: the message commits with the state change and the dispatcher sends it.
-        outbox.Send(Addresses.ToState(request.StateCode), new TransmitRequest
-        {
-            RequestId = request.Id,
-            RequestVersion = request.Version,
-            SenderOrgan = organ.Organ,
-            Classification = request.Classification,
-            SentAt = now,
-            Reference = request.Reference,
-            StateCode = request.StateCode,
-            Kind = request.Kind,
-            Readers = request.Readers,
-            Urgent = request.Urgent,
-            Language = request.Language,
-            Contents = request.Contents,
-            SubmittedAt = now,
-        });
+        outbox.Send(Addresses.ToState(request.StateCode), TransmitRequestMessage.For(request, organ.Organ, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(RequestView.From(request));
     }

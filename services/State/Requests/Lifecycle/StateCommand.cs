@@ -17,21 +17,24 @@ namespace Cooperation.State.Requests.Lifecycle;
 /// </summary>
 public static class StateCommand
 {
-    public static async Task<IResult> RunAsync(
+    public static Task<IResult> RunAsync(
         string code, Guid id, StateDbContext db, IOutbox outbox, StateOptions state, TimeProvider clock, CancellationToken ct,
         Func<ReceivedRequest, DateTimeOffset, RequestCommand> command,
         Func<ReceivedRequest, DateTimeOffset, object> messageToOrgan)
     {
         var own = state.NormalizedCode;
-        if (!string.Equals(code, own, StringComparison.OrdinalIgnoreCase)) return Problems.NotFound("request");
-        var request = await db.Requests.Include(r => r.History).SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (request is null) return Problems.NotFound("request");
+        if (!string.Equals(code, own, StringComparison.OrdinalIgnoreCase)) return Task.FromResult<IResult>(Problems.NotFound("request"));
+        return ConcurrentChange.RetryAsync(db, async () =>
+        {
+            var request = await db.Requests.Include(r => r.History).SingleOrDefaultAsync(r => r.Id == id, ct);
+            if (request is null) return Problems.NotFound("request");
 
-        var now = clock.GetUtcNow();
-        if (request.Apply(command(request, now), $"state:{own}", now) is Decision.Refused refused)
-            return refused.ToProblem();
-        outbox.Send(Addresses.FromStateTo(own, request.IssuingOrgan), messageToOrgan(request, now));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ReceivedRequestView.From(request));
+            var now = clock.GetUtcNow();
+            if (request.Apply(command(request, now), $"state:{own}", now) is Decision.Refused refused)
+                return refused.ToProblem();
+            outbox.Send(Addresses.FromStateTo(own, request.IssuingOrgan), messageToOrgan(request, now));
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(ReceivedRequestView.From(request));
+        });
     }
 }
