@@ -57,6 +57,15 @@ public sealed class RegisterTests(PlatformFixture platform)
 
         using var after = await prosecutor.PostAsync($"/prosecutor/requests/{beforeId}/transmit", null);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+
+        // The day it takes effect is a durable deadline at the Registry; when it falls the Prosecutor and the State are told.
+        const string registered = "SELECT COUNT(*) FROM deadlines WHERE \"Kind\" = 'ChannelChangeEffective' AND \"StateCode\" = 'ZAF'";
+        Assert.True(await platform.Database("registry").CountAsync(registered) >= 1);
+        const string told = "SELECT COUNT(*) FROM deadline_notices WHERE \"Kind\" = 'ChannelChangeEffective' AND \"StateCode\" = 'ZAF'";
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await platform.Database("prosecutor").CountAsync(told) == 0 && DateTime.UtcNow < until) await Task.Delay(250);
+        Assert.True(await platform.Database("prosecutor").CountAsync(told) >= 1, "the Prosecutor was not told the change took effect");
+        Assert.True(await platform.Database("state-zaf").CountAsync(told) >= 1, "the State was not told the change took effect");
     }
 
     [Fact]

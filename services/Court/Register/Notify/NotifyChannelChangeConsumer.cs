@@ -1,8 +1,11 @@
 using Cooperation.Contracts;
 using Cooperation.Contracts.Register;
 using Cooperation.Court.Persistence;
+using Cooperation.Deadlines;
+using Cooperation.Organs;
 using Cooperation.Register;
 using Cooperation.ServiceDefaults.Messaging;
+using Cooperation.ServiceDefaults.Scheduling;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +15,7 @@ namespace Cooperation.Court.Register.Notify;
 /// The Registry receives a State's change of channel or language: it takes effect on the agreed
 /// date, else 45 days after receipt (RPE 180), and is passed on to the Prosecutor.
 /// </summary>
-public sealed class NotifyChannelChangeConsumer(CourtDbContext db, IInbox inbox, IOutbox outbox, TimeProvider clock)
+public sealed class NotifyChannelChangeConsumer(CourtDbContext db, IInbox inbox, IOutbox outbox, IDeadlineScheduler deadlines, TimeProvider clock)
     : IConsumer<NotifyChannelChange>
 {
     public async Task Consume(ConsumeContext<NotifyChannelChange> context)
@@ -26,6 +29,11 @@ public sealed class NotifyChannelChangeConsumer(CourtDbContext db, IInbox inbox,
         var designation = ChannelDesignation.Change(m.Channel, m.Languages, receivedAt, m.AgreedEffectiveDate);
         db.ChannelDesignations.Add(ChannelDesignationRecord.From(m.StateCode, designation));
         outbox.Send(new Uri($"exchange:{Addresses.ProsecutorQueue}"), RegisterMessages.Changed(m.StateCode, designation, receivedAt));
+        // RPE 180: the day it takes effect is a deadline like the others: reminders before, a notice when it falls,
+        // to the State, the Prosecutor and the Registry itself.
+        deadlines.Schedule(
+            Deadline.ChannelChange(StateCode.Parse(m.StateCode), receivedAt, m.AgreedEffectiveDate),
+            new DeadlineAudience(Organ.Registry, [Addresses.ToState(m.StateCode), new Uri($"exchange:{Addresses.ProsecutorQueue}")]));
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }
