@@ -15,4 +15,10 @@ public interface ICooperationMessage
     Organ SenderOrgan { get; }
     Classification Classification { get; }
     DateTimeOffset SentAt { get; }
+
+    /// <summary>
+    /// Who may read it besides the issuing organ and the requested State (Art 87(3)), e.g.
+    /// "chamber:PTC-II"; an empty list means those two only. Always set explicitly by the sender.
+    /// </summary>
+    IReadOnlyList<string> Readers { get; }
 }

@@ -15,6 +15,7 @@ public sealed record ArrestPathAdvanced : ICooperationMessage
     public Organ SenderOrgan { get; init; } = Organ.State;
     public required Classification Classification { get; init; }
     public required DateTimeOffset SentAt { get; init; }
+    public required IReadOnlyList<string> Readers { get; init; }
 
     public required string StateCode { get; init; }
     /// <summary>The stable event code of the step (e.g. person-arrested, documents-awaited).</summary>

@@ -17,6 +17,7 @@ public sealed record ConsultationClosed : ICooperationMessage
     public required Organ SenderOrgan { get; init; }
     public required Classification Classification { get; init; }
     public required DateTimeOffset SentAt { get; init; }
+    public required IReadOnlyList<string> Readers { get; init; }
 
     public required Guid ConsultationId { get; init; }
     public required string StateCode { get; init; }

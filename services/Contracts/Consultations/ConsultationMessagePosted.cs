@@ -12,6 +12,7 @@ public sealed record ConsultationMessagePosted : ICooperationMessage
     /// <summary>Of this message (it may be higher than the request's).</summary>
     public required Classification Classification { get; init; }
     public required DateTimeOffset SentAt { get; init; }
+    public required IReadOnlyList<string> Readers { get; init; }
 
     public required Guid ConsultationId { get; init; }
     /// <summary>The thread entry's id, the same on both sides.</summary>

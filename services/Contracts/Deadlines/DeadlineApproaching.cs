@@ -16,6 +16,7 @@ public sealed record DeadlineApproaching : ICooperationMessage
     public required Organ SenderOrgan { get; init; }
     public required Classification Classification { get; init; }
     public required DateTimeOffset SentAt { get; init; }
+    public required IReadOnlyList<string> Readers { get; init; }
 
     public required Guid DeadlineId { get; init; }
     public required DeadlineKind Kind { get; init; }

@@ -11,6 +11,7 @@ public sealed record ConfirmRequest : ICooperationMessage
     public required Organ SenderOrgan { get; init; }
     public required Classification Classification { get; init; }
     public required DateTimeOffset SentAt { get; init; }
+    public required IReadOnlyList<string> Readers { get; init; }
     public required string StateCode { get; init; }
     public required DateTimeOffset ConfirmedAt { get; init; }
 }

@@ -11,6 +11,7 @@ public sealed record RequestDelivered : IStateReport
     public Organ SenderOrgan { get; init; } = Organ.State;
     public required Classification Classification { get; init; }
     public required DateTimeOffset SentAt { get; init; }
+    public required IReadOnlyList<string> Readers { get; init; }
 
     public required string StateCode { get; init; }
     public required DateTimeOffset DeliveredAt { get; init; }

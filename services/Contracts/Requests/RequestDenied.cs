@@ -12,6 +12,7 @@ public sealed record RequestDenied : IStateReport
     public Organ SenderOrgan { get; init; } = Organ.State;
     public required Classification Classification { get; init; }
     public required DateTimeOffset SentAt { get; init; }
+    public required IReadOnlyList<string> Readers { get; init; }
     public required string StateCode { get; init; }
     public required DenialGround Ground { get; init; }
     public required string Reasons { get; init; }

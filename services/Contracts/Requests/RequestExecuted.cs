@@ -12,6 +12,7 @@ public sealed record RequestExecuted : IStateReport
     public Organ SenderOrgan { get; init; } = Organ.State;
     public required Classification Classification { get; init; }
     public required DateTimeOffset SentAt { get; init; }
+    public required IReadOnlyList<string> Readers { get; init; }
     public required string StateCode { get; init; }
     public bool Partial { get; init; }
     public IReadOnlyList<ExecutionItem> Items { get; init; } = [];

@@ -12,5 +12,6 @@ public sealed record RequestExecutionStarted : IStateReport
     public Organ SenderOrgan { get; init; } = Organ.State;
     public required Classification Classification { get; init; }
     public required DateTimeOffset SentAt { get; init; }
+    public required IReadOnlyList<string> Readers { get; init; }
     public required string StateCode { get; init; }
 }

@@ -12,6 +12,7 @@ public sealed record RequestPostponed : IStateReport
     public Organ SenderOrgan { get; init; } = Organ.State;
     public required Classification Classification { get; init; }
     public required DateTimeOffset SentAt { get; init; }
+    public required IReadOnlyList<string> Readers { get; init; }
     public required string StateCode { get; init; }
     public required PostponementGround Ground { get; init; }
     /// <summary>Art 94: the agreed period's end; open-ended on 89(2) and 95 (until the challenge is decided).</summary>

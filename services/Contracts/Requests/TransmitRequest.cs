@@ -21,7 +21,7 @@ public sealed record TransmitRequest : ICooperationMessage
     public required string StateCode { get; init; }
     public required RequestKind Kind { get; init; }
     /// <summary>Who may read it besides the issuing organ and the requested State (Art 87(3)).</summary>
-    public IReadOnlyList<string> Readers { get; init; } = [];
+    public required IReadOnlyList<string> Readers { get; init; }
     /// <summary>Art 91(1), 96(1): urgent requests go at once and are confirmed afterwards.</summary>
     public bool Urgent { get; init; }
     public required string Language { get; init; }

@@ -11,5 +11,6 @@ public sealed record WithdrawRequest : ICooperationMessage
     public required Organ SenderOrgan { get; init; }
     public required Classification Classification { get; init; }
     public required DateTimeOffset SentAt { get; init; }
+    public required IReadOnlyList<string> Readers { get; init; }
     public required string StateCode { get; init; }
 }

@@ -150,6 +150,7 @@ public static class ConsultationEndpoints
         SenderOrgan = organ.Organ,
         Classification = c.Classification,
         SentAt = now,
+        Readers = ConsultationFlow.ThreadReaders,
         ConsultationId = c.Id,
         StateCode = c.StateCode,
         Outcome = c.Outcome!.Value,

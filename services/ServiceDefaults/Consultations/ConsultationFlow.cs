@@ -159,6 +159,9 @@ public static class ConsultationFlow
         StatusBeforeConsultation = request.Status,
     };
 
+    /// <summary>An Art 97 consultation is between the requested State and the issuing organ: nobody else reads it.</summary>
+    public static readonly IReadOnlyList<string> ThreadReaders = [];
+
     public static ConsultationOpened OpenedMessage(ConsultationRecord c, Organ sender, DateTimeOffset now) => new()
     {
         RequestId = c.RequestId,
@@ -166,6 +169,7 @@ public static class ConsultationFlow
         SenderOrgan = sender,
         Classification = c.Classification,
         SentAt = now,
+        Readers = ThreadReaders,
         ConsultationId = c.Id,
         StateCode = c.StateCode,
         OpenedBy = c.OpenedBy,
@@ -197,6 +201,7 @@ public static class ConsultationFlow
         SenderOrgan = sender,
         Classification = e.Classification,
         SentAt = now,
+        Readers = ThreadReaders,
         ConsultationId = c.Id,
         EntryId = e.Id,
         StateCode = c.StateCode,

@@ -23,6 +23,9 @@ public sealed class DeadlineFiring(
     ILogger<DeadlineFiring> logger,
     IMeterFactory meters)
 {
+    // A notice carries ids, a kind and dates, no content: the parties it is sent to, nobody else.
+    private static readonly IReadOnlyList<string> NoticeReaders = [];
+
     public const string MeterName = "Cooperation.Deadlines";
 
     private readonly Counter<long> _reminders = meters.Create(MeterName)
@@ -83,6 +86,7 @@ public sealed class DeadlineFiring(
                     SenderOrgan = d.Owner,
                     Classification = d.Classification,
                     SentAt = now,
+                    Readers = NoticeReaders,
                     DeadlineId = d.Id,
                     Kind = d.Kind,
                     DueAt = d.DueAt,
@@ -114,6 +118,7 @@ public sealed class DeadlineFiring(
                     SenderOrgan = d.Owner,
                     Classification = d.Classification,
                     SentAt = now,
+                    Readers = NoticeReaders,
                     DeadlineId = d.Id,
                     Kind = d.Kind,
                     DueAt = d.DueAt,

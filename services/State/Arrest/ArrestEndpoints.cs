@@ -109,6 +109,7 @@ public static class ArrestEndpoints
                 RequestVersion = request.Version,
                 Classification = request.Classification,
                 SentAt = now,
+                Readers = request.Readers,
                 StateCode = own,
                 Event = step.Event,
                 Stage = step.Snapshot.Stage,

@@ -65,6 +65,7 @@ public sealed class ErrorQueueTests(PlatformFixture platform)
                 senderOrgan = "State",
                 classification = "Confidential",
                 sentAt = now,
+                readers = Array.Empty<string>(),
                 stateCode = "UGA",
                 deliveredAt = now,
             },

@@ -41,6 +41,8 @@ public sealed class ArrestRequestFlowTests(PlatformFixture platform)
         var atState = await uganda.WaitForAsync($"/states/UGA/requests/{id}", _ => true, Soon);
         Assert.Equal("Delivered", (string)atState["status"]!);
         Assert.Equal("Fictitious Person A", (string)atState["contents"]!["person"]!["name"]!);
+        // The explicit reader list travels with the request (Art 87(3)).
+        Assert.Equal(["chamber:PTC-II"], atState["readers"]!.AsArray().Select(r => (string)r!).ToArray());
         var delivered = await partner.WaitForAsync($"/registry/requests/{id}", r => r["evidence"]!["deliveredAt"] is not null, Soon);
         Assert.Equal("Delivered", (string)delivered["status"]!);
 

@@ -21,7 +21,7 @@ public static class ConfirmRequestEndpoint
                         (r, now) => new ConfirmRequest
                         {
                             RequestId = r.Id, RequestVersion = r.Version, SenderOrgan = organ.Organ,
-                            Classification = r.Classification, SentAt = now, StateCode = r.StateCode, ConfirmedAt = now,
+                            Classification = r.Classification, SentAt = now, Readers = r.Readers, StateCode = r.StateCode, ConfirmedAt = now,
                         }))
             .WithIdempotency()
             .WithName($"{organ.Organ}ConfirmRequest")

@@ -28,7 +28,7 @@ public static class ReclassifyRequestEndpoint
                             (r, now) => new ReclassifyRequest
                             {
                                 RequestId = r.Id, RequestVersion = r.Version, SenderOrgan = organ.Organ,
-                                Classification = to, SentAt = now, StateCode = r.StateCode, NewClassification = to,
+                                Classification = to, SentAt = now, Readers = r.Readers, StateCode = r.StateCode, NewClassification = to,
                             }))
             .WithIdempotency()
             .WithName($"{organ.Organ}ReclassifyRequest")

@@ -20,7 +20,7 @@ public static class WithdrawRequestEndpoint
                         (r, now) => new WithdrawRequest
                         {
                             RequestId = r.Id, RequestVersion = r.Version, SenderOrgan = organ.Organ,
-                            Classification = r.Classification, SentAt = now, StateCode = r.StateCode,
+                            Classification = r.Classification, SentAt = now, Readers = r.Readers, StateCode = r.StateCode,
                         }))
             .WithIdempotency()
             .WithName($"{organ.Organ}WithdrawRequest")

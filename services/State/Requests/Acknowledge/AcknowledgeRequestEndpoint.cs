@@ -29,7 +29,7 @@ public static class AcknowledgeRequestEndpoint
                                 r.AcknowledgedBy = body?.AcknowledgedBy;
                                 return new RequestAcknowledged
                                 {
-                                    RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now,
+                                    RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now, Readers = r.Readers,
                                     StateCode = state.Value.NormalizedCode, AcknowledgedAt = now, AcknowledgedBy = r.AcknowledgedBy,
                                 };
                             }))

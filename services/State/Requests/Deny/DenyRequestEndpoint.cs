@@ -21,7 +21,7 @@ public static class DenyRequestEndpoint
                         (_, now) => new RequestCommand.Deny(body.Ground, body.Reasons, body.ConditionsConsidered),
                         (r, now) => new RequestDenied
                         {
-                            RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now,
+                            RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now, Readers = r.Readers,
                             StateCode = state.Value.NormalizedCode,
                             Ground = body.Ground!.Value, Reasons = body.Reasons!, ConditionsConsidered = body.ConditionsConsidered,
                         }))

@@ -20,7 +20,7 @@ public static class ExecuteRequestEndpoint
                         (_, now) => new RequestCommand.Execute(body.Partial),
                         (r, now) => new RequestExecuted
                         {
-                            RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now,
+                            RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now, Readers = r.Readers,
                             StateCode = state.Value.NormalizedCode,
                             Partial = body.Partial, Items = body.Items ?? [], Note = body.Note,
                         }))

@@ -21,7 +21,7 @@ public static class PostponeRequestEndpoint
                         (_, now) => new RequestCommand.Postpone(body.Ground, body.Until),
                         (r, now) => new RequestPostponed
                         {
-                            RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now,
+                            RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now, Readers = r.Readers,
                             StateCode = state.Value.NormalizedCode,
                             Ground = body.Ground!.Value, Until = body.Until,
                         }))

@@ -18,7 +18,7 @@ public static class ResumeRequestEndpoint
                         (_, now) => new RequestCommand.Resume(),
                         (r, now) => new RequestResumed
                         {
-                            RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now,
+                            RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now, Readers = r.Readers,
                             StateCode = state.Value.NormalizedCode,
                         }))
             .WithIdempotency()

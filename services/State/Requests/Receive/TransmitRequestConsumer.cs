@@ -67,6 +67,7 @@ public sealed class TransmitRequestConsumer(StateDbContext db, IInbox inbox, IOu
             RequestVersion = m.RequestVersion,
             Classification = m.Classification,
             SentAt = now,
+            Readers = m.Readers,
             StateCode = code,
             DeliveredAt = now,
         });

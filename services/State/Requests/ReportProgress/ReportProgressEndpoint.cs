@@ -21,7 +21,7 @@ public static class ReportProgressEndpoint
                         (_, now) => new RequestCommand.ReportProgress(),
                         (r, now) => new RequestProgressReported
                         {
-                            RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now,
+                            RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now, Readers = r.Readers,
                             StateCode = state.Value.NormalizedCode,
                             Items = body.Items ?? [], Note = body.Note,
                         }))

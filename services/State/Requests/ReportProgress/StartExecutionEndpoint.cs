@@ -18,7 +18,7 @@ public static class StartExecutionEndpoint
                         (_, now) => new RequestCommand.StartExecution(),
                         (r, now) => new RequestExecutionStarted
                         {
-                            RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now,
+                            RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now, Readers = r.Readers,
                             StateCode = state.Value.NormalizedCode,
                         }))
             .WithIdempotency()
