@@ -169,18 +169,13 @@ public sealed class DeadlineSchedulerTests
         var watch = Stopwatch.StartNew();
         try
         {
-            // Step through 60 days a day at a time: each step wakes the scheduler's delay on the fake clock.
-            for (var day = 0; day < 62; day++)
-            {
-                db.Clock.Advance(TimeSpan.FromDays(1));
-                await Task.Delay(5);
-            }
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-            while ((await db.DeadlineAsync(id)).FiredAt is null && DateTime.UtcNow < deadline)
-            {
-                db.Clock.Advance(TimeSpan.FromMinutes(1));
-                await Task.Delay(20);
-            }
+            // Jump the fake clock to each step (7 days before, 1 day before, due) and nudge it a minute at a
+            // time until the scheduler has acted: 60 days pass in milliseconds, and a loaded machine cannot
+            // make the test skip past a reminder window (a late reminder is rightly never sent).
+            var due = (await db.DeadlineAsync(id)).DueAt;
+            await StepUntilAsync(db, id, due - TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1), d => d.RemindersSent >= 1);
+            await StepUntilAsync(db, id, due - TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1), d => d.RemindersSent >= 2);
+            await StepUntilAsync(db, id, due + TimeSpan.FromMinutes(1), d => d.FiredAt is not null);
         }
         finally
         {
@@ -194,6 +189,18 @@ public sealed class DeadlineSchedulerTests
         var sent = await db.OutboxAsync();
         Assert.Equal(2, sent.Count(m => TypeName(m) == nameof(DeadlineMissed)));
         Assert.Equal(4, sent.Count(m => TypeName(m) == nameof(DeadlineApproaching)));
+    }
+
+    private static async Task StepUntilAsync(TestDatabase db, Guid id, DateTimeOffset at, Func<ScheduledDeadline, bool> done)
+    {
+        var now = db.Clock.GetUtcNow();
+        if (at > now) db.Clock.Advance(at - now);
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!done(await db.DeadlineAsync(id)) && DateTime.UtcNow < until)
+        {
+            db.Clock.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(20);
+        }
     }
 
     private static async Task<Guid> ScheduleAsync(TestDatabase db, Deadline deadline, IEnumerable<TimeSpan>? offsets = null)

@@ -19,6 +19,11 @@ public sealed class CrashRecoveryTests(PlatformFixture platform)
         { "registry", "after-commit-before-send" },
         { "registry", "after-send-before-mark" },
         { "registry", "consumer-after-commit" },
+        // Prosecutor: the same points on its own request (Court code, its own process and database).
+        { "prosecutor", "before-commit" },
+        { "prosecutor", "after-commit-before-send" },
+        { "prosecutor", "after-send-before-mark" },
+        { "prosecutor", "consumer-after-commit" },
         // State: consuming TransmitRequest (its commit also stages RequestDelivered); sending RequestDelivered.
         { DeliveryFlow.StateService, "before-commit" },
         { DeliveryFlow.StateService, "after-commit-before-send" },
@@ -30,14 +35,15 @@ public sealed class CrashRecoveryTests(PlatformFixture platform)
     [MemberData(nameof(CrashPoints))]
     public async Task A_request_ends_acknowledged_exactly_once_when_a_service_is_killed(string service, string crashAt)
     {
-        var flow = new DeliveryFlow(platform);
-        using var partner = platform.CreatePartnerClient("registry", "state:UGA");
-        await Broker.WaitDrainedAsync(DeliveryFlow.Soon, "registry", DeliveryFlow.StateService);
+        var organ = service == "prosecutor" ? "prosecutor" : "registry";
+        var flow = new DeliveryFlow(platform, organ);
+        using var partner = platform.CreatePartnerClient(organ, "state:UGA");
+        await Broker.WaitDrainedAsync(DeliveryFlow.Soon, organ, DeliveryFlow.StateService);
         var id = await flow.DraftAsync(partner);
 
         var armed = await platform.RestartAsync(service, new Dictionary<string, string> { ["Testing__CrashAt"] = crashAt });
 
-        var transmitPath = $"/registry/requests/{id}/transmit";
+        var transmitPath = $"/{organ}/requests/{id}/transmit";
         var transmitKey = Guid.NewGuid().ToString();
         using var firstTry = await DeliveryFlow.TryPostAsync(partner, transmitPath, null, transmitKey);
 

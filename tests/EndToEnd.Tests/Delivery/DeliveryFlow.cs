@@ -5,15 +5,19 @@ using Cooperation.EndToEnd.Tests.Requests;
 namespace Cooperation.EndToEnd.Tests.Delivery;
 
 /// <summary>The arrest flow as a partner system drives it, with Idempotency-Keys, plus the exactly-once checks.</summary>
-public sealed class DeliveryFlow(PlatformFixture platform)
+/// <param name="organ">The issuing organ driving it: registry (an arrest request) or prosecutor (its own assistance request).</param>
+public sealed class DeliveryFlow(PlatformFixture platform, string organ = "registry")
 {
+    public string Organ => organ;
+
     public static readonly TimeSpan Soon = TimeSpan.FromSeconds(30);
     public const string State = "UGA";
     public const string StateService = "state-uga";
 
     public async Task<string> DraftAsync(HttpClient partner)
     {
-        using var drafted = await PostAsync(partner, "/registry/requests", Samples.ArrestAndSurrender(State), Guid.NewGuid().ToString());
+        var body = organ == "prosecutor" ? Samples.Complete("OtherAssistance", State) : Samples.ArrestAndSurrender(State);
+        using var drafted = await PostAsync(partner, $"/{organ}/requests", body, Guid.NewGuid().ToString());
         Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
         return (string)(await drafted.ReadObjectAsync())["id"]!;
     }
@@ -45,7 +49,7 @@ public sealed class DeliveryFlow(PlatformFixture platform)
     }
 
     public Task<System.Text.Json.Nodes.JsonObject> WaitForRegistryAsync(HttpClient partner, string id, string status) =>
-        partner.WaitForAsync($"/registry/requests/{id}", r => (string)r["status"]! == status, Soon);
+        partner.WaitForAsync($"/{organ}/requests/{id}", r => (string)r["status"]! == status, Soon);
 
     /// <summary>
     /// The request ended Acknowledged exactly once on both sides: one history entry per step, one
@@ -61,7 +65,7 @@ public sealed class DeliveryFlow(PlatformFixture platform)
         var stateView = await partner.WaitForAsync($"/states/{State}/requests/{id}", _ => true, Soon);
         Assert.Equal("Acknowledged", (string)stateView["status"]!);
 
-        var registry = platform.Database("registry");
+        var registry = platform.Database(organ);
         var state = platform.Database(StateService);
         var guid = Guid.Parse(id);
         Assert.Equal(1, await registry.CountAsync("""SELECT COUNT(*) FROM requests WHERE "Reference" = @r""", ("@r", (string)registryView["reference"]!)));

@@ -28,6 +28,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["public-reader"] = "public",
         // One desk that drives both sides of a flow (delivery tests): the Registry's and Uganda's scopes.
         ["registry-and-uganda"] = "registry state:UGA",
+        ["prosecutor-and-uganda"] = "prosecutor state:UGA",
         [RateLimitedClient] = "registry",
         // Operators' tooling (/operations/...: audit verification, error queues).
         ["operator-console"] = "operator",
