@@ -1,15 +1,15 @@
 using System.Text.Json;
+using Cooperation.ServiceDefaults.Persistence;
 using Cooperation.Confidentiality;
 using Cooperation.Organs;
 using Cooperation.Requests;
-using Cooperation.ServiceDefaults.Problems;
 
 namespace Cooperation.Court.Requests;
 
 /// <summary>A request as its issuing organ keeps it, with the evidence of its transmission.</summary>
 public sealed class CooperationRequest
 {
-    private static readonly JsonSerializerOptions Json = CreateJson();
+    private static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     public Guid Id { get; set; }
     /// <summary>Human reference, e.g. REG-2026-000123.</summary>
@@ -116,10 +116,4 @@ public sealed class CooperationRequest
             Version = Version,
         });
 
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        ProblemsExtensions.ConfigureJson(options);
-        return options;
-    }
 }

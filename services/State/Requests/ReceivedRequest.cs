@@ -1,15 +1,15 @@
 using System.Text.Json;
+using Cooperation.ServiceDefaults.Persistence;
 using Cooperation.Confidentiality;
 using Cooperation.Organs;
 using Cooperation.Requests;
-using Cooperation.ServiceDefaults.Problems;
 
 namespace Cooperation.State.Requests;
 
 /// <summary>A request as the requested State's node holds it. Art 87(3): kept confidential except as execution requires.</summary>
 public sealed class ReceivedRequest
 {
-    private static readonly JsonSerializerOptions Json = CreateJson();
+    private static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     /// <summary>The issuing organ's request id (the same on both sides).</summary>
     public Guid Id { get; set; }
@@ -80,10 +80,4 @@ public sealed class ReceivedRequest
         set => ContentsJson = JsonSerializer.Serialize(value, Json);
     }
 
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        ProblemsExtensions.ConfigureJson(options);
-        return options;
-    }
 }
