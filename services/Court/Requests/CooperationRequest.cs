@@ -115,5 +115,4 @@ public sealed class CooperationRequest
             ToStatus = to,
             Version = Version,
         });
-
 }

@@ -79,5 +79,4 @@ public sealed class ReceivedRequest
         get => JsonSerializer.Deserialize<RequestContents>(ContentsJson, Json) ?? new RequestContents();
         set => ContentsJson = JsonSerializer.Serialize(value, Json);
     }
-
 }
