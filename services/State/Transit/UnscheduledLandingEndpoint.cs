@@ -4,7 +4,7 @@ using Cooperation.Organs;
 using Cooperation.Requests;
 using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Problems;
-using Cooperation.ServiceDefaults.Scheduling;
+using Cooperation.Proceedings.Deadlines;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
 using Microsoft.Extensions.Options;

@@ -238,7 +238,7 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                     b.ToTable("request_history", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Arrest.ArrestPathRecord", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Arrest.ArrestPathRecord", b =>
                 {
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
@@ -336,7 +336,7 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                     b.ToTable("audit_log", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationEntry", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -373,7 +373,7 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                     b.ToTable("consultation_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationRecord", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -619,7 +619,7 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Scheduling.DeadlineNotice", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Deadlines.DeadlineNotice", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -668,7 +668,7 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                     b.ToTable("deadline_notices", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Scheduling.ScheduledDeadline", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Deadlines.ScheduledDeadline", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -752,9 +752,9 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationEntry", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationEntry", b =>
                 {
-                    b.HasOne("Cooperation.ServiceDefaults.Consultations.ConsultationRecord", null)
+                    b.HasOne("Cooperation.Proceedings.Consultations.ConsultationRecord", null)
                         .WithMany("Entries")
                         .HasForeignKey("ConsultationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -766,7 +766,7 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                     b.Navigation("History");
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationRecord", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationRecord", b =>
                 {
                     b.Navigation("Entries");
                 });

@@ -233,7 +233,7 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                     b.ToTable("request_history", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Arrest.ArrestPathRecord", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Arrest.ArrestPathRecord", b =>
                 {
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
@@ -331,7 +331,7 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationEntry", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -368,7 +368,7 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                     b.ToTable("consultation_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationRecord", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -614,7 +614,7 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Scheduling.DeadlineNotice", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Deadlines.DeadlineNotice", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -663,7 +663,7 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                     b.ToTable("deadline_notices", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Scheduling.ScheduledDeadline", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Deadlines.ScheduledDeadline", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -747,9 +747,9 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationEntry", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationEntry", b =>
                 {
-                    b.HasOne("Cooperation.ServiceDefaults.Consultations.ConsultationRecord", null)
+                    b.HasOne("Cooperation.Proceedings.Consultations.ConsultationRecord", null)
                         .WithMany("Entries")
                         .HasForeignKey("ConsultationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -761,7 +761,7 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                     b.Navigation("History");
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationRecord", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationRecord", b =>
                 {
                     b.Navigation("Entries");
                 });

@@ -25,7 +25,7 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Arrest.ArrestPathRecord", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Arrest.ArrestPathRecord", b =>
                 {
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
@@ -123,7 +123,7 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     b.ToTable("audit_log", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationEntry", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -160,7 +160,7 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     b.ToTable("consultation_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationRecord", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -406,7 +406,7 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Scheduling.DeadlineNotice", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Deadlines.DeadlineNotice", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -455,7 +455,7 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     b.ToTable("deadline_notices", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Scheduling.ScheduledDeadline", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Deadlines.ScheduledDeadline", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -652,9 +652,9 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     b.ToTable("request_history", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationEntry", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationEntry", b =>
                 {
-                    b.HasOne("Cooperation.ServiceDefaults.Consultations.ConsultationRecord", null)
+                    b.HasOne("Cooperation.Proceedings.Consultations.ConsultationRecord", null)
                         .WithMany("Entries")
                         .HasForeignKey("ConsultationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -670,7 +670,7 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationRecord", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationRecord", b =>
                 {
                     b.Navigation("Entries");
                 });

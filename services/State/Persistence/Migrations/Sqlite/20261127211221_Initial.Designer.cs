@@ -20,7 +20,7 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Arrest.ArrestPathRecord", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Arrest.ArrestPathRecord", b =>
                 {
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
@@ -118,7 +118,7 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationEntry", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -155,7 +155,7 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.ToTable("consultation_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationRecord", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -401,7 +401,7 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Scheduling.DeadlineNotice", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Deadlines.DeadlineNotice", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -450,7 +450,7 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.ToTable("deadline_notices", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Scheduling.ScheduledDeadline", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Deadlines.ScheduledDeadline", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -647,9 +647,9 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.ToTable("request_history", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationEntry", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationEntry", b =>
                 {
-                    b.HasOne("Cooperation.ServiceDefaults.Consultations.ConsultationRecord", null)
+                    b.HasOne("Cooperation.Proceedings.Consultations.ConsultationRecord", null)
                         .WithMany("Entries")
                         .HasForeignKey("ConsultationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -665,7 +665,7 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationRecord", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationRecord", b =>
                 {
                     b.Navigation("Entries");
                 });

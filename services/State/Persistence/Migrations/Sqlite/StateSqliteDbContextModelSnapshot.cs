@@ -17,7 +17,7 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Arrest.ArrestPathRecord", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Arrest.ArrestPathRecord", b =>
                 {
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
@@ -115,7 +115,7 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationEntry", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -152,7 +152,7 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.ToTable("consultation_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationRecord", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -398,7 +398,7 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Scheduling.DeadlineNotice", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Deadlines.DeadlineNotice", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -447,7 +447,7 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.ToTable("deadline_notices", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Scheduling.ScheduledDeadline", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Deadlines.ScheduledDeadline", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -644,9 +644,9 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.ToTable("request_history", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationEntry", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationEntry", b =>
                 {
-                    b.HasOne("Cooperation.ServiceDefaults.Consultations.ConsultationRecord", null)
+                    b.HasOne("Cooperation.Proceedings.Consultations.ConsultationRecord", null)
                         .WithMany("Entries")
                         .HasForeignKey("ConsultationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -662,7 +662,7 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cooperation.ServiceDefaults.Consultations.ConsultationRecord", b =>
+            modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationRecord", b =>
                 {
                     b.Navigation("Entries");
                 });

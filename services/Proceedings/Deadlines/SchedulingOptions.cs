@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Cooperation.ServiceDefaults.Scheduling;
+namespace Cooperation.Proceedings.Deadlines;
 
 /// <summary>How the deadline scheduler runs (section <c>Scheduling</c>).</summary>
 public sealed class SchedulingOptions

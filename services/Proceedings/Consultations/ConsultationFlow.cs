@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Cooperation.ServiceDefaults.Consultations;
+namespace Cooperation.Proceedings.Consultations;
 
 /// <summary>What a party's stored request contributes to a consultation (its lifecycle snapshot included).</summary>
 public sealed record RequestFacts(
@@ -96,18 +96,18 @@ public static class ConsultationFlow
     }
 
     public static ProblemHttpResult Invalid(IEnumerable<InvalidElement> problems) =>
-        Problems.Problems.Invalid(Problems.Problems.Errors(problems.Select(p => (p.Element, p.Problem))));
+        Problems.Invalid(Problems.Errors(problems.Select(p => (p.Element, p.Problem))));
 
     /// <summary>A lifecycle refusal as ProblemDetails: 400/422 when fields are at fault, else 409; nothing was changed.</summary>
     public static ProblemHttpResult Refused(Decision.Refused refused) =>
         refused.InvalidElements.Count > 0
             ? refused.Code == LifecycleErrors.RequestIncomplete
-                ? Problems.Problems.Incomplete(Problems.Problems.Errors(refused.InvalidElements.Select(p => (p.Element, p.Problem))))
+                ? Problems.Incomplete(Problems.Errors(refused.InvalidElements.Select(p => (p.Element, p.Problem))))
                 : Invalid(refused.InvalidElements)
-            : Problems.Problems.Conflict(ProblemTypes.IllegalTransition, "Not allowed now", refused.Message + " Nothing was changed.");
+            : Problems.Conflict(ProblemTypes.IllegalTransition, "Not allowed now", refused.Message + " Nothing was changed.");
 
     public static ProblemHttpResult Refused(ConsultationDecision.Refused refused) =>
-        Problems.Problems.Conflict(ProblemTypes.IllegalTransition, "Not allowed in this consultation", refused.Message + " Nothing was changed.");
+        Problems.Conflict(ProblemTypes.IllegalTransition, "Not allowed in this consultation", refused.Message + " Nothing was changed.");
 
     /// <summary>A new record for a consultation this party opens, after the lifecycle accepted it.</summary>
     public static ConsultationRecord NewRecord(RequestFacts request, OpenConsultationBody body, Organ openedBy, DateTimeOffset now)
@@ -228,7 +228,7 @@ public static class ConsultationFlow
     public static IReadOnlyList<string> ChangedElements(RequestContents before, RequestContents after)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        Problems.ProblemsExtensions.ConfigureJson(options);
+        ProblemsExtensions.ConfigureJson(options);
         var a = JsonSerializer.SerializeToNode(before, options);
         var b = JsonSerializer.SerializeToNode(after, options);
         var changed = new List<string>();

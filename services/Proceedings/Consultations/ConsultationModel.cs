@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Cooperation.ServiceDefaults.Consultations;
+namespace Cooperation.Proceedings.Consultations;
 
 public static class ConsultationModel
 {

@@ -1,11 +1,8 @@
-using System.Runtime.CompilerServices;
 using Cooperation.ServiceDefaults.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-[assembly: InternalsVisibleTo("Cooperation.Scheduling.Tests")]
-
-namespace Cooperation.ServiceDefaults.Scheduling;
+namespace Cooperation.Proceedings.Deadlines;
 
 public static class SchedulingExtensions
 {

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Cooperation.ServiceDefaults.Scheduling;
+namespace Cooperation.Proceedings.Deadlines;
 
 internal static class SchedulingModel
 {

@@ -1,13 +1,13 @@
 using Cooperation.Contracts.Deadlines;
 using Cooperation.ServiceDefaults.Messaging;
-using Cooperation.ServiceDefaults.Persistence;
+using Cooperation.Proceedings.Persistence;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
-namespace Cooperation.ServiceDefaults.Scheduling;
+namespace Cooperation.Proceedings.Deadlines;
 
 /// <summary>Records reminders and misses of deadlines another organ owns, so this side's views show them.</summary>
-public sealed class DeadlineNoticeConsumer(CooperationDbContext db, IInbox inbox, TimeProvider clock, ILogger<DeadlineNoticeConsumer> logger)
+public sealed class DeadlineNoticeConsumer(ProceedingsDbContext db, IInbox inbox, TimeProvider clock, ILogger<DeadlineNoticeConsumer> logger)
     : IConsumer<DeadlineApproaching>, IConsumer<DeadlineMissed>
 {
     public async Task Consume(ConsumeContext<DeadlineApproaching> context)

@@ -1,11 +1,11 @@
 using Cooperation.Confidentiality;
 using Cooperation.Deadlines;
 using Cooperation.Organs;
-using Cooperation.ServiceDefaults.Persistence;
+using Cooperation.Proceedings.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Cooperation.ServiceDefaults.Scheduling;
+namespace Cooperation.Proceedings.Deadlines;
 
 /// <summary>Who is told about a deadline, and how its messages are labelled.</summary>
 public sealed record DeadlineAudience(
@@ -33,7 +33,7 @@ public interface IDeadlineScheduler
     Task<IReadOnlyList<ScheduledDeadline>> ForRequestAsync(Guid requestId, CancellationToken ct = default);
 }
 
-internal sealed class DeadlineScheduler(CooperationDbContext db, TimeProvider clock, IOptions<SchedulingOptions> options)
+internal sealed class DeadlineScheduler(ProceedingsDbContext db, TimeProvider clock, IOptions<SchedulingOptions> options)
     : IDeadlineScheduler
 {
     public Guid Schedule(Deadline deadline, DeadlineAudience audience, IEnumerable<TimeSpan>? reminderOffsets = null)

@@ -4,7 +4,7 @@ using Cooperation.Organs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Cooperation.ServiceDefaults.Consultations;
+namespace Cooperation.Proceedings.Consultations;
 
 /// <summary>"Without delay" (Art 97) as configured service levels (section <c>Consultations:ServiceLevel</c>).</summary>
 public sealed class ConsultationServiceLevelOptions

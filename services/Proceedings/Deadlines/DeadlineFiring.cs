@@ -1,13 +1,13 @@
 using System.Diagnostics.Metrics;
 using Cooperation.Contracts.Deadlines;
 using Cooperation.ServiceDefaults.Messaging;
-using Cooperation.ServiceDefaults.Persistence;
+using Cooperation.Proceedings.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Cooperation.ServiceDefaults.Scheduling;
+namespace Cooperation.Proceedings.Deadlines;
 
 /// <summary>
 /// One pass of the scheduler: fires every reminder and deadline that is due by the clock. Each step is
@@ -40,7 +40,7 @@ public sealed class DeadlineFiring(
         List<Guid> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<CooperationDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<ProceedingsDbContext>();
             due = await db.Deadlines.AsNoTracking()
                 .Where(d => d.FiredAt == null && d.CancelledAt == null && d.NextFireAt <= now)
                 .OrderBy(d => d.NextFireAt)
@@ -58,7 +58,7 @@ public sealed class DeadlineFiring(
     private async Task<bool> TryFireAsync(Guid id, DateTimeOffset now, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CooperationDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ProceedingsDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -3,7 +3,7 @@ using Cooperation.Confidentiality;
 using Cooperation.Deadlines;
 using Cooperation.Organs;
 
-namespace Cooperation.ServiceDefaults.Scheduling;
+namespace Cooperation.Proceedings.Deadlines;
 
 /// <summary>
 /// A deadline the owning service must watch, stored in its own database so it survives restarts. The

@@ -5,7 +5,7 @@ using Cooperation.Contracts.Consultations;
 using Cooperation.Organs;
 using Cooperation.Requests;
 
-namespace Cooperation.ServiceDefaults.Consultations;
+namespace Cooperation.Proceedings.Consultations;
 
 /// <summary>
 /// An Art 97 consultation as each party stores it (the issuing organ and the State keep the same thread,

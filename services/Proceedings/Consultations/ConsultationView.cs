@@ -4,7 +4,7 @@ using Cooperation.Contracts.Consultations;
 using Cooperation.Organs;
 using Cooperation.Requests;
 
-namespace Cooperation.ServiceDefaults.Consultations;
+namespace Cooperation.Proceedings.Consultations;
 
 /// <summary>A consultation as either party reads it; the same shape on both sides.</summary>
 public sealed record ConsultationView(

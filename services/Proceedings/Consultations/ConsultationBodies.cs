@@ -3,7 +3,7 @@ using Cooperation.Consultations;
 using Cooperation.Contracts.Consultations;
 using Cooperation.Requests;
 
-namespace Cooperation.ServiceDefaults.Consultations;
+namespace Cooperation.Proceedings.Consultations;
 
 /// <summary>Opens an Art 97 consultation (State or issuing organ).</summary>
 public sealed record OpenConsultationBody

@@ -1,7 +1,7 @@
 using Cooperation.Requests.Arrest;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cooperation.ServiceDefaults.Arrest;
+namespace Cooperation.Proceedings.Arrest;
 
 /// <summary>
 /// Where the person sought stands on the arrest path of one request, as each party stores it (the State

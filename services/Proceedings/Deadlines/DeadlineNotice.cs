@@ -1,7 +1,7 @@
 using Cooperation.Deadlines;
 using Cooperation.Organs;
 
-namespace Cooperation.ServiceDefaults.Scheduling;
+namespace Cooperation.Proceedings.Deadlines;
 
 public enum DeadlineNoticeType
 {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Cooperation.ServiceDefaults.Scheduling;
+namespace Cooperation.Proceedings.Deadlines;
 
 /// <summary>The hosted scheduler: polls the database on the <see cref="TimeProvider"/>'s clock. Safe to run in several instances.</summary>
 internal sealed class DeadlineSchedulerService(

@@ -2,7 +2,7 @@ using Cooperation.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cooperation.ServiceDefaults.Lifecycle;
+namespace Cooperation.Proceedings.Lifecycle;
 
 public static class ConcurrentChange
 {

@@ -3,7 +3,7 @@ using Cooperation.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Cooperation.ServiceDefaults.Lifecycle;
+namespace Cooperation.Proceedings.Lifecycle;
 
 public static class LifecycleProblems
 {
@@ -14,8 +14,8 @@ public static class LifecycleProblems
     /// </summary>
     public static ProblemHttpResult ToProblem(this Decision.Refused refused)
     {
-        var errors = Problems.Problems.Errors(refused.InvalidElements.Select(e => (e.Element, e.Problem)));
-        if (refused.Code == LifecycleErrors.RequestIncomplete) return Problems.Problems.Incomplete(errors);
+        var errors = Problems.Errors(refused.InvalidElements.Select(e => (e.Element, e.Problem)));
+        if (refused.Code == LifecycleErrors.RequestIncomplete) return Problems.Incomplete(errors);
         if (errors.Count > 0)
         {
             // e.g. a denial without reasons (Art 93(6)): the command is well formed but lacks what the law needs.
