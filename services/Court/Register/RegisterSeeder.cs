@@ -1,3 +1,4 @@
+using Cooperation.ServiceDefaults.Testing;
 using Cooperation.Contracts;
 using Cooperation.Court.Persistence;
 using Cooperation.Organs;
@@ -35,6 +36,8 @@ public static class RegisterSeeder
             db.ChannelDesignations.Add(ChannelDesignationRecord.From(code, designation));
             outbox.Send(new Uri($"exchange:{Addresses.ProsecutorQueue}"), RegisterMessages.Changed(code, designation, now));
         }
+        services.GetRequiredService<CrashPoints>().Reached(CrashPoints.StartupDuringSeeding);
+        // One transaction: a process killed here leaves nothing seeded, and the next start seeds it all.
         await db.SaveChangesAsync(ct);
     }
 }

@@ -47,6 +47,7 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseUtf8Bodies();
         // After authentication: a stored answer belongs to the caller who got it.
         app.UseIdempotencyBuffering();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
+using Cooperation.ServiceDefaults.Testing;
 
 namespace Cooperation.ServiceDefaults.Hosting;
 
@@ -34,10 +36,23 @@ public static class ServiceRunner
             app.Services.GetService<IStartupValidator>()?.Validate();
             mapEndpoints(app);
             app.RequireIdempotentPosts();
+            var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(StartupLog.Category);
             await app.Services.MigrateDatabaseAsync<TContext>();
-            if (afterMigration is not null) await afterMigration(app.Services);
+            if (afterMigration is not null)
+            {
+                log.LogInformation("Start-up: seeding");
+                await afterMigration(app.Services);
+            }
+            app.Services.GetRequiredService<CrashPoints>().Reached(CrashPoints.StartupBeforeBus);
+            log.LogInformation("Start-up: connecting to the broker and opening the HTTP listener");
+            app.Lifetime.ApplicationStarted.Register(() => log.LogInformation("Start-up: {Service} is ready", name));
             await app.RunAsync();
             return 0;
+        }
+        catch (DatabaseInUseException e)
+        {
+            await Console.Error.WriteLineAsync($"{name}: start-up error: {e.Message}");
+            return 3;
         }
         catch (Exception e) when (DescribeConfigurationFailure(e) is { } failure)
         {

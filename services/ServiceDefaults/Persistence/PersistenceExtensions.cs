@@ -8,6 +8,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
+using System.Diagnostics;
 
 namespace Cooperation.ServiceDefaults.Persistence;
 
@@ -28,13 +30,17 @@ public static class PersistenceExtensions
         builder.Services.AddSingleton<OutboxSaveInterceptor>();
         builder.Services.AddCooperationAudit();
         builder.Services.AddSingleton<CrashPoints>();
+        builder.Services.AddSingleton<MigrationCrashInterceptor>();
+        builder.Services.AddSingleton<DatabaseProcessLock>();
         builder.AddCooperationIdempotency();
         builder.Services.AddDbContext<TSqlite>((sp, options) => options
             .UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
-            .AddInterceptors(sp.GetRequiredService<OutboxSaveInterceptor>(), sp.GetRequiredService<AuditSaveInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<OutboxSaveInterceptor>(), sp.GetRequiredService<AuditSaveInterceptor>(),
+                sp.GetRequiredService<MigrationCrashInterceptor>()));
         builder.Services.AddDbContext<TPostgres>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
-            .AddInterceptors(sp.GetRequiredService<OutboxSaveInterceptor>(), sp.GetRequiredService<AuditSaveInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<OutboxSaveInterceptor>(), sp.GetRequiredService<AuditSaveInterceptor>(),
+                sp.GetRequiredService<MigrationCrashInterceptor>()));
         builder.Services.AddScoped<TContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<TPostgres>()
@@ -46,18 +52,53 @@ public static class PersistenceExtensions
         return builder;
     }
 
-    /// <summary>Applies pending migrations before the service takes traffic or messages.</summary>
+    /// <summary>
+    /// Applies pending migrations before the service takes traffic or messages. Safe after any crash:
+    /// each migration runs in a transaction, and on SQLite a lock left by a killed process is removed
+    /// (<see cref="SqliteProcessLock"/>); on PostgreSQL EF's lock is an advisory lock that dies with its session.
+    /// </summary>
     public static async Task MigrateDatabaseAsync<TContext>(this IServiceProvider services, CancellationToken ct = default)
         where TContext : CooperationDbContext
     {
         var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        if (options.Provider == DatabaseProvider.Sqlite) EnsureSqliteDirectory(options.ConnectionString);
-
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(StartupLog.Category);
+        var started = Stopwatch.GetTimestamp();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            EnsureSqliteDirectory(options.ConnectionString);
+            var held = services.GetRequiredService<DatabaseProcessLock>().AcquireSqlite(options.ConnectionString);
+            logger.LogInformation("Start-up: holding {LockFile}: no other process uses this database", held.Path);
+            if (await SqliteProcessLock.RemoveStaleMigrationLockAsync(db, ct) > 0)
+                logger.LogWarning("Start-up: removed a stale migration lock left by a process that stopped during start-up");
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
+        logger.LogInformation("Start-up: migrating the database ({Provider}, {Database}): {Pending} pending migration(s)",
+            options.Provider, DescribeDatabase(options), pending);
+        services.GetRequiredService<CrashPoints>().Reached(CrashPoints.StartupBeforeMigrate);
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct); // readers do not block the writer
+        logger.LogInformation("Start-up: database ready in {Elapsed:F0} ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        services.GetRequiredService<CrashPoints>().Reached(CrashPoints.StartupAfterMigrate);
+    }
+
+    /// <summary>Which database, never its credentials: the SQLite file, or the PostgreSQL host and database.</summary>
+    private static string DescribeDatabase(DatabaseOptions options)
+    {
+        try
+        {
+            if (options.Provider == DatabaseProvider.Sqlite)
+                return Path.GetFileName(new SqliteConnectionStringBuilder(options.ConnectionString).DataSource);
+            var pg = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString);
+            return $"{pg.Host}:{pg.Port}/{pg.Database}";
+        }
+        catch (ArgumentException)
+        {
+            return "(unreadable connection string)";
+        }
     }
 
     private static void EnsureSqliteDirectory(string connectionString)

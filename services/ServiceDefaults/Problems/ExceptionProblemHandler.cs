@@ -18,20 +18,29 @@ internal sealed class ExceptionProblemHandler(IProblemDetailsService problems, I
         ProblemDetails problem;
         if (exception is BadHttpRequestException bad)
         {
-            problem = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? new ProblemDetails
+            problem = bad.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => new ProblemDetails
                 {
                     Type = ProblemTypes.PayloadTooLarge,
                     Title = "The request body is too large",
                     Status = StatusCodes.Status413PayloadTooLarge,
-                }
-                : new ProblemDetails
+                },
+                StatusCodes.Status415UnsupportedMediaType => new ProblemDetails
+                {
+                    Type = ProblemTypes.UnsupportedMediaType,
+                    Title = "Unsupported content type",
+                    Status = StatusCodes.Status415UnsupportedMediaType,
+                    Detail = "Request bodies are JSON in UTF-8: send Content-Type: application/json.",
+                },
+                _ => new ProblemDetails
                 {
                     Type = ProblemTypes.MalformedBody,
                     Title = "The request body could not be read",
                     Status = bad.StatusCode,
                     Detail = DescribeUnreadableBody(bad),
-                };
+                },
+            };
             logger.LogInformation("Refused an unreadable request body ({Status})", bad.StatusCode);
         }
         else

@@ -15,6 +15,7 @@ public static class ProblemTypes
     public const string Conflict = Base + "conflict";
     public const string IllegalTransition = Base + "illegal-transition";
     public const string PayloadTooLarge = Base + "payload-too-large";
+    public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string Unexpected = Base + "unexpected";
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
     public const string IdempotencyKeyInFlight = Base + "idempotency-key-in-flight";

@@ -24,8 +24,23 @@ public sealed class CrashPoints
     /// <summary>A consumer's SaveChanges (change + inbox row) committed; MassTransit has not acked the message.</summary>
     public const string ConsumerAfterCommit = "consumer-after-commit";
 
-    public static readonly IReadOnlySet<string> All =
-        new HashSet<string> { BeforeCommit, AfterCommitBeforeSend, AfterSendBeforeMark, ConsumerAfterCommit };
+    // Start-up (issue 12): a process killed at any of these must start normally the next time.
+    /// <summary>Options checked, endpoints mapped; the database not yet touched.</summary>
+    public const string StartupBeforeMigrate = "startup-before-migrate";
+    /// <summary>The migration lock is held and the first migration's schema change is about to run.</summary>
+    public const string StartupDuringMigrate = "startup-during-migrate";
+    /// <summary>Migrations applied and the lock released; nothing seeded yet.</summary>
+    public const string StartupAfterMigrate = "startup-after-migrate";
+    /// <summary>Seed rows staged, not yet committed.</summary>
+    public const string StartupDuringSeeding = "startup-during-seeding";
+    /// <summary>Database ready; the bus and the HTTP listener not yet started.</summary>
+    public const string StartupBeforeBus = "startup-before-bus";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>
+    {
+        BeforeCommit, AfterCommitBeforeSend, AfterSendBeforeMark, ConsumerAfterCommit,
+        StartupBeforeMigrate, StartupDuringMigrate, StartupAfterMigrate, StartupDuringSeeding, StartupBeforeBus,
+    };
 
     private readonly string? _armed;
 

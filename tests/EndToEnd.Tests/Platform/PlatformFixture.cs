@@ -113,6 +113,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Database__ConnectionString"] = $"Data Source={Path.Combine(_dataDirectory, "gateway.db")}",
             ["Identity__Issuer"] = authority,
             ["Identity__SigningKeyPath"] = SigningKeyPath,
+            // One token per client serves the whole run (below), which outlasts the 10-minute default.
+            ["Identity__AccessTokenLifetime"] = "01:00:00",
             ["Gateway__MaxRequestBodyBytes"] = MaxRequestBodyBytes.ToString(),
             ["ReverseProxy__Clusters__registry__Destinations__primary__Address"] = Registry.BaseAddress.ToString(),
             ["ReverseProxy__Clusters__prosecutor__Destinations__primary__Address"] = Prosecutor.BaseAddress.ToString(),

@@ -106,7 +106,12 @@ public static class BadInputCases
         yield return Post("a JSON array, not an object", "[]", type: "/malformed-body");
         yield return Post("JSON null", "null");
         yield return Post("no body", null);
-        yield return Post("JSON sent as text/plain", Draft(), 415, "text/plain");
+        yield return Post("JSON sent as text/plain", Draft(), 415, "text/plain", type: "/unsupported-media-type");
+        // Issue 12: an unknown or non-UTF-8 charset answered 500; JSON is UTF-8 (RFC 8259 §8.1).
+        yield return Post("charset utf-7", Draft(), 415, "application/json; charset=utf-7", type: "/unsupported-media-type");
+        yield return Post("charset utf-16", Draft(), 415, "application/json; charset=utf-16", type: "/unsupported-media-type");
+        yield return Post("an unknown charset", Draft(), 415, "application/json; charset=x-klingon", type: "/unsupported-media-type");
+        yield return Post("an unparseable content type", Draft(), 415, "application/json; charset=\"", type: "/unsupported-media-type");
         yield return Post("wrong type: kind is a number", Draft(b => b["kind"] = 1), type: "/malformed-body");
         yield return Post("wrong type: urgent is a string", Draft(b => b["urgent"] = "yes"), type: "/malformed-body");
         yield return Post("wrong type: readers is a string", Draft(b => b["readers"] = "chamber:PTC-II"), type: "/malformed-body");
