@@ -124,6 +124,16 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTimeOffset?>("LatestReportAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LatestReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LatestReportWhat")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("LifecycleJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -137,9 +147,8 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<string>("ReportsJson")
-                        .IsRequired()
-                        .HasColumnType("text");
+                    b.Property<int>("ReportCount")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -233,6 +242,56 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                     b.HasIndex("RequestId");
 
                     b.ToTable("request_history", (string)null);
+                });
+
+            modelBuilder.Entity("Cooperation.Court.Requests.StateReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DenialGround")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("PostponementGround")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("state_reports", (string)null);
                 });
 
             modelBuilder.Entity("Cooperation.ServiceDefaults.Arrest.ArrestPathRecord", b =>
@@ -744,6 +803,15 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                 {
                     b.HasOne("Cooperation.Court.Requests.CooperationRequest", null)
                         .WithMany("History")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cooperation.Court.Requests.StateReport", b =>
+                {
+                    b.HasOne("Cooperation.Court.Requests.CooperationRequest", null)
+                        .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

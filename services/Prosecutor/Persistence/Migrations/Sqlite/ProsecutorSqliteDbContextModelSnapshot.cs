@@ -119,6 +119,16 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LatestReportAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LatestReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LatestReportWhat")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LifecycleJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -132,9 +142,8 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReportsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<int>("ReportCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -228,6 +237,56 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                     b.HasIndex("RequestId");
 
                     b.ToTable("request_history", (string)null);
+                });
+
+            modelBuilder.Entity("Cooperation.Court.Requests.StateReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DenialGround")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostponementGround")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("state_reports", (string)null);
                 });
 
             modelBuilder.Entity("Cooperation.ServiceDefaults.Arrest.ArrestPathRecord", b =>
@@ -739,6 +798,15 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("Cooperation.Court.Requests.CooperationRequest", null)
                         .WithMany("History")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cooperation.Court.Requests.StateReport", b =>
+                {
+                    b.HasOne("Cooperation.Court.Requests.CooperationRequest", null)
+                        .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
