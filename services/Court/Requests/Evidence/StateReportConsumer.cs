@@ -37,7 +37,7 @@ public abstract class StateReportConsumer<T>(CourtDbContext db, IInbox inbox) : 
     /// <summary>The lifecycle command the State's report stands for.</summary>
     protected abstract RequestCommand Command(T message);
 
-    /// <summary>Anything kept besides the transition (evidence times, the report itself).</summary>
+    /// <summary>Anything kept on the request besides the transition (evidence times).</summary>
     protected virtual void Record(CooperationRequest request, T message) { }
 
     /// <summary>The report to keep as a row of its own (progress, results, denial, postponement), if any.</summary>
