@@ -3,6 +3,7 @@ using Cooperation.Court.Consultations;
 using Cooperation.Court.Consultations.Modify;
 using Cooperation.Court.Consultations.Receive;
 using Cooperation.Court.Deadlines;
+using Cooperation.Court.Inbound;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Public;
 using Cooperation.Court.Register;
@@ -75,6 +76,7 @@ public static class CourtServiceExtensions
             },
             (context, cfg) => cfg.CourtEndpoint(context, Addresses.OrganQueue(organ.Organ), e =>
             {
+                e.UseConsumeFilter(typeof(StateInputLimitsFilter<>), context);
                 e.ConfigureConsumer<RequestDeliveredConsumer>(context);
                 e.ConfigureConsumer<RequestAcknowledgedConsumer>(context);
                 e.ConfigureConsumer<RequestExecutionStartedConsumer>(context);

@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Limits;
 using Cooperation.Court.Register;
 using Cooperation.Court.Requests;
 using Cooperation.Proceedings.Arrest;
@@ -12,6 +13,7 @@ public abstract class CourtDbContext(DbContextOptions options) : ProceedingsDbCo
 {
     public DbSet<CooperationRequest> Requests => Set<CooperationRequest>();
     public DbSet<RequestHistoryEntry> RequestHistory => Set<RequestHistoryEntry>();
+    public DbSet<StateReport> StateReports => Set<StateReport>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<StateParty> StateParties => Set<StateParty>();
     public DbSet<ChannelDesignationRecord> ChannelDesignations => Set<ChannelDesignationRecord>();
@@ -36,7 +38,7 @@ public abstract class CourtDbContext(DbContextOptions options) : ProceedingsDbCo
             e.Ignore(r => r.Readers);
             e.Ignore(r => r.Contents);
             e.Ignore(r => r.Lifecycle);
-            e.Ignore(r => r.Reports);
+            e.Property(r => r.LatestReportWhat).HasMaxLength(32);
             e.Property(r => r.Revision).IsConcurrencyToken();
             e.HasMany(r => r.History).WithOne().HasForeignKey(h => h.RequestId);
         });
@@ -50,6 +52,21 @@ public abstract class CourtDbContext(DbContextOptions options) : ProceedingsDbCo
             e.Property(h => h.What).HasMaxLength(200);
             e.Property(h => h.FromStatus).HasConversion<string>().HasMaxLength(24);
             e.Property(h => h.ToStatus).HasConversion<string>().HasMaxLength(24);
+        });
+        modelBuilder.Entity<StateReport>(e =>
+        {
+            e.ToTable("state_reports");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            // Paging newest first within one request walks this index; unique, so two writers cannot number alike.
+            e.HasIndex(x => new { x.RequestId, x.Sequence }).IsUnique();
+            e.HasOne<CooperationRequest>().WithMany().HasForeignKey(x => x.RequestId);
+            e.Property(x => x.What).HasMaxLength(32);
+            e.Property(x => x.Note).HasMaxLength(StateInputLimits.MaxText);
+            e.Property(x => x.Reasons).HasMaxLength(StateInputLimits.MaxText);
+            e.Property(x => x.DenialGround).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.PostponementGround).HasConversion<string>().HasMaxLength(32);
+            e.Ignore(x => x.Items);
         });
         modelBuilder.Entity<ReferenceCounter>(e =>
         {

@@ -49,16 +49,26 @@ public sealed class CooperationRequest
     /// <summary>Optimistic concurrency: bumped by every change of lifecycle, so two writers cannot both win.</summary>
     public int Revision { get; set; }
 
-    /// <summary>What the State reported: progress, results, denial reasons, postponements.</summary>
-    public string ReportsJson { get; set; } = "[]";
+    // What the State reported (progress, results, denial reasons, postponements) is kept as rows
+    // (StateReport); the request holds only their count and the latest, so reading or listing requests
+    // never loads the reports themselves.
+    public int ReportCount { get; set; }
+    public Guid? LatestReportId { get; set; }
+    public DateTimeOffset? LatestReportAt { get; set; }
+    public string? LatestReportWhat { get; set; }
 
-    public IReadOnlyList<StateReport> Reports
+    /// <summary>
+    /// Numbers a new report and makes it the latest. Called after an accepted transition, whose
+    /// revision bump makes a concurrent writer retry, so two reports never get the same number.
+    /// </summary>
+    public StateReport AddReport(StateReport report)
     {
-        get => JsonSerializer.Deserialize<List<StateReport>>(ReportsJson, Json) ?? [];
-        set => ReportsJson = JsonSerializer.Serialize(value, Json);
+        report.Id = Guid.CreateVersion7();
+        report.RequestId = Id;
+        report.Sequence = ReportCount++;
+        (LatestReportId, LatestReportAt, LatestReportWhat) = (report.Id, report.At, report.What);
+        return report;
     }
-
-    public void AddReport(StateReport report) => Reports = [.. Reports, report];
 
     public RequestSnapshot Lifecycle
     {

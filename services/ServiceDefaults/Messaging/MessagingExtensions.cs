@@ -64,7 +64,11 @@ public static class MessagingExtensions
     /// <summary>Bounded retries, then the endpoint's _error queue with the failure reason in its headers.</summary>
     public static void UseCooperationRetry(this IReceiveEndpointConfigurator endpoint)
     {
-        endpoint.UseMessageRetry(r => r.Intervals(100, 500, 2000));
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Intervals(100, 500, 2000);
+            r.Ignore<UnprocessableMessageException>();
+        });
         // One message at a time per instance: a State's reports about one request (delivered,
         // acknowledged, execution started, progress, ...) are sent in order by its outbox and must be
         // applied in that order. Volumes are modest; ordering is what matters. Several instances still

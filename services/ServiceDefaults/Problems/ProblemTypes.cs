@@ -10,6 +10,8 @@ public static class ProblemTypes
 
     public const string MalformedBody = Base + "malformed-body";
     public const string Validation = Base + "validation";
+    /// <summary>A field longer, or a list longer, than its cap (422, every such field listed).</summary>
+    public const string LimitExceeded = Base + "limit-exceeded";
     public const string IncompleteRequest = Base + "incomplete-request";
     public const string NotFound = Base + "not-found";
     public const string Conflict = Base + "conflict";

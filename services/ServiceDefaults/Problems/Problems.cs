@@ -83,6 +83,16 @@ public static class Problems
             Status = StatusCodes.Status400BadRequest,
         });
 
+    /// <summary>422: the body is well formed but some fields or lists exceed their caps; every one is listed, never its value.</summary>
+    public static ProblemHttpResult LimitExceeded(IDictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Type = ProblemTypes.LimitExceeded,
+            Title = "One or more fields exceed their limits",
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Detail = "Every field over its limit is listed under 'errors'. Nothing was changed.",
+        });
+
     /// <summary>422: the request is well formed but the law needs more before it can leave Draft.</summary>
     public static ProblemHttpResult Incomplete(IDictionary<string, string[]> errors) =>
         TypedResults.Problem(new HttpValidationProblemDetails(errors)

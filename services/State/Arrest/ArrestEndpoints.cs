@@ -7,6 +7,7 @@ using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Problems;
 using Cooperation.State.Configuration;
+using Cooperation.State.Limits;
 using Cooperation.State.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +40,7 @@ public static class ArrestEndpoints
                 body.ArrestDate is { } date
                     ? StepAsync(code, id, [new ArrestCommand.RecordArrest(date)], deps, ct)
                     : Task.FromResult<IResult>(Invalid("arrestDate", "required: the date of the arrest")))
-            .WithName("StateRecordArrest").WithIdempotency()
+            .WithName("StateRecordArrest").WithStateInputLimits<ArrestBody>().WithIdempotency()
             .WithSummary("Notify the arrest and its date; after a provisional arrest the 60-day documents period starts (RPE 188).");
         routes.MapPost(Prefix + "/documents-received", (string code, Guid id, [AsParameters] Deps deps, CancellationToken ct) =>
                 StepAsync(code, id, [new ArrestCommand.RecordDocumentsReceived(deps.Clock.GetUtcNow())], deps, ct))
@@ -48,17 +49,17 @@ public static class ArrestEndpoints
                 body.ReleasedOn is { } on
                     ? StepAsync(code, id, [new ArrestCommand.Release(on)], deps, ct)
                     : Task.FromResult<IResult>(Invalid("releasedOn", "required: the date of release")))
-            .WithName("StateRecordRelease").WithIdempotency();
+            .WithName("StateRecordRelease").WithStateInputLimits<ReleaseBody>().WithIdempotency();
         routes.MapPost(Prefix + "/surrender-arrangement", (string code, Guid id, SurrenderArrangementBody body, [AsParameters] Deps deps, CancellationToken ct) =>
                 body.SurrenderDate is { } date
                     ? StepAsync(code, id, [new ArrestCommand.ArrangeSurrender(date, body.ConsentToSurrender)], deps, ct)
                     : Task.FromResult<IResult>(Invalid("surrenderDate", "required: the date agreed with the Registry")))
-            .WithName("StateArrangeSurrender").WithIdempotency();
+            .WithName("StateArrangeSurrender").WithStateInputLimits<SurrenderArrangementBody>().WithIdempotency();
         routes.MapPost(Prefix + "/surrender", (string code, Guid id, SurrenderBody body, [AsParameters] Deps deps, CancellationToken ct) =>
                 body.SurrenderedOn is { } on
                     ? StepAsync(code, id, [new ArrestCommand.RecordSurrender(on)], deps, ct)
                     : Task.FromResult<IResult>(Invalid("surrenderedOn", "required: the date of surrender")))
-            .WithName("StateRecordSurrender").WithIdempotency();
+            .WithName("StateRecordSurrender").WithStateInputLimits<SurrenderBody>().WithIdempotency();
     }
 
     /// <summary>What every step needs, injected as one.</summary>

@@ -8,6 +8,7 @@ using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Problems;
 using Cooperation.Proceedings.Deadlines;
 using Cooperation.State.Configuration;
+using Cooperation.State.Limits;
 using Cooperation.State.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -24,11 +25,12 @@ public static class ConsultationEndpoints
 
     public static void MapStateConsultations(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Prefix, OpenAsync).WithName("StateOpenConsultation").WithIdempotency()
+        routes.MapPost(Prefix, OpenAsync).WithName("StateOpenConsultation").WithStateInputLimits<OpenConsultationBody>().WithIdempotency()
             .WithSummary("Consult the issuing organ on an obstacle (Art 97); the request goes InConsultation.");
         routes.MapGet(Prefix, ListAsync).WithName("StateListConsultations");
         routes.MapGet(Prefix + "/{cid:guid}", GetAsync).WithName("StateGetConsultation");
-        routes.MapPost(Prefix + "/{cid:guid}/messages", PostAsync).WithName("StatePostConsultationMessage").WithIdempotency();
+        routes.MapPost(Prefix + "/{cid:guid}/messages", PostAsync).WithName("StatePostConsultationMessage")
+            .WithStateInputLimits<PostConsultationMessageBody>().WithIdempotency();
     }
 
     private static async Task<IResult> OpenAsync(

@@ -7,6 +7,7 @@ using Cooperation.ServiceDefaults.Problems;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
 using Microsoft.Extensions.Options;
+using Cooperation.State.Limits;
 
 namespace Cooperation.State.Register;
 
@@ -21,6 +22,7 @@ public static class NotifyChannelChangeEndpoint
     /// </summary>
     public static void MapNotifyChannelChange(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/states/{code}/register/channel", NotifyAsync)
+            .WithStateInputLimits<ChannelChangeBody>()
             .WithIdempotency()
             .WithName("NotifyChannelChange")
             .WithSummary("Notify the Registry of a change of designated channel or language (RPE 180).");
@@ -32,7 +34,7 @@ public static class NotifyChannelChangeEndpoint
         if (!string.Equals(code, own, StringComparison.OrdinalIgnoreCase)) return Problems.NotFound("State node");
 
         var errors = new List<(string, string)>();
-        if (string.IsNullOrWhiteSpace(body.Channel) || body.Channel.Length > 200)
+        if (string.IsNullOrWhiteSpace(body.Channel))
             errors.Add(("channel", "Required: the authority or channel requests go to, at most 200 characters."));
         if (body.Languages is not { Count: > 0 } languages)
             errors.Add(("languages", "Required: at least one ISO 639-1 language code, e.g. [\"fr\", \"en\"]."));

@@ -8,6 +8,7 @@ using Cooperation.Proceedings.Deadlines;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
 using Microsoft.Extensions.Options;
+using Cooperation.State.Limits;
 
 namespace Cooperation.State.Transit;
 
@@ -23,6 +24,7 @@ public static class UnscheduledLandingEndpoint
     /// </summary>
     public static void MapUnscheduledLanding(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/states/{code}/requests/{id:guid}/transit/unscheduled-landing", ReportAsync)
+            .WithStateInputLimits<UnscheduledLandingBody>()
             .WithIdempotency()
             .WithName("ReportUnscheduledLanding")
             .WithSummary("Report an unscheduled landing: the 96-hour detention cap of Art 89(3)(e) starts.");

@@ -43,9 +43,11 @@ public sealed class RequestKindsTests(PlatformFixture platform)
         await Ok(uganda.PostJsonAsync($"/states/UGA/requests/{id}/execute", new { partial = true, note = "One item could not be done" }));
 
         var done = await court.WaitForAsync($"/{organ}/requests/{id}", r => (string)r["status"]! == "PartiallyExecuted", Soon);
-        Assert.Equal(["execution-started", "progress", "partially-executed"],
-            done["reports"]!.AsArray().Select(r => (string)r!["what"]!).ToArray());
-        Assert.Equal("Step one", (string)done["reports"]![1]!["items"]![0]!["description"]!);
+        Assert.Equal(3, (int)done["reports"]!["count"]!);
+        Assert.Equal("partially-executed", (string)done["reports"]!["latest"]!["what"]!);
+        var reports = (await court.GetFromJsonObjectAsync($"/{organ}/requests/{id}/reports"))["items"]!.AsArray();
+        Assert.Equal(["partially-executed", "progress", "execution-started"], reports.Select(r => (string)r!["what"]!).ToArray());
+        Assert.Equal("Step one", (string)reports[1]!["items"]![0]!["description"]!);
         var atState = await uganda.GetFromJsonObjectAsync($"/states/UGA/requests/{id}");
         Assert.Equal("PartiallyExecuted", (string)atState["status"]!);
     }
@@ -100,7 +102,9 @@ public sealed class RequestKindsTests(PlatformFixture platform)
         await Ok(uganda.PostJsonAsync($"/states/UGA/requests/{assistance}/deny",
             new { ground = "NationalSecurity", reasons = "Disclosure would prejudice national security (Art 72)." }));
         var denied = await registry.WaitForAsync($"/registry/requests/{assistance}", r => (string)r["status"]! == "Denied", Soon);
-        Assert.Equal("NationalSecurity", (string)denied["reports"]![0]!["denialGround"]!);
+        Assert.Equal("denied", (string)denied["reports"]!["latest"]!["what"]!);
+        var denial = (await registry.GetFromJsonObjectAsync($"/registry/requests/{assistance}/reports"))["items"]![0]!;
+        Assert.Equal("NationalSecurity", (string)denial["denialGround"]!);
     }
 
     [Fact]

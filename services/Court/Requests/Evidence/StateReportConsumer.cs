@@ -29,6 +29,7 @@ public abstract class StateReportConsumer<T>(CourtDbContext db, IInbox inbox) : 
             if (request.Apply(Command(m), $"state:{m.StateCode}", m.SentAt) is Decision.Refused refused)
                 throw new StateReportRefusedException(m.RequestId, typeof(T).Name, refused.Code);
             Record(request, m);
+            if (Report(m) is { } report) db.StateReports.Add(request.AddReport(report));
         }
         await db.SaveChangesAsync(context.CancellationToken);
     }
@@ -36,8 +37,11 @@ public abstract class StateReportConsumer<T>(CourtDbContext db, IInbox inbox) : 
     /// <summary>The lifecycle command the State's report stands for.</summary>
     protected abstract RequestCommand Command(T message);
 
-    /// <summary>Anything kept besides the transition (evidence times, the report itself).</summary>
+    /// <summary>Anything kept on the request besides the transition (evidence times).</summary>
     protected virtual void Record(CooperationRequest request, T message) { }
+
+    /// <summary>The report to keep as a row of its own (progress, results, denial, postponement), if any.</summary>
+    protected virtual StateReport? Report(T message) => null;
 
     /// <summary>A late report that a later one already covers (e.g. Delivered after Acknowledged) changes nothing.</summary>
     protected virtual bool IsAlreadyReflected(CooperationRequest request, T message) => false;

@@ -12,8 +12,8 @@ public sealed class RequestExecutionStartedConsumer(CourtDbContext db, IInbox in
 {
     protected override RequestCommand Command(RequestExecutionStarted m) => new RequestCommand.StartExecution();
 
-    protected override void Record(CooperationRequest r, RequestExecutionStarted m) =>
-        r.AddReport(new StateReport { At = m.SentAt, What = "execution-started" });
+    protected override StateReport Report(RequestExecutionStarted m) =>
+        new StateReport { At = m.SentAt, What = "execution-started" };
 }
 
 public sealed class RequestProgressReportedConsumer(CourtDbContext db, IInbox inbox)
@@ -21,8 +21,8 @@ public sealed class RequestProgressReportedConsumer(CourtDbContext db, IInbox in
 {
     protected override RequestCommand Command(RequestProgressReported m) => new RequestCommand.ReportProgress();
 
-    protected override void Record(CooperationRequest r, RequestProgressReported m) =>
-        r.AddReport(new StateReport { At = m.SentAt, What = "progress", Items = m.Items, Note = m.Note });
+    protected override StateReport Report(RequestProgressReported m) =>
+        new StateReport { At = m.SentAt, What = "progress", Items = m.Items, Note = m.Note };
 }
 
 public sealed class RequestExecutedConsumer(CourtDbContext db, IInbox inbox)
@@ -30,8 +30,8 @@ public sealed class RequestExecutedConsumer(CourtDbContext db, IInbox inbox)
 {
     protected override RequestCommand Command(RequestExecuted m) => new RequestCommand.Execute(m.Partial);
 
-    protected override void Record(CooperationRequest r, RequestExecuted m) =>
-        r.AddReport(new StateReport { At = m.SentAt, What = m.Partial ? "partially-executed" : "executed", Items = m.Items, Note = m.Note });
+    protected override StateReport Report(RequestExecuted m) =>
+        new StateReport { At = m.SentAt, What = m.Partial ? "partially-executed" : "executed", Items = m.Items, Note = m.Note };
 }
 
 public sealed class RequestDeniedConsumer(CourtDbContext db, IInbox inbox)
@@ -39,8 +39,8 @@ public sealed class RequestDeniedConsumer(CourtDbContext db, IInbox inbox)
 {
     protected override RequestCommand Command(RequestDenied m) => new RequestCommand.Deny(m.Ground, m.Reasons, m.ConditionsConsidered);
 
-    protected override void Record(CooperationRequest r, RequestDenied m) =>
-        r.AddReport(new StateReport { At = m.SentAt, What = "denied", DenialGround = m.Ground, Reasons = m.Reasons });
+    protected override StateReport Report(RequestDenied m) =>
+        new StateReport { At = m.SentAt, What = "denied", DenialGround = m.Ground, Reasons = m.Reasons };
 }
 
 public sealed class RequestPostponedConsumer(CourtDbContext db, IInbox inbox)
@@ -48,8 +48,8 @@ public sealed class RequestPostponedConsumer(CourtDbContext db, IInbox inbox)
 {
     protected override RequestCommand Command(RequestPostponed m) => new RequestCommand.Postpone(m.Ground, m.Until);
 
-    protected override void Record(CooperationRequest r, RequestPostponed m) =>
-        r.AddReport(new StateReport { At = m.SentAt, What = "postponed", PostponementGround = m.Ground, Until = m.Until });
+    protected override StateReport Report(RequestPostponed m) =>
+        new StateReport { At = m.SentAt, What = "postponed", PostponementGround = m.Ground, Until = m.Until };
 }
 
 public sealed class RequestResumedConsumer(CourtDbContext db, IInbox inbox)
@@ -57,6 +57,6 @@ public sealed class RequestResumedConsumer(CourtDbContext db, IInbox inbox)
 {
     protected override RequestCommand Command(RequestResumed m) => new RequestCommand.Resume();
 
-    protected override void Record(CooperationRequest r, RequestResumed m) =>
-        r.AddReport(new StateReport { At = m.SentAt, What = "resumed" });
+    protected override StateReport Report(RequestResumed m) =>
+        new StateReport { At = m.SentAt, What = "resumed" };
 }

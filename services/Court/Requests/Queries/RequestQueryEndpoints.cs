@@ -11,6 +11,8 @@ namespace Cooperation.Court.Requests.Queries;
 public static class RequestQueryEndpoints
 {
     private const int MaxPageSize = 200;
+    /// <summary>A report may hold up to StateInputLimits.MaxItems items and a note: pages stay a few megabytes at most.</summary>
+    private const int MaxReportPageSize = 50;
 
     public static void MapRequestQueries(this IEndpointRouteBuilder routes, CourtOrgan organ)
     {
@@ -38,14 +40,40 @@ public static class RequestQueryEndpoints
                                                  || (r.CreatedAt == after.CreatedAt && string.Compare(r.Reference, after.Reference) < 0));
                     }
 
+                    // Only the summary's columns: never the contents, lifecycle or readers of every row.
                     var rows = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Reference)
-                        .Take(size + 1).ToListAsync(ct);
-                    var items = rows.Take(size).Select(r => new RequestSummary(
-                        r.Id, r.Reference, r.Kind, r.StateCode, r.Classification, r.Status, r.Version, r.CreatedAt,
-                        new EvidenceView(r.SubmittedAt, r.DeliveredAt, r.AcknowledgedAt, r.AcknowledgedBy, EvidenceView.SignalOf(r)))).ToList();
+                        .Take(size + 1)
+                        .Select(r => new RequestSummary(
+                            r.Id, r.Reference, r.Kind, r.StateCode, r.Classification, r.Status, r.Version, r.CreatedAt,
+                            new EvidenceView(r.SubmittedAt, r.DeliveredAt, r.AcknowledgedAt, r.AcknowledgedBy,
+                                EvidenceView.SignalOf(r.Status, r.DeliveryWarningAt, r.DeliveryOverdueAt,
+                                    r.AcknowledgementWarningAt, r.AcknowledgementOverdueAt))))
+                        .ToListAsync(ct);
+                    var items = rows.Take(size).ToList();
                     return TypedResults.Ok(new RequestPage(items, rows.Count > size ? items[^1].Id.ToString() : null));
                 })
             .WithName($"{organ.Organ}ListRequests")
             .WithSummary("Requests issued by this organ, newest first, filterable by State and status.");
+
+        routes.MapGet($"{organ.RoutePrefix}/requests/{{id:guid}}/reports",
+                async Task<IResult> (Guid id, Guid? cursor, int? limit, CourtDbContext db, CancellationToken ct) =>
+                {
+                    if (!await db.Requests.AnyAsync(r => r.Id == id && r.IssuingOrgan == organ.Organ, ct)) return Problems.NotFound("request");
+                    var size = Math.Clamp(limit ?? 20, 1, MaxReportPageSize);
+                    var query = db.StateReports.AsNoTracking().Where(x => x.RequestId == id);
+                    if (cursor is not null)
+                    {
+                        var after = await db.StateReports.Where(x => x.Id == cursor && x.RequestId == id).Select(x => (int?)x.Sequence)
+                            .SingleOrDefaultAsync(ct);
+                        if (after is null) return Problems.Invalid(new Dictionary<string, string[]> { ["cursor"] = ["Unknown cursor."] });
+                        query = query.Where(x => x.Sequence < after);
+                    }
+                    var rows = await query.OrderByDescending(x => x.Sequence).Take(size + 1).ToListAsync(ct);
+                    var items = rows.Take(size).Select(ReportView.From).ToList();
+                    return TypedResults.Ok(new ReportPage(items, rows.Count > size ? items[^1].Id.ToString() : null));
+                })
+            .WithName($"{organ.Organ}ListRequestReports")
+            .WithSummary("The requested State's reports on a request (progress, results, denial, postponement), newest first, paged.")
+            .Produces<ReportPage>();
     }
 }

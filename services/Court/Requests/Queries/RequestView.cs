@@ -1,4 +1,5 @@
 using Cooperation.Confidentiality;
+using Cooperation.Contracts.Requests;
 using Cooperation.Organs;
 using Cooperation.Requests;
 
@@ -21,7 +22,8 @@ public sealed record RequestView(
     EvidenceView Evidence,
     DateTimeOffset CreatedAt,
     IReadOnlyList<HistoryView> History,
-    IReadOnlyList<StateReport> Reports,
+    /// <summary>How many reports the State sent and the latest; the reports themselves: GET …/requests/{id}/reports.</summary>
+    ReportsSummaryView Reports,
     bool ConfirmationDue,
     /// <summary>Art 97: whether an open consultation suspends the duty to execute (for arrest it does not).</summary>
     bool DutyToExecuteSuspendedByConsultation)
@@ -32,7 +34,8 @@ public sealed record RequestView(
         new EvidenceView(r.SubmittedAt, r.DeliveredAt, r.AcknowledgedAt, r.AcknowledgedBy, EvidenceView.SignalOf(r)),
         r.CreatedAt,
         r.History.OrderBy(h => h.Sequence).Select(h => new HistoryView(h.At, h.Actor, h.What, h.FromStatus, h.ToStatus, h.Version)).ToList(),
-        r.Reports,
+        new ReportsSummaryView(r.ReportCount,
+            r.LatestReportId is { } latest ? new ReportSummaryView(latest, r.LatestReportAt!.Value, r.LatestReportWhat!) : null),
         r.Lifecycle.ConfirmationDue,
         RequestLifecycle.DutyToExecuteSuspended(r.Kind));
 }
@@ -42,14 +45,37 @@ public sealed record EvidenceView(
     DateTimeOffset? SubmittedAt, DateTimeOffset? DeliveredAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, string? Signal = null)
 {
     /// <summary>The latest signal still relevant: delivery-overdue, delivery-warning, acknowledgement-overdue, acknowledgement-warning, or none.</summary>
-    public static string? SignalOf(CooperationRequest r) => r.Status switch
+    public static string? SignalOf(CooperationRequest r) =>
+        SignalOf(r.Status, r.DeliveryWarningAt, r.DeliveryOverdueAt, r.AcknowledgementWarningAt, r.AcknowledgementOverdueAt);
+
+    /// <summary>The same from the columns alone, so a list query can select just those.</summary>
+    public static string? SignalOf(
+        RequestStatus status, DateTimeOffset? deliveryWarningAt, DateTimeOffset? deliveryOverdueAt,
+        DateTimeOffset? acknowledgementWarningAt, DateTimeOffset? acknowledgementOverdueAt) => status switch
     {
-        RequestStatus.Transmitted => r.DeliveryOverdueAt is not null ? "delivery-overdue" : r.DeliveryWarningAt is not null ? "delivery-warning" : null,
-        RequestStatus.Delivered => r.AcknowledgementOverdueAt is not null ? "acknowledgement-overdue"
-            : r.AcknowledgementWarningAt is not null ? "acknowledgement-warning" : null,
+        RequestStatus.Transmitted => deliveryOverdueAt is not null ? "delivery-overdue" : deliveryWarningAt is not null ? "delivery-warning" : null,
+        RequestStatus.Delivered => acknowledgementOverdueAt is not null ? "acknowledgement-overdue"
+            : acknowledgementWarningAt is not null ? "acknowledgement-warning" : null,
         _ => null,
     };
 }
+
+/// <summary>The State's reports on a request in short: how many, and the latest (what and when).</summary>
+public sealed record ReportsSummaryView(int Count, ReportSummaryView? Latest);
+
+public sealed record ReportSummaryView(Guid Id, DateTimeOffset At, string What);
+
+/// <summary>One report in full, as the State sent it (RPE 176(2)).</summary>
+public sealed record ReportView(
+    Guid Id, int Sequence, DateTimeOffset At, string What, IReadOnlyList<ExecutionItem> Items, string? Note,
+    DenialGround? DenialGround, string? Reasons, PostponementGround? PostponementGround, DateTimeOffset? Until)
+{
+    public static ReportView From(StateReport r) =>
+        new(r.Id, r.Sequence, r.At, r.What, r.Items, r.Note, r.DenialGround, r.Reasons, r.PostponementGround, r.Until);
+}
+
+/// <summary>A page of a request's reports, newest first; pass <c>next</c> as <c>cursor</c> for the following page.</summary>
+public sealed record ReportPage(IReadOnlyList<ReportView> Items, string? Next);
 
 public sealed record HistoryView(DateTimeOffset At, string Actor, string What, RequestStatus From, RequestStatus To, int Version);
 

@@ -2,11 +2,11 @@ using Cooperation.Contracts.Requests;
 using Cooperation.Requests;
 using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
-using Cooperation.ServiceDefaults.Problems;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
 using Cooperation.State.Requests.Lifecycle;
 using Microsoft.Extensions.Options;
+using Cooperation.State.Limits;
 
 namespace Cooperation.State.Requests.Acknowledge;
 
@@ -19,20 +19,19 @@ public static class AcknowledgeRequestEndpoint
         routes.MapPost("/states/{code}/requests/{id:guid}/acknowledge",
                 (string code, Guid id, AcknowledgeBody? body, StateDbContext db, IOutbox outbox, IOptions<StateOptions> state,
                     TimeProvider clock, CancellationToken ct) =>
-                    body?.AcknowledgedBy is { Length: > 200 }
-                        ? Task.FromResult<IResult>(Problems.Invalid(new Dictionary<string, string[]> { ["acknowledgedBy"] = ["At most 200 characters."] }))
-                        : StateCommand.RunAsync(code, id, db, outbox, state.Value, clock, ct,
-                            (_, now) => new RequestCommand.Acknowledge(now, body?.AcknowledgedBy ?? ""),
-                            (r, now) =>
+                    StateCommand.RunAsync(code, id, db, outbox, state.Value, clock, ct,
+                        (_, now) => new RequestCommand.Acknowledge(now, body?.AcknowledgedBy ?? ""),
+                        (r, now) =>
+                        {
+                            r.AcknowledgedAt = now;
+                            r.AcknowledgedBy = body?.AcknowledgedBy;
+                            return new RequestAcknowledged
                             {
-                                r.AcknowledgedAt = now;
-                                r.AcknowledgedBy = body?.AcknowledgedBy;
-                                return new RequestAcknowledged
-                                {
-                                    RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now, Readers = r.Readers,
-                                    StateCode = state.Value.NormalizedCode, AcknowledgedAt = now, AcknowledgedBy = r.AcknowledgedBy,
-                                };
-                            }))
+                                RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now, Readers = r.Readers,
+                                StateCode = state.Value.NormalizedCode, AcknowledgedAt = now, AcknowledgedBy = r.AcknowledgedBy,
+                            };
+                        }))
+            .WithStateInputLimits<AcknowledgeBody>()
             .WithIdempotency()
             .WithName("AcknowledgeRequest")
             .WithSummary("A person or system at the State accepts the request; the issuing organ is told.");

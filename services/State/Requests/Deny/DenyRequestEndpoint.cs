@@ -6,6 +6,7 @@ using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
 using Cooperation.State.Requests.Lifecycle;
 using Microsoft.Extensions.Options;
+using Cooperation.State.Limits;
 
 namespace Cooperation.State.Requests.Deny;
 
@@ -25,6 +26,7 @@ public static class DenyRequestEndpoint
                             StateCode = state.Value.NormalizedCode,
                             Ground = body.Ground!.Value, Reasons = body.Reasons!, ConditionsConsidered = body.ConditionsConsidered,
                         }))
+            .WithStateInputLimits<DenyBody>()
             .WithIdempotency()
             .WithName("DenyRequestEndpoint")
             .WithSummary("Deny, only on Art 93(4) national security or Art 93(5), always with reasons (Art 93(6)); never an arrest request.");

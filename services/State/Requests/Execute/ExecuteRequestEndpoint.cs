@@ -6,6 +6,7 @@ using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
 using Cooperation.State.Requests.Lifecycle;
 using Microsoft.Extensions.Options;
+using Cooperation.State.Limits;
 
 namespace Cooperation.State.Requests.Execute;
 
@@ -24,6 +25,7 @@ public static class ExecuteRequestEndpoint
                             StateCode = state.Value.NormalizedCode,
                             Partial = body.Partial, Items = body.Items ?? [], Note = body.Note,
                         }))
+            .WithStateInputLimits<ExecuteBody>()
             .WithIdempotency()
             .WithName("ExecuteRequestEndpoint")
             .WithSummary("Report the result: executed, or partially executed (partial: true).");

@@ -6,6 +6,7 @@ using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
 using Cooperation.State.Requests.Lifecycle;
 using Microsoft.Extensions.Options;
+using Cooperation.State.Limits;
 
 namespace Cooperation.State.Requests.Postpone;
 
@@ -25,6 +26,7 @@ public static class PostponeRequestEndpoint
                             StateCode = state.Value.NormalizedCode,
                             Ground = body.Ground!.Value, Until = body.Until,
                         }))
+            .WithStateInputLimits<PostponeBody>()
             .WithIdempotency()
             .WithName("PostponeRequestEndpoint")
             .WithSummary("Postpone execution, only on Art 89(2), 94 (with the agreed period) or 95.");

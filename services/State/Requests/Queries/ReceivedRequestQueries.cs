@@ -41,10 +41,13 @@ public static class ReceivedRequestQueries
                         query = query.Where(r => r.DeliveredAt < after.DeliveredAt
                                                  || (r.DeliveredAt == after.DeliveredAt && string.Compare(r.Reference, after.Reference) < 0));
                     }
+                    // Only the summary's columns: never the contents, lifecycle or readers of every row.
                     var rows = await query.OrderByDescending(r => r.DeliveredAt).ThenByDescending(r => r.Reference)
-                        .Take(size + 1).ToListAsync(ct);
-                    var items = rows.Take(size).Select(r => new ReceivedRequestSummary(
-                        r.Id, r.Reference, r.Kind, r.IssuingOrgan, r.Classification, r.Status, r.Version, r.DeliveredAt)).ToList();
+                        .Take(size + 1)
+                        .Select(r => new ReceivedRequestSummary(
+                            r.Id, r.Reference, r.Kind, r.IssuingOrgan, r.Classification, r.Status, r.Version, r.DeliveredAt))
+                        .ToListAsync(ct);
+                    var items = rows.Take(size).ToList();
                     return TypedResults.Ok(new ReceivedRequestPage(items, rows.Count > size ? items[^1].Id.ToString() : null));
                 })
             .WithName("ListReceivedRequests")

@@ -6,6 +6,7 @@ using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
 using Cooperation.State.Requests.Lifecycle;
 using Microsoft.Extensions.Options;
+using Cooperation.State.Limits;
 
 namespace Cooperation.State.Requests.ReportProgress;
 
@@ -25,6 +26,7 @@ public static class ReportProgressEndpoint
                             StateCode = state.Value.NormalizedCode,
                             Items = body.Items ?? [], Note = body.Note,
                         }))
+            .WithStateInputLimits<ProgressBody>()
             .WithIdempotency()
             .WithName("ReportProgressEndpoint")
             .WithSummary("Report progress of execution: items done or planned, with dates.");

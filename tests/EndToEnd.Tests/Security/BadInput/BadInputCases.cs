@@ -159,7 +159,25 @@ public static class BadInputCases
         yield return Post("a JSON string, not an object", ack, "\"desk\"");
         yield return Post("wrong type: acknowledgedBy is a number", ack, """{"acknowledgedBy":42}""");
         yield return Post("extra field", ack, """{"acknowledgedBy":"desk","acknowledgedAt":"2020-01-01T00:00:00Z"}""");
-        yield return Post("huge string: acknowledgedBy", ack, $$"""{"acknowledgedBy":"{{new string('x', 100_000)}}"}""", type: "/validation");
+        // Over a cap of StateInputLimits: 422 naming the field, before the command runs.
+        BadInputCase OverCap(string name, string path, string body) => Post(name, path, body, 422, "/limit-exceeded");
+        var huge = new string('x', 100_000);
+        yield return OverCap("huge string: acknowledgedBy", ack, $$"""{"acknowledgedBy":"{{huge}}"}""");
+        yield return OverCap("acknowledgedBy one over its cap", ack, $$"""{"acknowledgedBy":"{{new string('x', 201)}}"}""");
+        yield return OverCap("progress: huge note", "/states/UGA/requests/{uga}/progress", $$"""{"items":[],"note":"{{huge}}"}""");
+        yield return OverCap("progress: too many items", "/states/UGA/requests/{uga}/progress",
+            $$"""{"items":[{{string.Join(",", Enumerable.Repeat("""{"description":"d"}""", 51))}}]}""");
+        yield return OverCap("progress: huge item description", "/states/UGA/requests/{uga}/progress",
+            $$"""{"items":[{"description":"{{huge}}"}]}""");
+        yield return OverCap("execute: huge note", "/states/UGA/requests/{uga}/execute", $$"""{"partial":false,"note":"{{huge}}"}""");
+        yield return OverCap("deny: huge reasons", "/states/UGA/requests/{uga}/deny", $$"""{"ground":"NationalSecurity","reasons":"{{huge}}"}""");
+        yield return OverCap("consultation: huge description", "/states/UGA/requests/{uga}/consultations",
+            $$"""{"grounds":["InsufficientInformation"],"description":"{{huge}}"}""");
+        yield return OverCap("consultation: huge proposal", "/states/UGA/requests/{uga}/consultations",
+            $$$"""{"grounds":["InsufficientInformation"],"description":"d","proposals":{"conditions":"{{{huge}}}"}}""");
+        yield return OverCap("channel change: huge channel", "/states/UGA/register/channel", $$"""{"channel":"{{huge}}","languages":["en"]}""");
+        yield return OverCap("channel change: too many languages", "/states/UGA/register/channel",
+            $$"""{"channel":"Ministry","languages":[{{string.Join(",", Enumerable.Repeat("\"en\"", 11))}}]}""");
         yield return Post("huge number as acknowledgedBy", ack, """{"acknowledgedBy":1e308}""");
         yield return Post("deny: unknown ground", "/states/UGA/requests/{uga}/deny", """{"ground":"NotInTheMood","reasons":"r"}""");
         yield return Post("deny: missing body", "/states/UGA/requests/{uga}/deny", null, type: null);

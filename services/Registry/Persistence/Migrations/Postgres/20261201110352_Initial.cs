@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
+namespace Cooperation.Registry.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -251,7 +251,10 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                     AcknowledgementOverdueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LifecycleJson = table.Column<string>(type: "text", nullable: false),
                     Revision = table.Column<int>(type: "integer", nullable: false),
-                    ReportsJson = table.Column<string>(type: "text", nullable: false)
+                    ReportCount = table.Column<int>(type: "integer", nullable: false),
+                    LatestReportId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LatestReportAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LatestReportWhat = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -312,6 +315,33 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_request_history", x => x.Id);
                     table.ForeignKey(
                         name: "FK_request_history_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "state_reports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    What = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ItemsJson = table.Column<string>(type: "text", nullable: false),
+                    Note = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    DenialGround = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Reasons = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    PostponementGround = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_state_reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_state_reports_requests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "requests",
                         principalColumn: "Id",
@@ -398,6 +428,12 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                 name: "IX_requests_StateCode_Status",
                 table: "requests",
                 columns: new[] { "StateCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_state_reports_RequestId_Sequence",
+                table: "state_reports",
+                columns: new[] { "RequestId", "Sequence" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -438,6 +474,9 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "state_parties");
+
+            migrationBuilder.DropTable(
+                name: "state_reports");
 
             migrationBuilder.DropTable(
                 name: "consultations");
