@@ -10,6 +10,8 @@ namespace Cooperation.ServiceDefaults.Messaging;
 
 public static class MessagingExtensions
 {
+    /// <summary>The environment variable MassTransit reads to turn its usage telemetry on or off.</summary>
+    public const string UsageTelemetryVariable = "MASSTRANSIT_USAGE_TELEMETRY";
 
     /// <summary>
     /// The MassTransit bus on RabbitMQ with this service's own broker user, plus our outbox,
@@ -36,8 +38,13 @@ public static class MessagingExtensions
             o.StopTimeout = TimeSpan.FromSeconds(15);
         });
 
+        // A platform carrying sealed requests sends nothing to third parties: MassTransit's usage
+        // telemetry (a POST to usage-tracking.masstransit.io) is off in code, and its environment
+        // switch cannot turn it back on: MassTransit reads MASSTRANSIT_USAGE_TELEMETRY after our options.
+        Environment.SetEnvironmentVariable(UsageTelemetryVariable, "false");
         builder.Services.AddMassTransit(bus =>
         {
+            bus.DisableUsageTelemetry();
             bus.SetKebabCaseEndpointNameFormatter();
             registerConsumers(bus);
             bus.UsingRabbitMq((context, cfg) =>
