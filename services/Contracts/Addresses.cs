@@ -28,4 +28,19 @@ public static class Addresses
     /// <summary>State → Court organ: the State's own outbound exchange for that organ, e.g. <c>state-uga.to-registry</c>.</summary>
     public static Uri FromStateTo(string stateCode, Organ organ) =>
         new($"exchange:{StateQueue(stateCode)}.to-{OrganQueue(organ)}");
+
+    /// <summary>
+    /// The organ's inbound queue for one State, e.g. <c>registry.from-state-uga</c>: only that State's
+    /// outbound exchange feeds it, so the queue names the sender (never the message body).
+    /// </summary>
+    public static string OrganQueueFromState(Organ organ, string stateCode) => $"{OrganQueue(organ)}.from-{StateQueue(stateCode)}";
+
+    /// <summary>"registry.from-state-uga" → "UGA"; null for any other queue name.</summary>
+    public static string? StateOfInboundQueue(string queue)
+    {
+        var at = queue.IndexOf(".from-state-", StringComparison.Ordinal);
+        if (at < 0) return null;
+        var code = queue[(at + ".from-state-".Length)..];
+        return code.Length == 3 && code.All(char.IsAsciiLetterLower) ? code.ToUpperInvariant() : null;
+    }
 }

@@ -51,6 +51,7 @@ public static class CourtServiceExtensions
         builder.Services.AddScoped<CourtDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddOptions<RegisterOptions>().Bind(builder.Configuration.GetSection(RegisterOptions.Section));
         builder.Services.AddSingleton(organ);
+        builder.Services.AddScoped(typeof(InboundSenderFilter<>));
         builder.AddValidatedOptions<EvidenceOptions, EvidenceOptionsValidator>(EvidenceOptions.Section);
         builder.Services.AddHostedService<EvidenceWatch>();
         builder.AddConsultations();
@@ -74,25 +75,53 @@ public static class CourtServiceExtensions
                 bus.AddConsumer<ArrestPathAdvancedConsumer>();
                 bus.AddConsumer<DeadlineNoticeConsumer>();
             },
-            (context, cfg) => cfg.CourtEndpoint(context, Addresses.OrganQueue(organ.Organ), e =>
+            (context, cfg) =>
             {
-                e.UseConsumeFilter(typeof(StateInputLimitsFilter<>), context);
-                e.ConfigureConsumer<RequestDeliveredConsumer>(context);
-                e.ConfigureConsumer<RequestAcknowledgedConsumer>(context);
-                e.ConfigureConsumer<RequestExecutionStartedConsumer>(context);
-                e.ConfigureConsumer<RequestProgressReportedConsumer>(context);
-                e.ConfigureConsumer<RequestExecutedConsumer>(context);
-                e.ConfigureConsumer<RequestDeniedConsumer>(context);
-                e.ConfigureConsumer<RequestPostponedConsumer>(context);
-                e.ConfigureConsumer<RequestResumedConsumer>(context);
-                if (organ.Organ == Organ.Registry) e.ConfigureConsumer<NotifyChannelChangeConsumer>(context);
-                else e.ConfigureConsumer<StateRegisterEntryChangedConsumer>(context);
-                e.ConfigureConsumer<ConsultationOpenedConsumer>(context);
-                e.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
-                e.ConfigureConsumer<ArrestPathAdvancedConsumer>(context);
-                e.ConfigureConsumer<DeadlineNoticeConsumer>(context);
-            }));
+                // The organ's own queue (only the Court's users write it) and one queue per State in
+                // the register (only that State's user feeds it): the queue names the sender.
+                cfg.CourtEndpoint(context, Addresses.OrganQueue(organ.Organ), e => ConfigureConsumers(e, context, organ));
+                foreach (var state in RegisterStates(builder))
+                    cfg.CourtEndpoint(context, Addresses.OrganQueueFromState(organ.Organ, state), e => ConfigureConsumers(e, context, organ));
+            });
         return builder;
+    }
+
+    /// <summary>
+    /// Every consumer on every endpoint, behind <see cref="InboundSenderFilter{T}"/>, which decides
+    /// from the queue what may come in there (so a forgery is refused with its reason rather than
+    /// skipped for lack of a consumer), and <see cref="StateInputLimitsFilter{T}"/>.
+    /// </summary>
+    private static void ConfigureConsumers(IRabbitMqReceiveEndpointConfigurator e, IBusRegistrationContext context, CourtOrgan organ)
+    {
+        e.UseConsumeFilter(typeof(InboundSenderFilter<>), context);
+        // Then the caps on what a State may send (issue 16 item 4): a message over them can never succeed.
+        e.UseConsumeFilter(typeof(StateInputLimitsFilter<>), context);
+        e.ConfigureConsumer<RequestDeliveredConsumer>(context);
+        e.ConfigureConsumer<RequestAcknowledgedConsumer>(context);
+        e.ConfigureConsumer<RequestExecutionStartedConsumer>(context);
+        e.ConfigureConsumer<RequestProgressReportedConsumer>(context);
+        e.ConfigureConsumer<RequestExecutedConsumer>(context);
+        e.ConfigureConsumer<RequestDeniedConsumer>(context);
+        e.ConfigureConsumer<RequestPostponedConsumer>(context);
+        e.ConfigureConsumer<RequestResumedConsumer>(context);
+        if (organ.Organ == Organ.Registry) e.ConfigureConsumer<NotifyChannelChangeConsumer>(context);
+        else e.ConfigureConsumer<StateRegisterEntryChangedConsumer>(context);
+        e.ConfigureConsumer<ConsultationOpenedConsumer>(context);
+        e.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
+        e.ConfigureConsumer<ArrestPathAdvancedConsumer>(context);
+        e.ConfigureConsumer<DeadlineNoticeConsumer>(context);
+    }
+
+    /// <summary>The States of the register (Register:States, e.g. "UGA,ZAF,NLD"), each with its own inbound queue here.</summary>
+    private static IEnumerable<string> RegisterStates(IHostApplicationBuilder builder)
+    {
+        var configured = builder.Configuration[$"{RegisterOptions.Section}:{nameof(RegisterOptions.States)}"] ?? "";
+        foreach (var code in configured.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!StateCode.TryParse(code, out var parsed))
+                throw new InvalidOperationException($"Register:States holds '{code}', which is not an ISO 3166-1 alpha-3 code.");
+            yield return parsed.ToString();
+        }
     }
 
     private static void MapCourtOrgan(WebApplication app)

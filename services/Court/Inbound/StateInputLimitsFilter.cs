@@ -26,4 +26,4 @@ public sealed class StateInputLimitsFilter<T> : IFilter<ConsumeContext<T>> where
     public void Probe(ProbeContext context) => context.CreateFilterScope("state-input-limits");
 }
 
-public sealed class MessageOverLimitsException(string message) : UnprocessableMessageException(message);
+public sealed class MessageOverLimitsException(string message) : UnacceptableMessageException(message);

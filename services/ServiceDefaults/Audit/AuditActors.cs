@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Cooperation.Contracts;
-using Cooperation.Contracts.Requests;
 using Cooperation.ServiceDefaults.Auth;
+using Cooperation.ServiceDefaults.Messaging;
 using MassTransit;
 
 namespace Cooperation.ServiceDefaults.Audit;
@@ -14,10 +14,14 @@ public static class AuditActors
     public static string OfClient(ClaimsPrincipal user) =>
         Scopes.ClientId(user) is { Length: > 0 } client ? "client:" + client : "anonymous";
 
-    /// <summary>The organ that sent a consumed message: <c>state:UGA</c> for a State's report, <c>organ:registry</c> for the Court's.</summary>
+    /// <summary>
+    /// Who sent a consumed message, from the transport: <c>state:UGA</c> for whatever arrived on Uganda's
+    /// own inbound queue (the broker lets only Uganda's user feed it), whatever its body says;
+    /// <c>organ:registry</c> for the Court's messages, on queues only the Court's users may write.
+    /// </summary>
     public static string OfMessage(ConsumeContext context)
     {
-        if (context.TryGetMessage<IStateReport>(out var report)) return Scopes.State(report.Message.StateCode);
+        if (TransportSender.StateOf(context) is { } state) return Scopes.State(state);
         if (context.TryGetMessage<ICooperationMessage>(out var message))
             return "organ:" + message.Message.SenderOrgan.ToString().ToLowerInvariant();
         return "broker";

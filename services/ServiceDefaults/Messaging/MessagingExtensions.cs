@@ -10,6 +10,9 @@ namespace Cooperation.ServiceDefaults.Messaging;
 
 public static class MessagingExtensions
 {
+    /// <summary>The environment variable MassTransit reads to turn its usage telemetry on or off.</summary>
+    public const string UsageTelemetryVariable = "MASSTRANSIT_USAGE_TELEMETRY";
+
     /// <summary>
     /// The MassTransit bus on RabbitMQ with this service's own broker user, plus our outbox,
     /// inbox and dispatcher. <paramref name="configureEndpoints"/> declares the service's receive
@@ -35,8 +38,13 @@ public static class MessagingExtensions
             o.StopTimeout = TimeSpan.FromSeconds(15);
         });
 
+        // A platform carrying sealed requests sends nothing to third parties: MassTransit's usage
+        // telemetry (a POST to usage-tracking.masstransit.io) is off in code, and its environment
+        // switch cannot turn it back on: MassTransit reads MASSTRANSIT_USAGE_TELEMETRY after our options.
+        Environment.SetEnvironmentVariable(UsageTelemetryVariable, "false");
         builder.Services.AddMassTransit(bus =>
         {
+            bus.DisableUsageTelemetry();
             bus.SetKebabCaseEndpointNameFormatter();
             registerConsumers(bus);
             bus.UsingRabbitMq((context, cfg) =>
@@ -61,25 +69,31 @@ public static class MessagingExtensions
         return builder;
     }
 
-    /// <summary>Bounded retries, then the endpoint's _error queue with the failure reason in its headers.</summary>
+    /// <summary>
+    /// Bounded retries, then the endpoint's _error queue with the failure reason in its headers. A
+    /// message that can never succeed (<see cref="UnacceptableMessageException"/>) goes there at once:
+    /// retrying it would only hold up the messages behind it.
+    /// </summary>
     public static void UseCooperationRetry(this IReceiveEndpointConfigurator endpoint)
     {
         endpoint.UseMessageRetry(r =>
         {
+            r.Ignore<UnacceptableMessageException>();
             r.Intervals(100, 500, 2000);
-            r.Ignore<UnprocessableMessageException>();
         });
-        // One message at a time per instance: a State's reports about one request (delivered,
+        // One message at a time per queue and instance: a State's reports about one request (delivered,
         // acknowledged, execution started, progress, ...) are sent in order by its outbox and must be
-        // applied in that order. Volumes are modest; ordering is what matters. Several instances still
+        // applied in that order. Each State has its own inbound queue at each organ, so this orders
+        // one State's messages without making any State wait for another's. Several instances still
         // race, which the request's concurrency token turns into a retry.
         endpoint.ConcurrentMessageLimit = 1;
     }
 
     /// <summary>
-    /// A Court organ's inbound endpoint (registry, prosecutor). The queue and its State bindings are
-    /// declared by the Court's broker definitions (infra/broker); all traffic to it is sent, never
-    /// published, so no message-type exchanges are bound.
+    /// A Court organ's inbound endpoint: its own queue (registry, prosecutor) or one State's queue at
+    /// it (registry.from-state-uga). Queues and bindings are declared by the Court's broker
+    /// definitions (infra/lib/broker.sh); all traffic to them is sent, never published, so no
+    /// message-type exchanges are bound.
     /// </summary>
     public static void CourtEndpoint(
         this IRabbitMqBusFactoryConfigurator cfg, IBusRegistrationContext context, string queue,

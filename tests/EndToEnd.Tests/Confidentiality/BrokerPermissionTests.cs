@@ -40,6 +40,10 @@ public sealed class BrokerPermissionTests : IAsyncLifetime
         { "delete another State's queue", "delete:state-zaf" },
         { "bind another State's queue to its own exchange", "bind:state-zaf" },
         { "publish into another State's exchange", "publish:state-zaf" },
+        // Only the Court's users write a State's queue: a State node accepts Court instructions from them alone.
+        { "publish a Court instruction into its own queue", "publish:state-nld" },
+        { "publish into the Prosecutor's own exchange", "publish:prosecutor" },
+        { "publish into another State's queue at the Registry", "publish:registry.from-state-zaf" },
         { "publish as another State to the Registry", "publish:state-zaf.to-registry" },
         { "declare an exchange in another State's name", "declare-exchange:state-zaf-x" },
         { "consume the Registry's queue", "consume:registry" },

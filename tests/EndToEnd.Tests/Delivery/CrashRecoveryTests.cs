@@ -38,7 +38,7 @@ public sealed class CrashRecoveryTests(PlatformFixture platform)
         var organ = service == "prosecutor" ? "prosecutor" : "registry";
         var flow = new DeliveryFlow(platform, organ);
         using var partner = platform.CreatePartnerClient(organ, "state:UGA");
-        await Broker.WaitDrainedAsync(DeliveryFlow.Soon, organ, DeliveryFlow.StateService);
+        await Broker.WaitDrainedAsync(DeliveryFlow.Soon, organ, $"{organ}.from-{DeliveryFlow.StateService}", DeliveryFlow.StateService);
         var id = await flow.DraftAsync(partner);
 
         var armed = await platform.RestartAsync(service, new Dictionary<string, string> { ["Testing__CrashAt"] = crashAt });

@@ -42,6 +42,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     private readonly Dictionary<string, string> _tokens = [];
 
     public TestEnvironment Environment => TestEnvironment.Current;
+
+    /// <summary>Every service's HTTP(S) proxy: records any call it makes beyond this machine (none is allowed).</summary>
+    public EgressTrap Egress { get; } = new();
     public ServiceProcess Gateway { get; private set; } = null!;
     public ServiceProcess Registry { get; private set; } = null!;
     public ServiceProcess Prosecutor { get; private set; } = null!;
@@ -205,6 +208,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     private ServiceProcess Start(string name, string project, string assembly, string serviceName, Dictionary<string, string> settings, int? port = null)
     {
         settings["OTEL_SERVICE_NAME"] = serviceName;
+        foreach (var (key, value) in Egress.Environment) settings[key] = value;
         _launches[name] = (project, assembly, settings);
         var process = ServiceProcess.Start(name, Environment.ServiceDll(project, assembly), port ?? ServiceProcess.FreePort(), settings);
         _services.Add(process);
@@ -243,6 +247,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Task.WhenAll(_services.Select(s => s.DisposeAsync().AsTask()));
+        await Egress.DisposeAsync();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
     }
 }

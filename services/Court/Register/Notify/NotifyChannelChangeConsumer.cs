@@ -23,7 +23,7 @@ public sealed class NotifyChannelChangeConsumer(CourtDbContext db, IInbox inbox,
         if (await inbox.AlreadyProcessedAsync(context, nameof(NotifyChannelChangeConsumer))) return;
         var m = context.Message;
         if (!await db.StateParties.AnyAsync(s => s.Code == m.StateCode, context.CancellationToken))
-            throw new InvalidOperationException($"Channel change from {m.StateCode}, which is not in the register.");
+            throw new UnacceptableMessageException($"Channel change from {m.StateCode}, which is not in the register.");
 
         var receivedAt = clock.GetUtcNow(); // RPE 180 counts from the Registry's receipt, not the State's sending
         var designation = ChannelDesignation.Change(m.Channel, m.Languages, receivedAt, m.AgreedEffectiveDate);

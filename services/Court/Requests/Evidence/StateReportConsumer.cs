@@ -26,7 +26,9 @@ public abstract class StateReportConsumer<T>(CourtDbContext db, IInbox inbox) : 
 
         if (!IsAlreadyReflected(request, m))
         {
-            if (request.Apply(Command(m), $"state:{m.StateCode}", m.SentAt) is Decision.Refused refused)
+            // The actor is the State the transport names (its own inbound queue), which InboundSenderFilter matched to the body.
+            var actor = $"state:{TransportSender.StateOf(context) ?? m.StateCode}";
+            if (request.Apply(Command(m), actor, m.SentAt) is Decision.Refused refused)
                 throw new StateReportRefusedException(m.RequestId, typeof(T).Name, refused.Code);
             Record(request, m);
             if (Report(m) is { } report) db.StateReports.Add(request.AddReport(report));

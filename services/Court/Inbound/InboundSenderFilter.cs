@@ -1,0 +1,80 @@
+using Cooperation.Contracts;
+using Cooperation.Contracts.Arrest;
+using Cooperation.Contracts.Consultations;
+using Cooperation.Contracts.Deadlines;
+using Cooperation.Contracts.Register;
+using Cooperation.Contracts.Requests;
+using Cooperation.Court.Persistence;
+using Cooperation.Court.Requests.Evidence;
+using Cooperation.Organs;
+using Cooperation.ServiceDefaults.Messaging;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperation.Court.Inbound;
+
+/// <summary>
+/// Every message an issuing organ consumes passes here first. The sender is the transport's: the
+/// queue it arrived on (<see cref="TransportSender"/>), never a State code in its body.
+/// <list type="bullet">
+/// <item>On a State's own queue (<c>registry.from-state-uga</c>): only what a State may send to this
+/// organ, claiming to be that State and no other, as a State, about a request this organ issued to
+/// that State.</item>
+/// <item>On the organ's own queue (<c>registry</c>, <c>prosecutor</c>), which only the Court's broker
+/// users can write: the Court's messages (register propagation, deadline notices), never a State's
+/// report, which would otherwise bypass the checks above.</item>
+/// </list>
+/// A refusal can never succeed: straight to the error queue with the reason (ids and codes only).
+/// </summary>
+public sealed class InboundSenderFilter<T>(CourtDbContext db, CourtOrgan organ) : IFilter<ConsumeContext<T>> where T : class
+{
+    public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
+    {
+        var message = context.Message;
+        if (TransportSender.StateOf(context) is { } sender) await CheckFromStateAsync(message, sender, context.CancellationToken);
+        else if (StateMessages.ClaimedState(message, organ.Organ) is not null && message is not (DeadlineApproaching or DeadlineMissed))
+            throw new ForgedSenderException(
+                $"{typeof(T).Name} is a State's message; this organ accepts it only on the State's own queue, not on {TransportSender.QueueOf(context)}.");
+        await next.Send(context);
+    }
+
+    private async Task CheckFromStateAsync(T message, string sender, CancellationToken ct)
+    {
+        var claimed = StateMessages.ClaimedState(message, organ.Organ)
+                      ?? throw new ForgedSenderException(
+                          $"{typeof(T).Name} is not a message a State may send to the {organ.Organ}; it arrived from State {sender}.");
+        if (claimed != sender)
+            throw new ForgedSenderException($"{typeof(T).Name} claims State {claimed} but arrived on State {sender}'s own queue.");
+        if (message is ICooperationMessage cooperation)
+        {
+            if (cooperation.SenderOrgan != Organ.State)
+                throw new ForgedSenderException($"{typeof(T).Name} from State {sender} claims to be sent by the {cooperation.SenderOrgan}.");
+            // Only about a request this organ issued to that State: anything else is unknown to it.
+            if (!await db.Requests.AnyAsync(r => r.Id == cooperation.RequestId && r.IssuingOrgan == organ.Organ && r.StateCode == sender, ct))
+                throw new UnknownRequestException(cooperation.RequestId);
+        }
+    }
+
+    public void Probe(ProbeContext context) => context.CreateFilterScope("inbound-sender");
+}
+
+/// <summary>A message whose sender, as the transport names it, is not the one it claims or may not send it.</summary>
+public sealed class ForgedSenderException(string reason) : UnacceptableMessageException(reason);
+
+/// <summary>What a State may send to an issuing organ, and the State each such message claims to come from.</summary>
+internal static class StateMessages
+{
+    /// <summary>The claimed State, or null if this is not a message a State sends to <paramref name="organ"/>.</summary>
+    public static string? ClaimedState(object message, Organ organ) => message switch
+    {
+        IStateReport report => report.StateCode,
+        ConsultationOpened opened => opened.StateCode,
+        ConsultationMessagePosted posted => posted.StateCode,
+        ArrestPathAdvanced step => step.StateCode,
+        DeadlineApproaching approaching => approaching.StateCode,
+        DeadlineMissed missed => missed.StateCode,
+        // RPE 180: a State notifies the Registry of its channel and languages (the Prosecutor learns them from the Registry).
+        NotifyChannelChange change when organ == Organ.Registry => change.StateCode,
+        _ => null,
+    };
+}
