@@ -49,19 +49,12 @@ public static class PersistenceExtensions
         where TContext : CooperationDbContext
     {
         var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        if (options.Provider == DatabaseProvider.Sqlite) EnsureSqliteDirectory(options.ConnectionString);
+        if (options.Provider == DatabaseProvider.Sqlite) PrivateSqliteFile.Prepare(options.ConnectionString);
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct); // readers do not block the writer
-    }
-
-    private static void EnsureSqliteDirectory(string connectionString)
-    {
-        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
     }
 }
