@@ -133,7 +133,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             gateway[$"ReverseProxy__Routes__state-{code}__AuthorizationPolicy"] = "state";
             gateway[$"ReverseProxy__Routes__state-{code}__Match__Path"] = $"/states/{code}/{{**rest}}";
             gateway[$"ReverseProxy__Routes__state-{code}-docs__ClusterId"] = $"state-{code}";
-            gateway[$"ReverseProxy__Routes__state-{code}-docs__AuthorizationPolicy"] = "Anonymous";
+            gateway[$"ReverseProxy__Routes__state-{code}-docs__AuthorizationPolicy"] = "state"; // strangers cannot list the States
             gateway[$"ReverseProxy__Routes__state-{code}-docs__Match__Path"] = $"/docs/states/{code}/openapi.json";
             gateway[$"ReverseProxy__Routes__state-{code}-docs__Transforms__0__PathSet"] = "/openapi/v1.json";
             gateway[$"ReverseProxy__Clusters__state-{code}__Destinations__primary__Address"] = node.BaseAddress.ToString();
