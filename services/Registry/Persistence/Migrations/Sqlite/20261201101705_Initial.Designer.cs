@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cooperation.Registry.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(RegistrySqliteDbContext))]
-    [Migration("20261127211200_Initial")]
+    [Migration("20261201101705_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -30,12 +30,18 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DateAgreedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("EffectiveFrom")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Languages")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ProposedEffectiveDate")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")
