@@ -55,6 +55,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         Environment.PostgresServer is null ? Path.Combine(_dataDirectory, service + ".db") : null;
 
 
+    /// <summary>The gateway's own SQLite file (clients and hashed secrets; SQLite on both test passes).</summary>
+    public string GatewayDatabaseFile => Path.Combine(_dataDirectory, "gateway.db");
+
     /// <summary>The gateway's token issuer, which every service is told to trust (Auth__Authority).</summary>
     public string Issuer => Gateway.BaseAddress.ToString();
 
@@ -110,7 +113,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = env.OtlpEndpoint,
             ["Database__Provider"] = "Sqlite",
-            ["Database__ConnectionString"] = $"Data Source={Path.Combine(_dataDirectory, "gateway.db")}",
+            ["Database__ConnectionString"] = $"Data Source={GatewayDatabaseFile}",
             ["Identity__Issuer"] = authority,
             ["Identity__SigningKeyPath"] = SigningKeyPath,
             ["Gateway__MaxRequestBodyBytes"] = MaxRequestBodyBytes.ToString(),
