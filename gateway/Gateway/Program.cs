@@ -9,11 +9,14 @@ using Cooperation.ServiceDefaults.Configuration;
 using Cooperation.ServiceDefaults.Hosting;
 using Cooperation.ServiceDefaults.Problems;
 using Cooperation.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.AddCooperationTelemetry("gateway");
+builder.StartTracesAtTheGateway();
 builder.Services.AddCooperationProblems();
 builder.AddValidatedOptions<GatewayOptions, GatewayOptionsValidator>(GatewayOptions.Section);
 builder.AddGatewayIdentity();
@@ -28,6 +31,8 @@ if (corsOrigins.Length > 0)
         .WithHeaders("Authorization", "Content-Type", "Idempotency-Key", "If-Match")
         .WithExposedHeaders("Location", "ETag", "Retry-After", CorrelationIdMiddleware.Header)));
 builder.Services.AddHttpClient(nameof(BackendHealth));
+builder.Services.AddSingleton<BackendHealthCache>();
+builder.Services.TryAddSingleton(TimeProvider.System);
 // Routes and clusters live in configuration (ReverseProxy section): adding a State is configuration, not code.
 // Each route names its AuthorizationPolicy (GatewayPolicies); X-Forwarded-For/Proto/Host are added by YARP's defaults.
 builder.Services.AddReverseProxy()
@@ -47,6 +52,17 @@ catch (Exception e) when (ServiceRunner.DescribeConfigurationFailure(e) is { } f
     return 2;
 }
 
+// Only a configured proxy may say who the caller is; otherwise X-Forwarded-For is ignored (rate limits key on the address).
+var knownProxies = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.KnownProxies;
+if (knownProxies.Count > 0)
+{
+    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+    forwarded.KnownIPNetworks.Clear();
+    forwarded.KnownProxies.Clear();
+    foreach (var proxy in knownProxies) forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    app.UseForwardedHeaders(forwarded);
+}
+app.UsePartnerTraceLink();
 app.UseCorrelationId();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
@@ -54,6 +70,7 @@ app.UseStatusCodePages();
 app.UseRouting();
 if (corsOrigins.Length > 0) app.UseCors();
 app.UseTokenRequestLimit();
+app.UseTokenRequestChecks();
 app.UseAuthentication(); // also serves /connect/token, /.well-known/openid-configuration and /.well-known/jwks
 app.UseRateLimiter(); // per client: after authentication, before authorization
 app.UseRequestBodyLimit();

@@ -71,15 +71,17 @@ coop_wait_port() {
   done
 }
 
-# coop_http_status URL_PATH PORT: prints the HTTP status code of GET http://127.0.0.1:PORT/PATH
-# using bash's /dev/tcp only (no curl needed); prints 000 when nothing answers.
+# coop_http_status URL_PATH PORT [HEADER]: prints the HTTP status code of GET http://127.0.0.1:PORT/PATH
+# (with one extra request header, e.g. "x-api-key: KEY") using bash's /dev/tcp only (no curl
+# needed); prints 000 when nothing answers.
 coop_http_status() {
-  local path=$1 port=$2
+  local path=$1 port=$2 extra=''
+  [[ -n ${3:-} ]] && extra="$3"$'\r\n'
   timeout 5 bash -c '
-    exec 3<>/dev/tcp/127.0.0.1/'"$port"' || exit 1
-    printf "GET %s HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n" "'"$path"'" "'"$port"'" >&3
+    exec 3<>/dev/tcp/127.0.0.1/"$2" || exit 1
+    printf "GET %s HTTP/1.1\r\nHost: 127.0.0.1:%s\r\n%sConnection: close\r\n\r\n" "$1" "$2" "$3" >&3
     IFS=" " read -r _ code _ <&3 && printf "%s\n" "$code"
-  ' 2>/dev/null || printf '000\n'
+  ' coop_http_status "$path" "$port" "$extra" 2>/dev/null || printf '000\n'
 }
 
 # coop_http_get URL_PATH PORT: prints the whole response (headers + body) of a GET.
@@ -92,6 +94,15 @@ coop_http_get() {
   '
 }
 
+# --- private data ---------------------------------------------------------------------
+# coop_private_dir DIR: creates DIR readable by its owner only (0700) and takes group and
+# other permissions off everything already in it: .data holds databases with sealed
+# contents, logs and secrets.
+coop_private_dir() {
+  mkdir -p "$1"
+  chmod -R go= "$1"
+}
+
 # --- process tracking ----------------------------------------------------------------
 # Every long-running process is started in its own session/process group (setsid), its
 # pid (= process group id) written to $COOP_RUN_DIR/<name>.pid. coop_stop_all stops them
@@ -100,11 +111,15 @@ coop_http_get() {
 
 # coop_spawn NAME LOGFILE CMD...: starts CMD in its own process group, logs to LOGFILE.
 # Environment for CMD: set it with `env` in CMD or export before calling.
+# Started with umask 077: its log and every file it creates (databases, broker data) are the
+# owner's only.
 coop_spawn() {
-  local name=$1 log=$2; shift 2
+  local name=$1 log=$2 mask; shift 2
   mkdir -p "$COOP_RUN_DIR" "$(dirname "$log")"
+  mask=$(umask); umask 077
   setsid "$@" </dev/null >>"$log" 2>&1 &
   local pid=$!
+  umask "$mask"
   printf '%s\n' "$pid" >"$COOP_RUN_DIR/$name.pid"
   printf '%s\n' "$name" >>"$COOP_RUN_DIR/order"
   COOP_LAST_PID=$pid

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # The platform's own processes: their list, their environment (the contract with the C#
-# code), launch from build output, health wait. Needs common.sh and broker.sh.
+# code), launch from build output, health wait. Needs common.sh, broker.sh and dashboard.sh.
 #
 # Inputs (all have defaults; infra/run and infra/test set them):
 #   COOP_STATES            "UGA ZAF NLD"
@@ -63,6 +63,9 @@ coop_service_env() {
     "OTEL_SERVICE_NAME=$name" \
     "Database__Provider=Sqlite" \
     "Database__ConnectionString=Data Source=$COOP_DB_DIR/$name.db"
+  # A secured trace viewer (infra/run) takes telemetry only with its OTLP key.
+  local otlp_headers; otlp_headers=$(dashboard_otlp_headers)
+  [[ -n $otlp_headers ]] && printf 'OTEL_EXPORTER_OTLP_HEADERS=%s\n' "$otlp_headers"
   if [[ $name != gateway ]]; then
     printf '%s\n' \
       "Broker__Host=$COOP_BROKER_HOST" \
@@ -95,13 +98,14 @@ coop_service_env() {
     while read -r n p d a c; do
       [[ $n == gateway ]] && continue
       if [[ -n ${c:-} ]]; then
-        # A cluster and two routes per State: adding a State is configuration, not code.
+        # A cluster and three routes per State: adding a State is configuration, not code. Its API
+        # document needs the State's own token (policy state), so strangers cannot list the States.
         printf '%s\n' \
           "ReverseProxy__Routes__state-${c}__ClusterId=state-$c" \
           "ReverseProxy__Routes__state-${c}__AuthorizationPolicy=state" \
           "ReverseProxy__Routes__state-${c}__Match__Path=/states/$c/{**rest}" \
           "ReverseProxy__Routes__state-${c}-docs__ClusterId=state-$c" \
-          "ReverseProxy__Routes__state-${c}-docs__AuthorizationPolicy=Anonymous" \
+          "ReverseProxy__Routes__state-${c}-docs__AuthorizationPolicy=state" \
           "ReverseProxy__Routes__state-${c}-docs__Match__Path=/docs/states/$c/openapi.json" \
           "ReverseProxy__Routes__state-${c}-docs__Transforms__0__PathSet=/openapi/v1.json" \
           "ReverseProxy__Routes__state-${c}-operations__ClusterId=state-$c" \
@@ -192,4 +196,37 @@ wait_services_healthy() {
     sleep 0.5
   done
   coop_log "all services healthy in $(coop_since "$t0")s"
+}
+
+# coop_print_run_summary SECONDS EXTERNAL_BROKER(0|1): what infra/run prints once everything is
+# healthy (to stderr). It says where the credentials are, never their values (this output ends up
+# in scrollback and CI logs); the trace viewer's sign-in link is the exception: its token is new at
+# every start and dies with the run.
+coop_print_run_summary() {
+  local seconds=$1 external=$2 name port rest
+  {
+    echo
+    echo "Cooperation Platform is running (started in ${seconds}s)"
+    echo "  gateway:            http://127.0.0.1:$COOP_GATEWAY_PORT/"
+    echo "  trace viewer:       http://127.0.0.1:$COOP_DASHBOARD_PORT/login?t=$(dashboard_secret browser-token)"
+    echo "                      (sign-in link; OTLP gRPC $COOP_OTLP_ENDPOINT; OTLP and API keys in $COOP_DASHBOARD_SECRETS)"
+    if (( external )); then
+      echo "  broker:             amqp://$COOP_BROKER_HOST:$COOP_BROKER_PORT (external)"
+    else
+      echo "  broker management:  http://127.0.0.1:$COOP_BROKER_MANAGEMENT_PORT/  user admin, password: the admin= line of $COOP_BROKER_SECRETS"
+      echo "  broker AMQP:        amqp://127.0.0.1:$COOP_BROKER_PORT/"
+    fi
+    echo "  broker credentials: $COOP_BROKER_SECRETS"
+    while read -r name port rest; do
+      printf '  %-19s http://127.0.0.1:%s/  (log %s)\n' "$name:" "$port" "$COOP_LOG_DIR/$name.log"
+    done <<<"$(coop_services)"
+    echo
+    echo "Partner credentials (demo, generated; one client per partner system): $COOP_CLIENT_SECRETS"
+    echo "  e.g. the Registry's desk:  curl -s -d grant_type=client_credentials -d client_id=registry-desk \\"
+    echo "         -d client_secret=\$(grep ^registry-desk= $COOP_CLIENT_SECRETS | cut -d= -f2) http://127.0.0.1:$COOP_GATEWAY_PORT/connect/token"
+    echo "  then: curl -H \"Authorization: Bearer <access_token>\" http://127.0.0.1:$COOP_GATEWAY_PORT/registry/requests"
+    echo "  API documents: http://127.0.0.1:$COOP_GATEWAY_PORT/docs"
+    echo
+    echo "Ctrl-C to stop (or: infra/run down)"
+  } >&2
 }

@@ -7,6 +7,7 @@ using Cooperation.Court.Inbound;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Public;
 using Cooperation.Court.Register;
+using Cooperation.Court.Register.AgreeDate;
 using Cooperation.Court.Register.Notify;
 using Cooperation.Court.Register.Propagate;
 using Cooperation.Court.Register.Queries;
@@ -135,6 +136,7 @@ public static class CourtServiceExtensions
         app.MapConfirmRequest(organ);
         app.MapReclassifyRequest(organ);
         app.MapRegisterQueries(organ);
+        if (organ.Organ == Organ.Registry) app.MapAcceptProposedDate();
         if (organ.Organ == Organ.Registry) app.MapCooperationFigures();
         app.MapConsultations(organ);
         app.MapModifyRequest(organ);

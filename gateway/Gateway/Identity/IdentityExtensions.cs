@@ -1,9 +1,11 @@
+using System.Collections.Immutable;
 using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Configuration;
-using Microsoft.Data.Sqlite;
+using Cooperation.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
 
@@ -45,11 +47,27 @@ public static class IdentityExtensions
                 var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
                 // Plain http only where the validator allows it: a loopback issuer (local runs, tests).
                 if (http) aspNetCore.DisableTransportSecurityRequirement();
+                // The discovery document is anonymous: it names the audience-wide scopes only, never the
+                // State scopes (which State codes have a node is not said to strangers: "404, not 403"),
+                // and no OpenID Connect scope (TokenRequestChecks refuses them).
+                server.AddEventHandler<OpenIddictServerEvents.ApplyConfigurationResponseContext>(handler => handler
+                    .UseInlineHandler(context =>
+                    {
+                        if ((ImmutableArray<string?>?)context.Response[OpenIddictConstants.Metadata.ScopesSupported] is { IsDefault: false } scopes)
+                            context.Response[OpenIddictConstants.Metadata.ScopesSupported] = new OpenIddictParameter(
+                                scopes.Where(s => s is not null && Scopes.Fixed.Contains(s, StringComparer.Ordinal)).ToImmutableArray());
+                        return default;
+                    })
+                    .SetOrder(int.MinValue + 100_000)); // before the response is written
             })
             .AddValidation(validation =>
             {
                 validation.UseLocalServer();
-                validation.UseAspNetCore();
+                // The Authorization header only, as the services accept them: a token in a query string or
+                // form body ends up in logs, histories and referrers.
+                validation.UseAspNetCore()
+                    .DisableAccessTokenExtractionFromQueryString()
+                    .DisableAccessTokenExtractionFromBodyForm();
                 validation.AddAudiences(Scopes.Audience);
             });
 
@@ -78,11 +96,7 @@ public static class IdentityExtensions
     public static async Task PrepareIdentityStoreAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        if (database.Provider == DatabaseProvider.Sqlite)
-        {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(database.ConnectionString).DataSource));
-            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        }
+        if (database.Provider == DatabaseProvider.Sqlite) PrivateSqliteFile.Prepare(database.ConnectionString);
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IdentityDbContext>().Database.MigrateAsync(ct);
         await scope.ServiceProvider.GetRequiredService<ClientSeeder>().SeedAsync(ct);

@@ -11,7 +11,7 @@ namespace Cooperation.Gateway.Security;
 /// <summary>
 /// Per-client request budget: the client id from a valid token, else the caller's address. The
 /// limiter runs after authentication and before authorization, so refused calls count too.
-/// Over budget: 429 ProblemDetails with Retry-After. Probes (/health, /alive) are not limited.
+/// Over budget: 429 ProblemDetails with Retry-After. /alive is not limited; anonymous /health has its own budget.
 /// </summary>
 public static class RateLimiting
 {
@@ -27,13 +27,16 @@ public static class RateLimiting
 
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
-                // Probes are not limited; token requests have their own budget (UseTokenRequestLimit).
-                if (IsProbe(http.Request.Path) || http.Request.Path.StartsWithSegments(TokenPath))
+                // Liveness is a constant answer and is not limited; token requests have their own budgets
+                // (UseTokenRequestLimit). Anonymous /health has a budget of its own per address, so probing
+                // it cannot use up the address's budget for the API (and it is cached: BackendHealth).
+                if (http.Request.Path.StartsWithSegments("/alive") || http.Request.Path.StartsWithSegments(TokenRequestChecks.TokenPath))
                     return RateLimitPartition.GetNoLimiter("unlimited");
                 var client = http.User.Identity?.IsAuthenticated == true ? Scopes.ClientId(http.User) : null;
                 var (key, permits) = client is not null
                     ? ("client:" + client, perClient.GetValueOrDefault(client, limits.PermitLimit))
-                    : ("address:" + http.Connection.RemoteIpAddress, limits.AnonymousPermitLimit);
+                    : ((http.Request.Path.StartsWithSegments("/health") ? "health:" : "address:") + http.Connection.RemoteIpAddress,
+                        limits.AnonymousPermitLimit);
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = permits,
@@ -50,33 +53,35 @@ public static class RateLimiting
 
     /// <summary>
     /// Token requests are answered inside UseAuthentication (OpenIddict), before the global limiter
-    /// runs, so they get their own budget per address here: guessing secrets is slow too.
+    /// runs, so they have their own budgets here (<see cref="TokenRequestLimiter"/>): failures per
+    /// client id and address, failures per address for client ids never seen succeeding from it,
+    /// and each known client's own allowance.
     /// </summary>
     public static IApplicationBuilder UseTokenRequestLimit(this IApplicationBuilder app)
     {
-        var limits = app.ApplicationServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimit;
-        var limiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            RateLimitPartition.GetFixedWindowLimiter("address:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = limits.AnonymousPermitLimit,
-                Window = limits.Window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+        var gateway = app.ApplicationServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        var identity = app.ApplicationServices.GetRequiredService<IOptions<IdentityOptions>>().Value;
+        var limiter = new TokenRequestLimiter(gateway.RateLimit, identity.Clients
+            .ToDictionary(c => c.ClientId, c => c.RateLimit ?? gateway.RateLimit.PermitLimit, StringComparer.Ordinal));
+        app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(limiter.Dispose);
         return app.Use(async (http, next) =>
         {
-            if (!http.Request.Path.StartsWithSegments(TokenPath))
+            if (!http.Request.Path.StartsWithSegments(TokenRequestChecks.TokenPath))
             {
                 await next(http);
                 return;
             }
-            using var lease = limiter.AttemptAcquire(http);
-            if (lease.IsAcquired) await next(http);
-            else await RejectAsync(http, lease, limits.Window);
+            var form = await TokenRequestChecks.ReadFormAsync(http.Request);
+            var attempt = limiter.Begin(TokenRequestLimiter.ClientIdOf(http.Request, form), http.Connection.RemoteIpAddress);
+            if (attempt.Refusal is { } refusal)
+            {
+                using (refusal) await RejectAsync(http, refusal, gateway.RateLimit.Window);
+                return;
+            }
+            await next(http);
+            limiter.End(attempt, succeeded: http.Response.StatusCode == StatusCodes.Status200OK);
         });
     }
-
-    private const string TokenPath = "/connect/token";
 
     private static async Task RejectAsync(HttpContext http, RateLimitLease lease, TimeSpan window)
     {
@@ -90,7 +95,4 @@ public static class RateLimiting
             ProblemDetails = Problems.RateLimited(TimeSpan.FromSeconds(seconds)),
         });
     }
-
-    private static bool IsProbe(PathString path) =>
-        path.StartsWithSegments("/health") || path.StartsWithSegments("/alive");
 }

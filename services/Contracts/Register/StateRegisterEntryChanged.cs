@@ -12,4 +12,6 @@ public sealed record StateRegisterEntryChanged
     public required DateTimeOffset ReceivedAt { get; init; }
     public required DateTimeOffset EffectiveFrom { get; init; }
     public required DateTimeOffset SentAt { get; init; }
+    /// <summary>The Registry's id of the designation: a later message with the same id (an agreed date) replaces it.</summary>
+    public Guid? DesignationId { get; init; }
 }

@@ -20,6 +20,13 @@ public static class ChannelRegister
         return start > receivedAt ? start : receivedAt;
     }
 
+    /// <summary>
+    /// A date a State proposes for its change is agreed only once the Registry accepts it ("as agreed",
+    /// RPE 180); until then the 45-day default governs. A date before the day it is proposed (or
+    /// accepted) cannot be agreed: a change never reaches back.
+    /// </summary>
+    public static bool CanBeAgreed(DateOnly proposed, DateTimeOffset now) => proposed >= DateOnly.FromDateTime(now.UtcDateTime);
+
     /// <summary>The designation in effect at <paramref name="at"/>: the latest to take effect by then (ties: the later received).</summary>
     public static ChannelDesignation? InEffectAt(DateTimeOffset at, IEnumerable<ChannelDesignation> history) =>
         history

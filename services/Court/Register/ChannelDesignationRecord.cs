@@ -12,6 +12,10 @@ public sealed class ChannelDesignationRecord
     public string Languages { get; set; } = "";
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset EffectiveFrom { get; set; }
+    /// <summary>The date the State proposed (RPE 180 "as agreed"): a proposal until <see cref="DateAgreedAt"/> is set.</summary>
+    public DateOnly? ProposedEffectiveDate { get; set; }
+    /// <summary>When the Registry accepted the proposed date; <see cref="EffectiveFrom"/> is that date from then on.</summary>
+    public DateTimeOffset? DateAgreedAt { get; set; }
 
     public ChannelDesignation ToDomain() => new(
         Channel, Languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), ReceivedAt, EffectiveFrom);

@@ -5,8 +5,9 @@ namespace Cooperation.Court.Register;
 
 internal static class RegisterMessages
 {
-    public static StateRegisterEntryChanged Changed(string code, ChannelDesignation d, DateTimeOffset now) => new()
+    public static StateRegisterEntryChanged Changed(string code, Guid designationId, ChannelDesignation d, DateTimeOffset now) => new()
     {
+        DesignationId = designationId,
         StateCode = code,
         Channel = d.Channel,
         Languages = d.AcceptedLanguages.ToList(),

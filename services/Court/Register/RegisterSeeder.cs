@@ -33,8 +33,9 @@ public static class RegisterSeeder
             var now = clock.GetUtcNow();
             db.StateParties.Add(new StateParty { Code = code, RegisteredAt = now });
             var designation = ChannelDesignation.Initial("Central authority (demo)", ["en", "fr"], now);
-            db.ChannelDesignations.Add(ChannelDesignationRecord.From(code, designation));
-            outbox.Send(new Uri($"exchange:{Addresses.ProsecutorQueue}"), RegisterMessages.Changed(code, designation, now));
+            var record = ChannelDesignationRecord.From(code, designation);
+            db.ChannelDesignations.Add(record);
+            outbox.Send(new Uri($"exchange:{Addresses.ProsecutorQueue}"), RegisterMessages.Changed(code, record.Id, designation, now));
         }
         services.GetRequiredService<CrashPoints>().Reached(CrashPoints.StartupDuringSeeding);
         // One transaction: a process killed here leaves nothing seeded, and the next start seeds it all.

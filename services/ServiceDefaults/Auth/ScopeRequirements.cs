@@ -24,14 +24,19 @@ internal sealed class ScopeRequirementHandler : AuthorizationHandler<ScopeRequir
 /// </summary>
 public sealed record StateScopeRequirement(string? Code = null) : IAuthorizationRequirement
 {
-    /// <summary>The State addressed: the fixed code, else the <c>{code}</c> route value, else the path segment after /states/.</summary>
+    /// <summary>The State addressed: the fixed code, else the <c>{code}</c> route value, else the path segment after /states/ (or /docs/states/).</summary>
     public string? CodeFor(HttpContext? http)
     {
         if (Code is not null) return Code.ToUpperInvariant();
         if (http is null) return null;
         if (http.Request.RouteValues.TryGetValue("code", out var value) && value is string routed) return routed.ToUpperInvariant();
         var segments = http.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        return segments is ["states", var code, ..] ? code.ToUpperInvariant() : null;
+        return segments switch
+        {
+            ["states", var code, ..] => code.ToUpperInvariant(),
+            ["docs", "states", var code, ..] => code.ToUpperInvariant(), // the State node's API document at the gateway
+            _ => null,
+        };
     }
 }
 

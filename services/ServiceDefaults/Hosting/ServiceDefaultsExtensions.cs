@@ -26,9 +26,16 @@ public static class ServiceDefaultsExtensions
         builder.AddCooperationTelemetry(serviceName, resourceAttributes);
         builder.Services.AddCooperationProblems();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
-        builder.Services.AddOpenApi();
+        // The document is read through the gateway (/docs/{service}/openapi.json): it names no server, so
+        // paths resolve against the gateway and the service's own address is not published.
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Servers?.Clear();
+            return Task.CompletedTask;
+        }));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddRequestBodyLimit();
+        builder.AddServiceRateLimits();
         return builder;
     }
 
@@ -46,6 +53,7 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter(); // per client: after authentication, before authorization, so refused calls count too
         app.UseAuthorization();
         app.UseUtf8Bodies();
         // After authentication: a stored answer belongs to the caller who got it.

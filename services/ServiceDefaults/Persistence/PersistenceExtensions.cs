@@ -67,7 +67,7 @@ public static class PersistenceExtensions
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         if (options.Provider == DatabaseProvider.Sqlite)
         {
-            EnsureSqliteDirectory(options.ConnectionString);
+            PrivateSqliteFile.Prepare(options.ConnectionString); // its directory, owner-only
             var held = services.GetRequiredService<DatabaseProcessLock>().AcquireSqlite(options.ConnectionString);
             logger.LogInformation("Start-up: holding {LockFile}: no other process uses this database", held.Path);
             if (await SqliteProcessLock.RemoveStaleMigrationLockAsync(db, ct) > 0)
@@ -99,12 +99,5 @@ public static class PersistenceExtensions
         {
             return "(unreadable connection string)";
         }
-    }
-
-    private static void EnsureSqliteDirectory(string connectionString)
-    {
-        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
     }
 }

@@ -14,6 +14,7 @@ public static class ProblemTypes
     public const string LimitExceeded = Base + "limit-exceeded";
     public const string IncompleteRequest = Base + "incomplete-request";
     public const string NotFound = Base + "not-found";
+    public const string MethodNotAllowed = Base + "method-not-allowed";
     public const string Conflict = Base + "conflict";
     public const string IllegalTransition = Base + "illegal-transition";
     public const string PayloadTooLarge = Base + "payload-too-large";

@@ -36,8 +36,16 @@ public static class TelemetryExtensions
                 .AddSource(CooperationTelemetry.Name)
                 .AddSource("MassTransit")
                 .AddSource("Yarp.ReverseProxy")
-                .AddAspNetCoreInstrumentation(o => o.Filter = IsNotProbe)
-                .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = r => !IsProbePath(r.RequestUri?.AbsolutePath)))
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    o.Filter = IsNotProbe;
+                    o.EnrichWithHttpResponse = (activity, response) => RecordedPaths.RecordRoute(activity, response.HttpContext);
+                })
+                .AddHttpClientInstrumentation(o =>
+                {
+                    o.FilterHttpRequestMessage = r => !IsProbePath(r.RequestUri?.AbsolutePath);
+                    o.EnrichWithHttpRequestMessage = RecordedPaths.RecordUrl;
+                }))
             .WithMetrics(metrics => metrics
                 .AddMeter(CooperationTelemetry.Name)
                 .AddMeter("MassTransit")

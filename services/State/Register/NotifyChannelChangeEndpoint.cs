@@ -1,6 +1,7 @@
 using Cooperation.Contracts;
 using Cooperation.Contracts.Register;
 using Cooperation.Organs;
+using Cooperation.Register;
 using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Problems;
@@ -18,7 +19,8 @@ public static class NotifyChannelChangeEndpoint
 {
     /// <summary>
     /// The State tells the Registry; the change takes effect on the agreed date, else 45 days after
-    /// the Registry receives it, and never affects pending requests (RPE 180).
+    /// the Registry receives it, and never affects pending requests (RPE 180). agreedEffectiveDate is
+    /// the State's proposal: it becomes the agreed date when the Registry accepts it.
     /// </summary>
     public static void MapNotifyChannelChange(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/states/{code}/register/channel", NotifyAsync)
@@ -45,6 +47,10 @@ public static class NotifyChannelChangeEndpoint
         if (errors.Count > 0) return Problems.Invalid(Problems.Errors(errors));
 
         var now = clock.GetUtcNow();
+        // RPE 180: the date is proposed to the Registry, which agrees it; a past date cannot be agreed.
+        if (body.AgreedEffectiveDate is { } proposed && !ChannelRegister.CanBeAgreed(proposed, now))
+            return Problems.Incomplete(Problems.Errors([("agreedEffectiveDate",
+                $"A date from today ({DateOnly.FromDateTime(now.UtcDateTime):yyyy-MM-dd}, UTC) on: a change never reaches back (RPE 180).")]));
         outbox.Send(Addresses.FromStateTo(own, Organ.Registry), new NotifyChannelChange
         {
             StateCode = own,

@@ -25,6 +25,14 @@ public class ChannelRegisterTests
     }
 
     [Fact]
+    public void A_proposed_date_can_be_agreed_from_the_day_it_is_proposed_on_never_before()
+    {
+        Assert.True(ChannelRegister.CanBeAgreed(new DateOnly(2026, 3, 1), ChangeReceived)); // the same day (UTC)
+        Assert.True(ChannelRegister.CanBeAgreed(new DateOnly(2026, 4, 1), ChangeReceived));
+        Assert.False(ChannelRegister.CanBeAgreed(new DateOnly(2026, 2, 28), ChangeReceived));
+    }
+
+    [Fact]
     public void An_agreed_date_before_receipt_cannot_reach_back()
     {
         Assert.Equal(ChangeReceived, ChannelRegister.EffectiveFrom(ChangeReceived, new DateOnly(2026, 1, 1)));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Cooperation.EndToEnd.Tests.Platform;
@@ -23,18 +22,20 @@ public sealed class SealedRequestLeakTests(PlatformFixture platform)
         using var partner = platform.CreatePartnerClient("registry");
         using var uganda = platform.CreatePartnerClient("state:UGA");
         using var southAfrica = platform.CreatePartnerClient("state:ZAF");
-        var traceId = ActivityTraceId.CreateRandom().ToHexString();
-        foreach (var client in new[] { partner, uganda, southAfrica })
-            client.DefaultRequestHeaders.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
 
         using var drafted = await partner.PostJsonAsync("/registry/requests", Samples.ArrestAndSurrender("UGA", secretName, "UnderSeal"));
         Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
         var id = (string)(await drafted.ReadObjectAsync())["id"]!;
+        // The gateway starts one trace per call: every call's trace is searched below.
+        var traces = new List<string> { Correlation(drafted) };
         using var transmitted = await partner.PostAsync($"/registry/requests/{id}/transmit", null);
         Assert.Equal(HttpStatusCode.OK, transmitted.StatusCode);
+        // The trace the gateway started for the transmission: Registry, broker, State and back.
+        var traceId = transmitted.Headers.GetValues("X-Correlation-Id").Single();
         await uganda.WaitForAsync($"/states/UGA/requests/{id}", _ => true, Soon);
         using var acknowledged = await uganda.PostJsonAsync($"/states/UGA/requests/{id}/acknowledge", new { acknowledgedBy = "desk" });
         Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        traces.Add(Correlation(acknowledged));
         await partner.WaitForAsync($"/registry/requests/{id}", r => r["evidence"]!["acknowledgedAt"] is not null, Soon);
 
         // The legitimate readers do see it (the test would prove nothing if the name never travelled).
@@ -54,6 +55,7 @@ public sealed class SealedRequestLeakTests(PlatformFixture platform)
             using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
             Assert.False(response.IsSuccessStatusCode, $"{method} {path} should be refused");
             errors.AppendLine(await response.Content.ReadAsStringAsync());
+            traces.Add(Correlation(response));
         }
         Assert.DoesNotContain(secretName, errors.ToString());
 
@@ -67,16 +69,26 @@ public sealed class SealedRequestLeakTests(PlatformFixture platform)
 
         // Traces and the logs correlated with them, as exported to the trace viewer.
         var viewer = new TraceViewer(platform.Environment.DashboardUrl);
-        await viewer.WaitForTraceAsync(traceId, s => s.Any(x => x is { Service: "registry", Name: "registry process" }), Soon);
-        var telemetry = await viewer.GetRawTraceAndLogsAsync(traceId);
-        Assert.Contains(id, telemetry); // opaque ids are there, so the search below looks at the right data
-        Assert.DoesNotContain(secretName, telemetry);
-        Assert.DoesNotContain("Sealedname", telemetry);
+        var spans = await viewer.WaitForTraceAsync(traceId, s =>
+            s.Any(x => x is { Service: "state-uga", Name: "state-uga process" }) && s.Any(x => x is { Service: "registry", Name: "registry process" }), Soon);
+        // The State's receipt of the sealed request is in it, so the search below looks at the right data.
+        Assert.Contains(spans, x => x is { Service: "state-uga", Name: "state-uga process" });
+        var telemetry = new StringBuilder(await viewer.GetRawTraceAndLogsAsync(traceId));
+        foreach (var other in traces)
+        {
+            // Exporters batch: a call's gateway span is there once its trace has arrived at all.
+            await viewer.WaitForTraceAsync(other, s => s.Any(x => x.Service == "gateway"), Soon);
+            telemetry.AppendLine(await viewer.GetRawTraceAndLogsAsync(other));
+        }
+        Assert.DoesNotContain(secretName, telemetry.ToString());
+        Assert.DoesNotContain("Sealedname", telemetry.ToString());
 
         // Every process's own log output.
         foreach (var service in platform.Services)
             Assert.False(service.Output.Contains("Sealedname"), $"{service.Name} logged the sealed name");
     }
+
+    private static string Correlation(HttpResponseMessage response) => response.Headers.GetValues("X-Correlation-Id").Single();
 
     private static bool FileContains(string path, string text) =>
         File.Exists(path) && Encoding.UTF8.GetString(File.ReadAllBytes(path)).Contains(text, StringComparison.Ordinal);

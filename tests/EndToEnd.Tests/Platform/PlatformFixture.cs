@@ -58,6 +58,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         Environment.PostgresServer is null ? Path.Combine(_dataDirectory, service + ".db") : null;
 
 
+    /// <summary>The gateway's own SQLite file (clients and hashed secrets; SQLite on both test passes).</summary>
+    public string GatewayDatabaseFile => Path.Combine(_dataDirectory, "gateway.db");
+
     /// <summary>The gateway's token issuer, which every service is told to trust (Auth__Authority).</summary>
     public string Issuer => Gateway.BaseAddress.ToString();
 
@@ -113,7 +116,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = env.OtlpEndpoint,
             ["Database__Provider"] = "Sqlite",
-            ["Database__ConnectionString"] = $"Data Source={Path.Combine(_dataDirectory, "gateway.db")}",
+            ["Database__ConnectionString"] = $"Data Source={GatewayDatabaseFile}",
             ["Identity__Issuer"] = authority,
             ["Identity__SigningKeyPath"] = SigningKeyPath,
             // One token per client serves the whole run (below), which outlasts the 10-minute default.
@@ -138,7 +141,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             gateway[$"ReverseProxy__Routes__state-{code}__AuthorizationPolicy"] = "state";
             gateway[$"ReverseProxy__Routes__state-{code}__Match__Path"] = $"/states/{code}/{{**rest}}";
             gateway[$"ReverseProxy__Routes__state-{code}-docs__ClusterId"] = $"state-{code}";
-            gateway[$"ReverseProxy__Routes__state-{code}-docs__AuthorizationPolicy"] = "Anonymous";
+            gateway[$"ReverseProxy__Routes__state-{code}-docs__AuthorizationPolicy"] = "state"; // strangers cannot list the States
             gateway[$"ReverseProxy__Routes__state-{code}-docs__Match__Path"] = $"/docs/states/{code}/openapi.json";
             gateway[$"ReverseProxy__Routes__state-{code}-docs__Transforms__0__PathSet"] = "/openapi/v1.json";
             gateway[$"ReverseProxy__Clusters__state-{code}__Destinations__primary__Address"] = node.BaseAddress.ToString();

@@ -19,6 +19,55 @@ public sealed class TraceViewer(string dashboardUrl)
         return spans;
     }
 
+    public sealed record SpanDetail(string Service, string Name, IReadOnlyDictionary<string, string> Attributes, IReadOnlyList<string> LinkedTraceIds);
+
+    /// <summary>Every span of a trace with its string attributes and the trace ids it links to.</summary>
+    public async Task<IReadOnlyList<SpanDetail>> GetSpanDetailsAsync(string traceId)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(dashboardUrl + "/"), Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await http.GetAsync($"api/telemetry/traces/{traceId}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return [];
+        response.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var details = new List<SpanDetail>();
+        foreach (var rs in Find(doc.RootElement, "resourceSpans"))
+        {
+            var service = ServiceName(rs);
+            foreach (var ss in rs.GetProperty("scopeSpans").EnumerateArray())
+            foreach (var span in ss.GetProperty("spans").EnumerateArray())
+            {
+                var attributes = new Dictionary<string, string>();
+                if (span.TryGetProperty("attributes", out var list))
+                    foreach (var a in list.EnumerateArray())
+                        attributes[a.GetProperty("key").GetString() ?? ""] = a.GetProperty("value").ToString();
+                var links = span.TryGetProperty("links", out var l)
+                    ? l.EnumerateArray().Select(x => x.TryGetProperty("traceId", out var t) ? t.GetString() ?? "" : "").ToList()
+                    : [];
+                details.Add(new SpanDetail(service, span.GetProperty("name").GetString() ?? "", attributes, links));
+            }
+        }
+        return details;
+    }
+
+    private static IEnumerable<JsonElement> Find(JsonElement element, string name)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            if (element.TryGetProperty(name, out var found))
+            {
+                foreach (var item in found.EnumerateArray()) yield return item;
+                yield break;
+            }
+            foreach (var property in element.EnumerateObject())
+            foreach (var item in Find(property.Value, name)) yield return item;
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var child in element.EnumerateArray())
+            foreach (var item in Find(child, name)) yield return item;
+        }
+    }
+
     /// <summary>The raw OTLP JSON of a trace and of its logs, for searching every attribute and message.</summary>
     public async Task<string> GetRawTraceAndLogsAsync(string traceId)
     {

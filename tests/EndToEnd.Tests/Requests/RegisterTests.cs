@@ -36,9 +36,10 @@ public sealed class RegisterTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_change_with_an_agreed_date_of_today_governs_new_requests_at_once()
+    public async Task A_change_with_a_date_the_registry_agreed_to_today_governs_new_requests_at_once()
     {
         using var southAfrica = platform.CreatePartnerClient("state:ZAF");
+        using var registry = platform.CreatePartnerClient("registry");
         using var prosecutor = platform.CreatePartnerClient("prosecutor");
         await prosecutor.WaitForAsync("/prosecutor/register/states/ZAF", r => r["inEffect"] is not null, Soon);
 
@@ -52,6 +53,22 @@ public sealed class RegisterTests(PlatformFixture platform)
         using var notified = await southAfrica.PostJsonAsync("/states/ZAF/register/channel",
             new { channel = "Ministry of Justice and Security", languages = new[] { "nl", "en" }, agreedEffectiveDate = today });
         Assert.Equal(HttpStatusCode.Accepted, notified.StatusCode);
+
+        // RPE 180 "as agreed": the State's date is a proposal; until the Registry accepts it the 45-day default governs.
+        var entry = await registry.WaitForAsync("/registry/register/states/ZAF",
+            r => r["history"]!.AsArray().Any(h => (string?)h!["proposedEffectiveDate"] == today && h["dateAgreedAt"] is null), Soon);
+        var proposal = entry["history"]!.AsArray().Last(h => (string?)h!["proposedEffectiveDate"] == today)!;
+        Assert.Equal(DateTimeOffset.Parse((string)proposal["receivedAt"]!).AddDays(45), DateTimeOffset.Parse((string)proposal["effectiveFrom"]!));
+        using (var stillRefused = await prosecutor.PostAsync($"/prosecutor/requests/{beforeId}/transmit", null))
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, stillRefused.StatusCode);
+
+        using (var accepted = await registry.PostAsync($"/registry/register/states/ZAF/designations/{(string)proposal["id"]!}/accept-date", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+            Assert.NotNull((await accepted.ReadObjectAsync())["dateAgreedAt"]);
+        }
+        using (var twice = await registry.PostAsync($"/registry/register/states/ZAF/designations/{(string)proposal["id"]!}/accept-date", null))
+            Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
         await prosecutor.WaitForAsync("/prosecutor/register/states/ZAF",
             r => r["inEffect"]!["languages"]!.AsArray().Any(l => (string)l! == "nl"), Soon);
 
@@ -63,9 +80,38 @@ public sealed class RegisterTests(PlatformFixture platform)
         Assert.True(await platform.Database("registry").CountAsync(registered) >= 1);
         const string told = "SELECT COUNT(*) FROM deadline_notices WHERE \"Kind\" = 'ChannelChangeEffective' AND \"StateCode\" = 'ZAF'";
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (await platform.Database("prosecutor").CountAsync(told) == 0 && DateTime.UtcNow < until) await Task.Delay(250);
+        // The two notices travel separately (the Prosecutor's exchange, the State's queue): wait for both.
+        while ((await platform.Database("prosecutor").CountAsync(told) == 0 || await platform.Database("state-zaf").CountAsync(told) == 0)
+               && DateTime.UtcNow < until)
+            await Task.Delay(250);
         Assert.True(await platform.Database("prosecutor").CountAsync(told) >= 1, "the Prosecutor was not told the change took effect");
         Assert.True(await platform.Database("state-zaf").CountAsync(told) >= 1, "the State was not told the change took effect");
+    }
+
+    [Fact]
+    public async Task A_past_date_is_refused_with_422_and_changes_nothing()
+    {
+        using var southAfrica = platform.CreatePartnerClient("state:ZAF");
+        using var registry = platform.CreatePartnerClient("registry");
+        var channel = $"Backdated desk {Guid.NewGuid():N}";
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd");
+
+        using var refused = await southAfrica.PostJsonAsync("/states/ZAF/register/channel",
+            new { channel, languages = new[] { "en" }, agreedEffectiveDate = yesterday });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var problem = await refused.ReadObjectAsync();
+        Assert.NotNull(problem["errors"]!["agreedEffectiveDate"]);
+
+        // A change that was accepted is recorded within Soon; the refused one never is.
+        using var control = await southAfrica.PostJsonAsync("/states/ZAF/register/channel", new { channel = channel + " control", languages = new[] { "en" } });
+        Assert.Equal(HttpStatusCode.Accepted, control.StatusCode);
+        var entry = await registry.WaitForAsync("/registry/register/states/ZAF",
+            r => r["history"]!.AsArray().Any(h => (string)h!["channel"]! == channel + " control"), Soon);
+        Assert.DoesNotContain(entry["history"]!.AsArray(), h => (string)h!["channel"]! == channel);
+        // Without a proposal there is nothing to accept.
+        var controlEntry = entry["history"]!.AsArray().Last(h => (string)h!["channel"]! == channel + " control")!;
+        using var nothingToAccept = await registry.PostAsync($"/registry/register/states/ZAF/designations/{(string)controlEntry["id"]!}/accept-date", null);
+        Assert.Equal(HttpStatusCode.Conflict, nothingToAccept.StatusCode);
     }
 
     [Fact]

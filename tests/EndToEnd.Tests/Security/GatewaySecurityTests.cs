@@ -244,25 +244,32 @@ public sealed class GatewaySecurityTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task The_docs_page_lists_every_services_openapi_document_and_each_is_served_anonymously()
+    public async Task The_docs_page_lists_the_organs_documents_served_anonymously_and_each_state_its_own()
     {
         using var anonymous = PlatformFixture.CreateClient(platform.Gateway.BaseAddress, token: null);
-        using var page = await anonymous.GetAsync("/docs");
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        var html = await page.Content.ReadAsStringAsync();
-
-        var expected = new Dictionary<string, string>
+        await AssertDocumentsAsync(anonymous, new Dictionary<string, string>
         {
             ["/docs/registry/openapi.json"] = "/registry/requests",
             ["/docs/prosecutor/openapi.json"] = "/prosecutor/requests",
-        };
-        foreach (var code in PlatformFixture.States) expected[$"/docs/states/{code}/openapi.json"] = "/states/{code}/requests";
+        });
+        // A State node's document goes to that State (which States have a node is not told to strangers).
+        foreach (var code in PlatformFixture.States)
+        {
+            using var state = platform.CreatePartnerClient($"state:{code}");
+            await AssertDocumentsAsync(state, new Dictionary<string, string> { [$"/docs/states/{code}/openapi.json"] = "/states/{code}/requests" });
+        }
+    }
 
+    private static async Task AssertDocumentsAsync(HttpClient caller, Dictionary<string, string> expected)
+    {
+        using var page = await caller.GetAsync("/docs");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync();
         foreach (var (document, path) in expected)
         {
             Assert.Contains($"href=\"{document}\"", html);
-            using var response = await anonymous.GetAsync(document);
+            using var response = await caller.GetAsync(document);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{document}: {(int)response.StatusCode}");
             var openApi = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
             Assert.StartsWith("3.", (string)openApi["openapi"]!);

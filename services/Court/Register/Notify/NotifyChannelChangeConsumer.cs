@@ -26,14 +26,19 @@ public sealed class NotifyChannelChangeConsumer(CourtDbContext db, IInbox inbox,
             throw new UnacceptableMessageException($"Channel change from {m.StateCode}, which is not in the register.");
 
         var receivedAt = clock.GetUtcNow(); // RPE 180 counts from the Registry's receipt, not the State's sending
-        var designation = ChannelDesignation.Change(m.Channel, m.Languages, receivedAt, m.AgreedEffectiveDate);
-        db.ChannelDesignations.Add(ChannelDesignationRecord.From(m.StateCode, designation));
-        outbox.Send(new Uri($"exchange:{Addresses.ProsecutorQueue}"), RegisterMessages.Changed(m.StateCode, designation, receivedAt));
+        // RPE 180 "as agreed": the State's date is a proposal the Registry accepts (AcceptProposedDate); until
+        // then the 45-day default governs. A date already past cannot be agreed and is dropped.
+        var designation = ChannelDesignation.Change(m.Channel, m.Languages, receivedAt);
+        var record = ChannelDesignationRecord.From(m.StateCode, designation);
+        if (m.AgreedEffectiveDate is { } proposed && ChannelRegister.CanBeAgreed(proposed, receivedAt)) record.ProposedEffectiveDate = proposed;
+        db.ChannelDesignations.Add(record);
+        outbox.Send(new Uri($"exchange:{Addresses.ProsecutorQueue}"), RegisterMessages.Changed(m.StateCode, record.Id, designation, receivedAt));
         // RPE 180: the day it takes effect is a deadline like the others: reminders before, a notice when it falls,
         // to the State, the Prosecutor and the Registry itself.
-        deadlines.Schedule(
-            Deadline.ChannelChange(StateCode.Parse(m.StateCode), receivedAt, m.AgreedEffectiveDate),
-            new DeadlineAudience(Organ.Registry, [Addresses.ToState(m.StateCode), new Uri($"exchange:{Addresses.ProsecutorQueue}")]));
+        deadlines.Schedule(Deadline.ChannelChange(StateCode.Parse(m.StateCode), receivedAt), ChannelChangeAudience(m.StateCode));
         await db.SaveChangesAsync(context.CancellationToken);
     }
+
+    internal static DeadlineAudience ChannelChangeAudience(string stateCode) =>
+        new(Organ.Registry, [Addresses.ToState(stateCode), new Uri($"exchange:{Addresses.ProsecutorQueue}")]);
 }

@@ -16,8 +16,16 @@ public sealed class StateRegisterEntryChangedConsumer(CourtDbContext db, IInbox 
         var m = context.Message;
         if (!await db.StateParties.AnyAsync(s => s.Code == m.StateCode, context.CancellationToken))
             db.StateParties.Add(new StateParty { Code = m.StateCode, RegisteredAt = m.ReceivedAt });
-        db.ChannelDesignations.Add(ChannelDesignationRecord.From(
-            m.StateCode, new ChannelDesignation(m.Channel, m.Languages, m.ReceivedAt, m.EffectiveFrom)));
+        var designation = new ChannelDesignation(m.Channel, m.Languages, m.ReceivedAt, m.EffectiveFrom);
+        // The same designation again (the Registry accepted the State's date): its effective date moves.
+        if (m.DesignationId is { } id && await db.ChannelDesignations.FindAsync([id], context.CancellationToken) is { } known)
+            known.EffectiveFrom = m.EffectiveFrom;
+        else
+        {
+            var record = ChannelDesignationRecord.From(m.StateCode, designation);
+            if (m.DesignationId is { } newId) record.Id = newId;
+            db.ChannelDesignations.Add(record);
+        }
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -8,7 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cooperation.Court.Register.Queries;
 
-public sealed record DesignationView(string Channel, IReadOnlyCollection<string> Languages, DateTimeOffset ReceivedAt, DateTimeOffset EffectiveFrom);
+public sealed record DesignationView(
+    Guid Id, string Channel, IReadOnlyCollection<string> Languages, DateTimeOffset ReceivedAt, DateTimeOffset EffectiveFrom,
+    DateOnly? ProposedEffectiveDate, DateTimeOffset? DateAgreedAt)
+{
+    public static DesignationView Of(ChannelDesignationRecord r) =>
+        new(r.Id, r.Channel, r.ToDomain().AcceptedLanguages, r.ReceivedAt, r.EffectiveFrom, r.ProposedEffectiveDate, r.DateAgreedAt);
+}
 
 public sealed record RegisterEntryView(string Code, DesignationView? InEffect, IReadOnlyList<DesignationView> History);
 
@@ -34,11 +40,10 @@ public static class RegisterQueryEndpoints
         var designations = await db.ChannelDesignations.Where(d => codes.Contains(d.StateCode)).ToListAsync(ct);
         return states.Select(s =>
         {
-            var history = designations.Where(d => d.StateCode == s.Code).Select(d => d.ToDomain()).OrderBy(d => d.ReceivedAt).ToList();
-            return new RegisterEntryView(s.Code, View(ChannelRegister.InEffectAt(now, history)), history.Select(d => View(d)!).ToList());
+            var records = designations.Where(d => d.StateCode == s.Code).OrderBy(d => d.ReceivedAt).ToList();
+            var inEffect = ChannelRegister.InEffectAt(now, records.Select(r => r.ToDomain()));
+            var inEffectRecord = inEffect is null ? null : records.Last(r => r.ReceivedAt == inEffect.ReceivedAt && r.EffectiveFrom == inEffect.EffectiveFrom);
+            return new RegisterEntryView(s.Code, inEffectRecord is null ? null : DesignationView.Of(inEffectRecord), records.Select(DesignationView.Of).ToList());
         }).ToList();
     }
-
-    private static DesignationView? View(ChannelDesignation? d) =>
-        d is null ? null : new DesignationView(d.Channel, d.AcceptedLanguages, d.ReceivedAt, d.EffectiveFrom);
 }

@@ -27,12 +27,18 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DateAgreedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("EffectiveFrom")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Languages")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ProposedEffectiveDate")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")

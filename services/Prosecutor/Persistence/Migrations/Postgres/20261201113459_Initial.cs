@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.Registry.Persistence.Migrations.Postgres
+namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -61,7 +61,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                     Channel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Languages = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EffectiveFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    EffectiveFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProposedEffectiveDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DateAgreedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -61,7 +61,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                     Channel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Languages = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EffectiveFrom = table.Column<long>(type: "INTEGER", nullable: false)
+                    EffectiveFrom = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProposedEffectiveDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DateAgreedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
