@@ -225,14 +225,72 @@ public class RequestLifecycleRuleTests
     }
 
     [Theory]
-    [InlineData(RequestKind.ArrestAndSurrender, false)]
-    [InlineData(RequestKind.ProvisionalArrest, false)]
-    [InlineData(RequestKind.Transit, false)]
-    [InlineData(RequestKind.OtherAssistance, true)]
-    public void Consultation_suspends_the_duty_to_execute_only_for_other_assistance(RequestKind kind, bool suspended)
+    [MemberData(nameof(KindsData))]
+    public void Art97_consultation_never_suspends_the_duty_to_execute(RequestKind kind)
     {
-        Assert.Equal(suspended, RequestLifecycle.DutyToExecuteSuspended(kind));
-        Assert.Equal(!suspended, RequestLifecycle.Decide(Samples.In(kind, RequestStatus.InConsultation), new Execute()).IsAccepted);
+        var consulting = Samples.In(kind, RequestStatus.InConsultation);
+        Assert.False(DutyToExecute.SuspendedByConsultation);
+        Assert.False(DutyToExecute.Suspended(consulting));
+        var progress = Accept(consulting, new ReportProgress());
+        Assert.Equal(RequestStatus.InConsultation, progress.Snapshot.Status);
+        Assert.Equal(RequestStatus.Executed, Accept(consulting, new Execute()).Snapshot.Status);
+        Assert.Equal(RequestStatus.PartiallyExecuted, Accept(consulting, new Execute(Partial: true)).Snapshot.Status);
+    }
+
+    public static TheoryData<RequestKind> KindsData() => new(Samples.Kinds);
+
+    [Theory]
+    [MemberData(nameof(KindsData))]
+    public void Art97_execution_may_start_while_a_consultation_opened_before_it_is_open(RequestKind kind)
+    {
+        var consulting = Accept(Samples.In(kind, RequestStatus.Acknowledged), new OpenConsultation()).Snapshot;
+        var started = Accept(consulting, new StartExecution());
+        Assert.Equal(RequestStatus.InConsultation, started.Snapshot.Status);
+        Assert.Equal(RequestStatus.InExecution, started.Snapshot.StatusBeforeConsultation);
+        Assert.Contains("Art 97", started.Entry.Description);
+        Assert.Equal(RequestStatus.InExecution, Accept(started.Snapshot, new CloseConsultation(ConsultationOutcome.Resumed)).Snapshot.Status);
+    }
+
+    [Theory]
+    [InlineData(PostponementGround.AdmissibilityChallenge)]
+    [InlineData(PostponementGround.NationalProceedings)]
+    public void Art97_only_an_accepted_postponement_suspends_execution(PostponementGround ground)
+    {
+        var postponed = Accept(Assistance(RequestStatus.InConsultation),
+            new CloseConsultation(ConsultationOutcome.Postponed, ground, Samples.At.AddDays(30))).Snapshot;
+        Assert.True(DutyToExecute.Suspended(postponed));
+        Assert.Equal(LifecycleErrors.IllegalTransition, Refuse(postponed, new ReportProgress()).Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(KindsData))]
+    public void Art97_the_duty_statement_says_consultation_suspends_nothing_citing_the_Statute_and_Hungary_2025(RequestKind kind)
+    {
+        var statement = DutyToExecute.WhileConsulting(kind, [ConsultationGround.InsufficientInformation]);
+        Assert.Contains("NOT suspended", statement);
+        Assert.Contains("Art 97", statement);
+        Assert.Contains("Hungary, 2025", statement);
+        Assert.Contains("89(2), 93(9)(a), 94 or 95", statement);
+        Assert.DoesNotContain("South Africa", statement);
+    }
+
+    [Fact]
+    public void Art93_3_the_barred_measure_waits_for_the_modified_request_and_the_rest_goes_on()
+    {
+        var statement = DutyToExecute.WhileConsulting(RequestKind.OtherAssistance, [ConsultationGround.FundamentalPrinciple]);
+        Assert.Contains("NOT suspended", statement);
+        Assert.Contains("Art 93(3)", statement);
+        Assert.DoesNotContain("Art 93(3)", DutyToExecute.WhileConsulting(RequestKind.OtherAssistance, [ConsultationGround.Other]));
+    }
+
+    [Fact]
+    public void Art98_an_immunity_consultation_carries_the_Mongolia_2024_holding()
+    {
+        var statement = DutyToExecute.WhileConsulting(RequestKind.ArrestAndSurrender, [ConsultationGround.Immunity]);
+        Assert.Contains("not opposable", statement);
+        Assert.Contains("no waiver is required", statement);
+        Assert.Contains("Mongolia, 24 October 2024", statement);
+        Assert.DoesNotContain("Mongolia", DutyToExecute.WhileConsulting(RequestKind.ArrestAndSurrender, [ConsultationGround.PersonNotLocated]));
     }
 
     [Fact]

@@ -32,7 +32,8 @@ public class RequestLifecycleTransitionTableTests
     private const string NoOutcome = "!outcome-not-applicable";
     private const string NoConfirm = "!confirmation-not-required";
 
-    // Other assistance (Art 93, 96): execution waits on a consultation; denial on 93(4)/93(5) possible.
+    // Other assistance (Art 93, 96): execution goes on during a consultation (Art 97 suspends nothing);
+    // denial on 93(4)/93(5) possible.
     private const string OtherAssistanceTable = """
         command              Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd
         MarkReady            Rd  -   -   -   -   -   -   -   -   -   -   -
@@ -40,9 +41,9 @@ public class RequestLifecycleTransitionTableTests
         RecordDelivered      -   -   Dl  -   -   -   -   -   -   -   -   -
         Acknowledge          -   -   Ak  Ak  -   -   -   -   -   -   -   -
         StartExecution       -   -   -   -   Ex  -   -   -   -   -   -   -
-        ReportProgress       -   -   -   -   -   Ex  -   -   -   -   -   -
-        Execute              -   -   -   -   -   Ed  -   -   -   -   -   -
-        ExecutePartial       -   -   -   -   -   PE  -   -   -   -   -   -
+        ReportProgress       -   -   -   -   -   Ex  Co  -   -   -   -   -
+        Execute              -   -   -   -   -   Ed  Ed  -   -   -   -   -
+        ExecutePartial       -   -   -   -   -   PE  PE  -   -   -   -   -
         Deny                 -   -   -   -   Dn  Dn  Dn  -   -   -   -   -
         Postpone95           -   -   -   -   Po  Po  Po  -   -   -   -   -
         Resume               -   -   -   -   -   -   Ex  Ex  -   -   -   -
@@ -58,7 +59,7 @@ public class RequestLifecycleTransitionTableTests
         Reclassify           Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd
         """;
 
-    // Arrest and surrender, transit: never denied; execution goes on during a consultation (South Africa, 2017);
+    // Arrest and surrender, transit: never denied; execution goes on during a consultation (Art 97);
     // no redirection (93(9)(b) is for assistance).
     private const string ArrestTable = """
         command              Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd

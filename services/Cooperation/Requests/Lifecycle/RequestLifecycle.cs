@@ -11,14 +11,6 @@ namespace Cooperation.Requests;
 /// </summary>
 public static class RequestLifecycle
 {
-    /// <summary>
-    /// Whether an open Art 97 consultation suspends the State's duty to execute. It does not for a request
-    /// to arrest (and surrender, provisionally arrest, or let a person in custody transit): the State keeps
-    /// executing while it consults (check: PTC II, South Africa, 2017).
-    /// For other assistance our reading is that execution waits on the consultation (Art 93(3), 93(9), 97).
-    /// </summary>
-    public static bool DutyToExecuteSuspended(RequestKind kind) => kind == RequestKind.OtherAssistance;
-
     /// <summary>Only a request for other assistance may be denied (Art 93(4), 93(5)); never arrest, surrender or transit (Art 89(1), 89(3)).</summary>
     public static bool MayBeDenied(RequestKind kind) => kind == RequestKind.OtherAssistance;
 
@@ -53,9 +45,7 @@ public static class RequestLifecycle
             Transmit c => TransmitFrom(current, c),
             RecordDelivered c => RecordDeliveredFrom(current, c),
             Acknowledge c => AcknowledgeFrom(current, c),
-            StartExecution c => When(current, c, [RequestStatus.Acknowledged],
-                () => Accept(current, current with { Status = RequestStatus.InExecution },
-                    "execution-started", "Execution started (Art 99).")),
+            StartExecution c => StartExecutionFrom(current, c),
             ReportProgress c => ReportProgressFrom(current, c),
             Execute c => ExecuteFrom(current, c),
             Deny c => DenyFrom(current, c),
@@ -108,12 +98,21 @@ public static class RequestLifecycle
                 current with { Status = RequestStatus.Acknowledged, DeliveredAt = current.DeliveredAt ?? c.At, AcknowledgedAt = c.At },
                 "request-acknowledged", "The requested State acknowledged the request."));
 
+    // Art 97 suspends nothing: execution may start while a consultation opened before it is still open.
+    private static Decision StartExecutionFrom(RequestSnapshot current, StartExecution c) =>
+        current.Status == RequestStatus.InConsultation && current.StatusBeforeConsultation == RequestStatus.Acknowledged
+            ? Accept(current, current with { StatusBeforeConsultation = RequestStatus.InExecution },
+                "execution-started", "Execution started (Art 99) while the consultation is open; Art 97 does not suspend it.")
+            : When(current, c, [RequestStatus.Acknowledged],
+                () => Accept(current, current with { Status = RequestStatus.InExecution },
+                    "execution-started", "Execution started (Art 99)."));
+
     private static Decision ReportProgressFrom(RequestSnapshot current, ReportProgress c) =>
-        When(current, c, ExecutingStatuses(current.Kind), () =>
+        When(current, c, ExecutingStatuses, () =>
             Accept(current, current, "progress-reported", "The requested State reported progress."));
 
     private static Decision ExecuteFrom(RequestSnapshot current, Execute c) =>
-        When(current, c, ExecutingStatuses(current.Kind), () =>
+        When(current, c, ExecutingStatuses, () =>
         {
             var to = c.Partial ? RequestStatus.PartiallyExecuted : RequestStatus.Executed;
             var closesConsultation = current.Status == RequestStatus.InConsultation;
@@ -123,11 +122,8 @@ public static class RequestLifecycle
                 + (closesConsultation ? " The open consultation did not suspend the duty to execute." : ""));
         });
 
-    // Arrest kinds go on executing while a consultation is open (DutyToExecuteSuspended).
-    private static RequestStatus[] ExecutingStatuses(RequestKind kind) =>
-        DutyToExecuteSuspended(kind)
-            ? [RequestStatus.InExecution]
-            : [RequestStatus.InExecution, RequestStatus.InConsultation];
+    // Art 97 has no suspensive clause: every kind goes on executing while a consultation is open (DutyToExecute).
+    private static readonly RequestStatus[] ExecutingStatuses = [RequestStatus.InExecution, RequestStatus.InConsultation];
 
     private static Decision DenyFrom(RequestSnapshot current, Deny c) =>
         When(current, c, [RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.InConsultation], () =>

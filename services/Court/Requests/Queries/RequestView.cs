@@ -1,4 +1,5 @@
 using Cooperation.Confidentiality;
+using Cooperation.Consultations;
 using Cooperation.Organs;
 using Cooperation.Requests;
 
@@ -23,8 +24,10 @@ public sealed record RequestView(
     IReadOnlyList<HistoryView> History,
     IReadOnlyList<StateReport> Reports,
     bool ConfirmationDue,
-    /// <summary>Art 97: whether an open consultation suspends the duty to execute (for arrest it does not).</summary>
-    bool DutyToExecuteSuspendedByConsultation)
+    /// <summary>Art 97: an open consultation never suspends the duty to execute, for any kind (always false).</summary>
+    bool DutyToExecuteSuspendedByConsultation,
+    /// <summary>Only an accepted postponement (Art 89(2), 93(9)(a), 94, 95) suspends execution.</summary>
+    bool DutyToExecuteSuspended)
 {
     public static RequestView From(CooperationRequest r) => new(
         r.Id, r.Reference, r.Kind, r.StateCode, r.IssuingOrgan, r.Classification, r.Readers, r.Language, r.Urgent,
@@ -34,7 +37,8 @@ public sealed record RequestView(
         r.History.OrderBy(h => h.Sequence).Select(h => new HistoryView(h.At, h.Actor, h.What, h.FromStatus, h.ToStatus, h.Version)).ToList(),
         r.Reports,
         r.Lifecycle.ConfirmationDue,
-        RequestLifecycle.DutyToExecuteSuspended(r.Kind));
+        DutyToExecute.SuspendedByConsultation,
+        DutyToExecute.Suspended(r.Lifecycle));
 }
 
 /// <summary>Submitted (the organ committed it), Delivered (the State's node persisted it), Acknowledged (someone at the State accepted it).</summary>
