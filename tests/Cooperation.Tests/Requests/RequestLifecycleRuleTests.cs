@@ -350,14 +350,40 @@ public class RequestLifecycleRuleTests
     // Urgent requests: Art 91(1), 96(1)
 
     [Fact]
-    public void A_provisional_arrest_is_urgent_and_owes_a_confirmation_once_transmitted()
+    public void Art92_a_provisional_arrest_is_urgent_but_owes_no_confirmation()
     {
         var ready = RequestSnapshot.New(RequestKind.ProvisionalArrest) with { Status = RequestStatus.Ready };
         Assert.True(ready.Urgent);
-        Assert.False(ready.ConfirmationDue);
+        Assert.False(ready.OwesConfirmation);
         var sent = Accept(ready, new Transmit(Samples.At));
+        Assert.False(sent.Snapshot.ConfirmationDue);
+        Assert.Contains("RPE 188", sent.Entry.Description);
+        Assert.Contains("no confirmation", sent.Entry.Description);
+        var refused = Refuse(sent.Snapshot, new RecordConfirmation(Samples.At.AddDays(1)));
+        Assert.Equal(LifecycleErrors.ConfirmationNotRequired, refused.Code);
+        Assert.Contains("RPE 188", refused.Message);
+    }
+
+    [Theory]
+    [InlineData(RequestKind.ArrestAndSurrender, true)]
+    [InlineData(RequestKind.OtherAssistance, true)]
+    [InlineData(RequestKind.ProvisionalArrest, false)]
+    [InlineData(RequestKind.Transit, false)]
+    public void Art91_1_and_96_1_only_urgent_surrender_and_assistance_requests_owe_a_confirmation(RequestKind kind, bool owes)
+    {
+        var ready = RequestSnapshot.New(kind, urgent: true) with { Status = RequestStatus.Ready };
+        var sent = Accept(ready, new Transmit(Samples.At));
+        Assert.Equal(owes, sent.Snapshot.ConfirmationDue);
+        Assert.Equal(owes, RequestLifecycle.Decide(sent.Snapshot, new RecordConfirmation(Samples.At)).IsAccepted);
+    }
+
+    [Fact]
+    public void Art91_1_an_urgent_surrender_request_is_confirmed_once()
+    {
+        var sent = Accept(RequestSnapshot.New(RequestKind.ArrestAndSurrender, urgent: true) with { Status = RequestStatus.Ready },
+            new Transmit(Samples.At));
         Assert.True(sent.Snapshot.ConfirmationDue);
-        Assert.Contains("confirmation", sent.Entry.Description);
+        Assert.Contains("Art 91(1), 96(1)", sent.Entry.Description);
         var confirmed = Accept(sent.Snapshot, new RecordConfirmation(Samples.At.AddDays(1))).Snapshot;
         Assert.False(confirmed.ConfirmationDue);
         Assert.Equal(RequestStatus.Transmitted, confirmed.Status);
@@ -384,8 +410,8 @@ public class RequestLifecycleRuleTests
     [Fact]
     public void A_closed_urgent_request_no_longer_shows_a_confirmation_due()
     {
-        var executed = Samples.In(RequestKind.ProvisionalArrest, RequestStatus.Executed);
-        Assert.True(executed.Urgent);
+        var executed = Samples.In(RequestKind.ArrestAndSurrender, RequestStatus.Executed) with { Urgent = true };
+        Assert.True(executed.OwesConfirmation);
         Assert.False(executed.ConfirmationDue);
     }
 

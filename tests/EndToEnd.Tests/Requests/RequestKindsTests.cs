@@ -34,7 +34,8 @@ public sealed class RequestKindsTests(PlatformFixture platform)
         var received = await uganda.WaitForAsync($"/states/UGA/requests/{id}", _ => true, Soon);
         Assert.Equal(kind, (string)received["kind"]!);
         Assert.Equal(organ, ((string)received["issuingOrgan"]!).ToLowerInvariant());
-        Assert.Equal(kind == "ProvisionalArrest", (bool)received["confirmationDue"]!); // Art 91(1): urgent, confirmed later
+        // Art 92: a provisional arrest is urgent but owes no confirmation; only urgent 91(1)/96(1) requests do.
+        Assert.False((bool)received["confirmationDue"]!);
 
         await Ok(uganda.PostJsonAsync($"/states/UGA/requests/{id}/acknowledge", new { acknowledgedBy = "Central authority" }));
         await Ok(uganda.PostAsync($"/states/UGA/requests/{id}/execution", null));

@@ -82,9 +82,12 @@ public static class RequestLifecycle
     private static Decision TransmitFrom(RequestSnapshot current, Transmit c) =>
         When(current, c, [RequestStatus.Ready], () =>
             Accept(current, current with { Status = RequestStatus.Transmitted, TransmittedAt = c.At, FirstTransmittedAt = current.FirstTransmittedAt ?? c.At }, "request-transmitted",
-                current.Urgent
-                    ? "Urgent request transmitted; confirmation through the designated channel is due (Art 91(1), 96(1))."
-                    : "Request transmitted through the designated channel (Art 87(1))."));
+                current.Kind == RequestKind.ProvisionalArrest
+                    ? "Provisional arrest requested by a medium leaving a written record (Art 92(1)); no confirmation is owed: " +
+                      "the surrender request and documents follow within 60 days of the arrest (RPE 188)."
+                    : current.OwesConfirmation
+                        ? "Urgent request transmitted; confirmation through the designated channel is due (Art 91(1), 96(1))."
+                        : "Request transmitted through the designated channel (Art 87(1))."));
 
     private static Decision RecordDeliveredFrom(RequestSnapshot current, RecordDelivered c) =>
         When(current, c, [RequestStatus.Transmitted], () =>
@@ -272,9 +275,11 @@ public static class RequestLifecycle
     private static Decision RecordConfirmationFrom(RequestSnapshot current, RecordConfirmation c) =>
         When(current, c, PendingStatuses, () =>
         {
-            if (!current.Urgent)
+            if (!current.OwesConfirmation)
                 return new Decision.Refused(LifecycleErrors.ConfirmationNotRequired,
-                    "Only an urgent request is confirmed through the designated channel (Art 91(1), 96(1)).");
+                    current.Kind == RequestKind.ProvisionalArrest
+                        ? "A provisional arrest owes no confirmation (Art 92): its follow-up is the surrender request and documents within 60 days (RPE 188)."
+                        : "Only an urgent request under Art 91(1) or 96(1) is confirmed through the designated channel.");
             if (current.ConfirmationRecorded)
                 return new Decision.Refused(LifecycleErrors.ConfirmationAlreadyRecorded,
                     "The confirmation of this urgent request is already recorded.");

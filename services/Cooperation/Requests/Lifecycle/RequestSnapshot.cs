@@ -21,7 +21,11 @@ public sealed record RequestSnapshot
     public RequestStatus? StatusBeforePostponement { get; init; }
     public PostponementGround? PostponementGround { get; init; }
     public DateTimeOffset? PostponedUntil { get; init; }
-    /// <summary>Sent by any medium leaving a written record, to be confirmed through the designated channel (Art 91(1), 96(1)).</summary>
+    /// <summary>
+    /// Sent by any medium leaving a written record. Urgent requests under Art 91(1) (arrest and surrender) and
+    /// 96(1) (other assistance) are then confirmed through the designated channel; a provisional arrest (Art 92)
+    /// is urgent by nature but owes no confirmation.
+    /// </summary>
     public bool Urgent { get; init; }
     public bool ConfirmationRecorded { get; init; }
     /// <summary>When the current version was transmitted.</summary>
@@ -31,11 +35,18 @@ public sealed record RequestSnapshot
     public DateTimeOffset? DeliveredAt { get; init; }
     public DateTimeOffset? AcknowledgedAt { get; init; }
 
-    /// <summary>An urgent request went out and its confirmation through the designated channel has not (Art 91(1), 96(1)).</summary>
-    public bool ConfirmationDue =>
-        Urgent && TransmittedAt is not null && !ConfirmationRecorded && !Status.IsTerminal();
+    /// <summary>
+    /// Art 91(1), 96(1): an urgent request for arrest and surrender or for other assistance is confirmed through
+    /// the Art 87(1)(a) channel. A provisional arrest (Art 92) and a transit request owe none: the follow-up of a
+    /// provisional arrest is the surrender request and documents within 60 days (RPE 188).
+    /// </summary>
+    public bool OwesConfirmation => Urgent && Kind is RequestKind.ArrestAndSurrender or RequestKind.OtherAssistance;
 
-    /// <summary>A new request in Draft. A provisional arrest is urgent by nature (Art 92(1)).</summary>
+    /// <summary>An urgent request that owes a confirmation (<see cref="OwesConfirmation"/>) went out, and the confirmation has not.</summary>
+    public bool ConfirmationDue =>
+        OwesConfirmation && TransmittedAt is not null && !ConfirmationRecorded && !Status.IsTerminal();
+
+    /// <summary>A new request in Draft. A provisional arrest is urgent by nature (Art 92(1)), but owes no confirmation.</summary>
     public static RequestSnapshot New(
         RequestKind kind,
         Classification classification = Classification.Confidential,
