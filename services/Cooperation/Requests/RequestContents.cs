@@ -44,6 +44,23 @@ public sealed record RequestContents
 
     /// <summary>The date by which a reply is wanted (set per request).</summary>
     public DateOnly? ReplyBy { get; init; }
+
+    /// <summary>Transit: how the person travels through the State (Art 89(3)(d): by air with no landing scheduled, no authorisation is needed).</summary>
+    public TransitRoute? Route { get; init; }
+
+    /// <summary>
+    /// Transit: the unscheduled landing this request answers (Art 89(3)(e)); received within 96 hours of the
+    /// landing, it ends the detention cap.
+    /// </summary>
+    public Guid? UnscheduledLandingId { get; init; }
+}
+
+/// <summary>How a person is transported through the transit State (Art 89(3)).</summary>
+public sealed record TransitRoute
+{
+    public bool ByAir { get; init; }
+    /// <summary>A landing on the transit State's territory is scheduled.</summary>
+    public bool LandingScheduled { get; init; }
 }
 
 /// <summary>Identity and description of a person (Art 91(2)(a), 92(2)(a), 89(3)(b)(i)).</summary>

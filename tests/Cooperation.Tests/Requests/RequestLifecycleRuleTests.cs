@@ -65,13 +65,28 @@ public class RequestLifecycleRuleTests
     [InlineData(RequestKind.ArrestAndSurrender, DenialGround.ProhibitedByNationalLaw)]
     [InlineData(RequestKind.ProvisionalArrest, DenialGround.NationalSecurity)]
     [InlineData(RequestKind.ProvisionalArrest, DenialGround.ProhibitedByNationalLaw)]
-    [InlineData(RequestKind.Transit, DenialGround.NationalSecurity)]
-    [InlineData(RequestKind.Transit, DenialGround.ProhibitedByNationalLaw)]
-    public void A_request_to_arrest_surrender_or_transit_cannot_be_denied_on_any_ground(RequestKind kind, DenialGround ground)
+    [InlineData(RequestKind.ArrestAndSurrender, DenialGround.TransitWouldImpedeSurrender)]
+    [InlineData(RequestKind.ProvisionalArrest, DenialGround.TransitWouldImpedeSurrender)]
+    public void Art89_1_a_request_to_arrest_and_surrender_cannot_be_denied_on_any_ground(RequestKind kind, DenialGround ground)
     {
         var refused = Refuse(Samples.In(kind, RequestStatus.InExecution), new Deny(ground, "reasons", ConditionsConsidered: true));
         Assert.Equal(LifecycleErrors.DenialNotAllowed, refused.Code);
         Assert.False(RequestLifecycle.MayBeDenied(kind));
+    }
+
+    [Fact]
+    public void Art89_3_a_transit_may_be_refused_only_where_it_would_impede_or_delay_surrender()
+    {
+        var transit = Samples.In(RequestKind.Transit, RequestStatus.Acknowledged);
+        Assert.True(RequestLifecycle.MayBeDenied(RequestKind.Transit));
+        var refused = Accept(transit, new Deny(DenialGround.TransitWouldImpedeSurrender, "Transit would delay the surrender."));
+        Assert.Equal(RequestStatus.Denied, refused.Snapshot.Status);
+        Assert.Contains("Art 89(3)(a)", refused.Entry.Description);
+        foreach (var other in new[] { DenialGround.NationalSecurity, DenialGround.ProhibitedByNationalLaw })
+            Assert.Equal(LifecycleErrors.DenialGroundNotApplicable, Refuse(transit, new Deny(other, "reasons", ConditionsConsidered: true)).Code);
+        Assert.Equal(LifecycleErrors.DenialGroundNotApplicable,
+            Refuse(Assistance(RequestStatus.Acknowledged), new Deny(DenialGround.TransitWouldImpedeSurrender, "reasons")).Code);
+        Assert.Equal(LifecycleErrors.ReasonsRequired, Refuse(transit, new Deny(DenialGround.TransitWouldImpedeSurrender, " ")).Code);
     }
 
     [Fact]

@@ -100,8 +100,20 @@ public class RequestLifecycleTransitionTableTests
 
     // A provisional arrest is urgent (Art 92(1)) but, like every request in these tables, owes no confirmation:
     // only urgent requests under Art 91(1) and 96(1) do (the rule tests cover those).
-    private static Dictionary<string, string[]> ExpectedFor(RequestKind kind) =>
-        Parse(kind == RequestKind.OtherAssistance ? OtherAssistanceTable : ArrestTable);
+    // Transit may be refused, but only under Art 89(3)(a): the table's national-security denial does not apply to it.
+    private const string TransitDenyRow =
+        "Deny                 -   -   -   -   !denial-ground-not-applicable  !denial-ground-not-applicable  !denial-ground-not-applicable  -   -   -   -   -";
+
+    private static Dictionary<string, string[]> ExpectedFor(RequestKind kind)
+    {
+        var table = Parse(kind == RequestKind.OtherAssistance ? OtherAssistanceTable : ArrestTable);
+        if (kind == RequestKind.Transit)
+        {
+            var row = TransitDenyRow.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            table[row[0]] = row[1..];
+        }
+        return table;
+    }
 
     private static RequestCommand Command(string label, RequestKind kind) => label switch
     {

@@ -78,6 +78,10 @@ public static class RequestCompleteness
         RequireText(c.Person?.Description, "contents.person.description", problems);
         RequireText(c.Facts, "contents.facts", problems);
         RequireDocument(c.Warrant, "contents.warrant", problems);
+        if (!Cooperation.Requests.Transit.TransitAuthorisation.Required(c.Route))
+            problems.Add(new InvalidElement("contents.route",
+                "air transit with no landing scheduled in the State needs no authorisation (Art 89(3)(d)); " +
+                "an unscheduled landing is reported by the State under Art 89(3)(e)"));
     }
 
     // Art 93(1), 96(2)(a)-(e): the measure, purpose and legal basis, persons and places, facts,

@@ -11,8 +11,22 @@ namespace Cooperation.Requests;
 /// </summary>
 public static class RequestLifecycle
 {
-    /// <summary>Only a request for other assistance may be denied (Art 93(4), 93(5)); never arrest, surrender or transit (Art 89(1), 89(3)).</summary>
-    public static bool MayBeDenied(RequestKind kind) => kind == RequestKind.OtherAssistance;
+    /// <summary>
+    /// A request for other assistance may be denied (Art 93(4), 93(5)) and a transit refused (Art 89(3)(a));
+    /// never a request to arrest and surrender or provisionally arrest (Art 89(1)).
+    /// </summary>
+    public static bool MayBeDenied(RequestKind kind) => kind is RequestKind.OtherAssistance or RequestKind.Transit;
+
+    /// <summary>Whether a denial ground can apply to a kind of request (and, for assistance, its Art 93(1) measure).</summary>
+    public static bool DenialApplies(DenialGround ground, RequestKind kind, AssistanceMeasure? measure) => ground switch
+    {
+        DenialGround.NationalSecurity => kind == RequestKind.OtherAssistance,
+        // Art 93(5): 93(1)(l) assistance only.
+        DenialGround.ProhibitedByNationalLaw => kind == RequestKind.OtherAssistance && measure == AssistanceMeasure.OtherAssistance,
+        // Art 89(3)(a): transit that would impede or delay the surrender.
+        DenialGround.TransitWouldImpedeSurrender => kind == RequestKind.Transit,
+        _ => false,
+    };
 
     /// <summary>Whether a postponement ground can apply to a kind of request at all.</summary>
     public static bool PostponementApplies(PostponementGround ground, RequestKind kind) => ground switch
@@ -133,22 +147,26 @@ public static class RequestLifecycle
         {
             if (!MayBeDenied(current.Kind))
                 return new Decision.Refused(LifecycleErrors.DenialNotAllowed,
-                    $"A {current.Kind} request cannot be denied (Art 89(1), 89(3)); consult the Court under Art 97 instead.");
+                    $"A {current.Kind} request cannot be denied (Art 89(1)); consult the Court under Art 97 instead.");
 
             var problems = new List<(string Code, InvalidElement Element)>();
             if (c.Ground is not { } ground || !Enum.IsDefined(ground))
-                problems.Add((LifecycleErrors.DenialGroundRequired,
-                    new InvalidElement("ground", "a denial needs a ground: Art 93(4) national security or Art 93(5)")));
-            else if (ground == DenialGround.ProhibitedByNationalLaw)
-            {
-                if (current.Measure != AssistanceMeasure.OtherAssistance)
-                    problems.Add((LifecycleErrors.DenialGroundNotApplicable,
-                        new InvalidElement("ground", "Art 93(5) applies to 93(1)(l) assistance only")));
-                else if (!c.ConditionsConsidered)
-                    problems.Add((LifecycleErrors.ConditionsNotConsidered,
-                        new InvalidElement("conditionsConsidered",
-                            "before denying 93(1)(l) assistance the State considers giving it on conditions (Art 93(5))")));
-            }
+                problems.Add((LifecycleErrors.DenialGroundRequired, new InvalidElement("ground",
+                    current.Kind == RequestKind.Transit
+                        ? "a refusal of transit needs its ground: Art 89(3)(a)"
+                        : "a denial needs a ground: Art 93(4) national security or Art 93(5)")));
+            else if (!DenialApplies(ground, current.Kind, current.Measure))
+                problems.Add((LifecycleErrors.DenialGroundNotApplicable,
+                    new InvalidElement("ground", $"{Article(ground)} does not apply to this request" + ground switch
+                    {
+                        DenialGround.ProhibitedByNationalLaw => " (93(1)(l) assistance only)",
+                        DenialGround.TransitWouldImpedeSurrender => " (transit only)",
+                        _ => " (other assistance only)",
+                    })));
+            else if (ground == DenialGround.ProhibitedByNationalLaw && !c.ConditionsConsidered)
+                problems.Add((LifecycleErrors.ConditionsNotConsidered,
+                    new InvalidElement("conditionsConsidered",
+                        "before denying 93(1)(l) assistance the State considers giving it on conditions (Art 93(5))")));
             if (string.IsNullOrWhiteSpace(c.Reasons))
                 problems.Add((LifecycleErrors.ReasonsRequired,
                     new InvalidElement("reasons", "a denial must state its reasons (Art 93(6))")));
@@ -157,10 +175,17 @@ public static class RequestLifecycle
                 return new Decision.Refused(problems[0].Code, "The denial cannot be recorded as it stands.",
                     [.. problems.Select(p => p.Element)]);
 
-            var basis = c.Ground == DenialGround.NationalSecurity ? "Art 93(4), 72" : "Art 93(5)";
             return Accept(current, current with { Status = RequestStatus.Denied, StatusBeforeConsultation = null },
-                "request-denied", $"Request denied on {basis}, with reasons (Art 93(6)).");
+                "request-denied", $"Request denied on {Article(c.Ground!.Value)}, with reasons (Art 93(6)).");
         });
+
+    private static string Article(DenialGround ground) => ground switch
+    {
+        DenialGround.NationalSecurity => "Art 93(4), 72",
+        DenialGround.ProhibitedByNationalLaw => "Art 93(5)",
+        DenialGround.TransitWouldImpedeSurrender => "Art 89(3)(a)",
+        _ => "an unknown ground",
+    };
 
     private static Decision ResumeFrom(RequestSnapshot current, Resume c) =>
         When(current, c, [RequestStatus.Postponed, RequestStatus.InConsultation], () =>
