@@ -78,4 +78,8 @@ public sealed record DocumentReference
     public string? Reference { get; init; }
     public string? Title { get; init; }
     public string? Sha256 { get; init; }
+    /// <summary>The document's own language, if it differs from the request's (Art 87(2): supporting documents too).</summary>
+    public string? Language { get; init; }
+    /// <summary>The language of the translation that accompanies the document, if any (Art 87(2), RPE 178).</summary>
+    public string? TranslationLanguage { get; init; }
 }

@@ -94,33 +94,57 @@ public class RequestCompletenessTests
     }
 
     [Theory]
-    [InlineData("fr", false, false)]
-    [InlineData("FR", false, false)]
-    [InlineData(" en ", false, false)]
-    [InlineData("es", false, true)]
-    [InlineData("es", true, false)]
-    [InlineData("", false, true)]
-    [InlineData("", true, true)]
-    public void Language_must_be_accepted_unless_translated(string language, bool hasTranslation, bool invalid)
+    [InlineData("fr", null, null)]
+    [InlineData("FR", null, null)]
+    [InlineData(" en ", null, null)]
+    [InlineData("es", null, "language")]
+    [InlineData("es", "fr", null)]
+    [InlineData("es", "de", "translationLanguage")]
+    [InlineData("", null, "language")]
+    [InlineData("", "fr", "language")]
+    public void Art87_2_language_must_be_accepted_unless_translated_into_an_accepted_one(string language, string? translation, string? invalid)
     {
-        var problems = RequestCompleteness.Check(RequestKind.Transit, Samples.Complete(RequestKind.Transit), language, Samples.Accepted, hasTranslation);
-        Assert.Equal(invalid, problems.Any(p => p.Element == "language"));
+        var problems = RequestCompleteness.Check(RequestKind.Transit, Samples.Complete(RequestKind.Transit), language, Samples.Accepted, translation);
+        Assert.Equal(invalid is null ? [] : [invalid], Elements(problems));
     }
 
     [Fact]
-    public void English_is_not_accepted_unless_the_register_says_so()
+    public void RPE178_English_is_not_accepted_unless_the_register_says_so()
     {
         // RPE 178: English or French only where the State chose it; here the State accepts Spanish only.
         var problems = RequestCompleteness.Check(RequestKind.Transit, Samples.Complete(RequestKind.Transit), "en", ["es"]);
         Assert.Equal(["language"], Elements(problems));
     }
 
-    [Fact]
-    public void With_no_registered_language_a_translation_is_needed()
+    [Theory]
+    [InlineData("en", null, true)]
+    [InlineData("fr", null, true)]
+    [InlineData("es", null, false)]
+    [InlineData("es", "en", true)]
+    [InlineData("es", "pt", false)]
+    public void RPE178_2_where_the_state_designated_no_language_English_or_French_is_complete(string language, string? translation, bool complete)
     {
-        var problems = RequestCompleteness.Check(RequestKind.Transit, Samples.Complete(RequestKind.Transit), "en", []);
-        Assert.Equal(["language"], Elements(problems));
-        Assert.Empty(RequestCompleteness.Check(RequestKind.Transit, Samples.Complete(RequestKind.Transit), "en", [], hasTranslation: true));
+        var problems = RequestCompleteness.Check(RequestKind.Transit, Samples.Complete(RequestKind.Transit), language, [], translation);
+        Assert.Equal(complete, problems.Count == 0);
+        Assert.Equal(["en", "fr"], RequestCompleteness.Acceptable([]));
+    }
+
+    [Fact]
+    public void Art87_2_supporting_documents_must_be_in_or_translated_into_an_accepted_language()
+    {
+        var contents = Samples.Complete(RequestKind.ArrestAndSurrender) with
+        {
+            Warrant = new DocumentReference { Reference = "W-1", Language = "en" },
+            SupportingDocuments =
+            [
+                new() { Reference = "D-1" },                                        // the request's language
+                new() { Reference = "D-2", Language = "ar" },                       // untranslated
+                new() { Reference = "D-3", Language = "ar", TranslationLanguage = "fr" },
+                new() { Reference = "D-4", Language = "ar", TranslationLanguage = "de" },
+            ],
+        };
+        var problems = RequestCompleteness.Check(RequestKind.ArrestAndSurrender, contents, "fr", Samples.Accepted);
+        Assert.Equal(["contents.supportingDocuments[1].language", "contents.supportingDocuments[3].translationLanguage"], Elements(problems));
     }
 
     [Fact]

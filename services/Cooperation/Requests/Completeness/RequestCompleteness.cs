@@ -16,15 +16,16 @@ public static class RequestCompleteness
     /// <param name="acceptedLanguages">
     /// The requested State's accepted languages as the Registry's register holds them for this request
     /// (Art 87(2), RPE 178): its designated language, plus English/French only where the register says so.
+    /// Empty when the State designated none: English or French is then complete (RPE 178(2)).
     /// Compared case-insensitively, as whole tags.
     /// </param>
-    /// <param name="hasTranslation">A translation into an accepted language travels with the request (Art 87(2)).</param>
+    /// <param name="translationLanguage">The language of a translation that travels with the request, if any (Art 87(2)).</param>
     public static IReadOnlyList<InvalidElement> Check(
         RequestKind kind,
         RequestContents contents,
         string language,
         IReadOnlyCollection<string> acceptedLanguages,
-        bool hasTranslation = false)
+        string? translationLanguage = null)
     {
         ArgumentNullException.ThrowIfNull(contents);
         ArgumentNullException.ThrowIfNull(acceptedLanguages);
@@ -38,7 +39,9 @@ public static class RequestCompleteness
             case RequestKind.OtherAssistance: OtherAssistance(contents, problems); break;
             default: problems.Add(new InvalidElement("kind", "not a known kind of request")); break;
         }
-        Language(language, acceptedLanguages, hasTranslation, problems);
+        var acceptable = Acceptable(acceptedLanguages);
+        Language(language, translationLanguage, acceptable, problems);
+        DocumentLanguages(contents, acceptable, problems);
         return problems;
     }
 
@@ -104,26 +107,58 @@ public static class RequestCompleteness
             problems.Add(new InvalidElement("contents.replyBy", Required));
     }
 
-    // Art 87(2), RPE 178: in the State's designated language, or with a translation into it.
+    /// <summary>The Court's working languages (Art 50(2)), complete where a State designated no language (RPE 178(2)).</summary>
+    public static readonly IReadOnlyCollection<string> WorkingLanguages = ["en", "fr"];
+
+    /// <summary>
+    /// The languages a request (and each supporting document) may be in, or be translated into: the State's
+    /// designation (Art 87(2)), else English or French (RPE 178(2)).
+    /// </summary>
+    public static IReadOnlyCollection<string> Acceptable(IReadOnlyCollection<string> designated) =>
+        designated.Any(l => !string.IsNullOrWhiteSpace(l)) ? designated : WorkingLanguages;
+
+    // Art 87(2), RPE 178: in an acceptable language, or accompanied by a translation into one.
     private static void Language(
-        string language, IReadOnlyCollection<string> accepted, bool hasTranslation, List<InvalidElement> problems)
+        string language, string? translationLanguage, IReadOnlyCollection<string> acceptable, List<InvalidElement> problems)
     {
         if (string.IsNullOrWhiteSpace(language))
         {
             problems.Add(new InvalidElement("language", Required));
             return;
         }
-        if (hasTranslation) return;
-        if (accepted.Count == 0)
-        {
-            problems.Add(new InvalidElement("language",
-                "the register holds no accepted language for the requested State; attach a translation (Art 87(2), RPE 178)"));
-            return;
-        }
-        var trimmed = language.Trim();
-        if (!accepted.Any(a => string.Equals(a?.Trim(), trimmed, StringComparison.OrdinalIgnoreCase)))
+        if (IsIn(language, acceptable)) return;
+        if (translationLanguage is null)
             problems.Add(new InvalidElement("language",
                 "not a language the requested State accepts, and no translation is attached (Art 87(2), RPE 178)"));
+        else if (!IsIn(translationLanguage, acceptable))
+            problems.Add(new InvalidElement("translationLanguage",
+                "the translation is not into a language the requested State accepts (Art 87(2), RPE 178)"));
+    }
+
+    // Art 87(2): "any documents supporting the request" follow the same rule. A document that names no
+    // language of its own is taken to be in the request's language (and covered by its translation).
+    private static void DocumentLanguages(RequestContents c, IReadOnlyCollection<string> acceptable, List<InvalidElement> problems)
+    {
+        DocumentLanguage(c.Warrant, "contents.warrant", acceptable, problems);
+        for (var i = 0; i < c.SupportingDocuments.Count; i++)
+            DocumentLanguage(c.SupportingDocuments[i], $"contents.supportingDocuments[{i}]", acceptable, problems);
+    }
+
+    private static void DocumentLanguage(DocumentReference? d, string element, IReadOnlyCollection<string> acceptable, List<InvalidElement> problems)
+    {
+        if (d?.Language is not { } language || IsIn(language, acceptable)) return;
+        if (d.TranslationLanguage is null)
+            problems.Add(new InvalidElement(element + ".language",
+                "the document is not in a language the requested State accepts and has no translation (Art 87(2), RPE 178)"));
+        else if (!IsIn(d.TranslationLanguage, acceptable))
+            problems.Add(new InvalidElement(element + ".translationLanguage",
+                "the document's translation is not into a language the requested State accepts (Art 87(2), RPE 178)"));
+    }
+
+    private static bool IsIn(string language, IReadOnlyCollection<string> languages)
+    {
+        var trimmed = language.Trim();
+        return languages.Any(a => string.Equals(a?.Trim(), trimmed, StringComparison.OrdinalIgnoreCase));
     }
 
     private static void RequireText(string? value, string element, List<InvalidElement> problems)

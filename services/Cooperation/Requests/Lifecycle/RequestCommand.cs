@@ -134,9 +134,12 @@ public abstract record RequestCommand
     }
 }
 
-/// <summary>What <see cref="RequestCompleteness.Check"/> needs, carried by the commands that make a request ready or re-send it.</summary>
+/// <summary>
+/// What <see cref="RequestCompleteness.Check"/> needs, carried by the commands that make a request ready or re-send it.
+/// <paramref name="TranslationLanguage"/>: the language of the translation that travels with the request, if any (RPE 178).
+/// </summary>
 public sealed record CompletenessInput(
     RequestContents Contents,
     string Language,
     IReadOnlyCollection<string> AcceptedLanguages,
-    bool HasTranslation = false);
+    string? TranslationLanguage = null);

@@ -327,7 +327,7 @@ public static class RequestLifecycle
     }
 
     private static IReadOnlyList<InvalidElement> Check(RequestKind kind, CompletenessInput input) =>
-        RequestCompleteness.Check(kind, input.Contents, input.Language, input.AcceptedLanguages, input.HasTranslation);
+        RequestCompleteness.Check(kind, input.Contents, input.Language, input.AcceptedLanguages, input.TranslationLanguage);
 
     private static Decision Incomplete(IReadOnlyList<InvalidElement> problems) =>
         new Decision.Refused(LifecycleErrors.RequestIncomplete,

@@ -55,7 +55,7 @@ public static class ModifyRequestEndpoint
         var accepted = (await db.ForRequestAsync(request.StateCode, request.Lifecycle.FirstTransmittedAt, now, ct))?.AcceptedLanguages ?? [];
         // Decide first without changing anything: the consultation's own machine must accept the close too.
         var decision = RequestLifecycle.Decide(request.Lifecycle,
-            new RequestCommand.Modify(now, new CompletenessInput(body.Contents, request.Language, accepted, request.HasTranslation)));
+            new RequestCommand.Modify(now, new CompletenessInput(body.Contents, request.Language, accepted, request.TranslationLanguage)));
         if (decision is Decision.Refused refused) return ConsultationFlow.Refused(refused);
         var next = ((Decision.Accepted)decision).Snapshot;
 
@@ -75,7 +75,7 @@ public static class ModifyRequestEndpoint
             outbox.Send(state, ConsultationEndpoints.Closed(consultation, organ, request.Version, now));
         }
 
-        request.Apply(new RequestCommand.Modify(now, new CompletenessInput(body.Contents, request.Language, accepted, request.HasTranslation)),
+        request.Apply(new RequestCommand.Modify(now, new CompletenessInput(body.Contents, request.Language, accepted, request.TranslationLanguage)),
             organ.Actor(), now);
         request.Contents = body.Contents;
         request.SubmittedAt = now;

@@ -39,7 +39,7 @@ public static class TransmitRequestEndpoint
         if (request.Status == RequestStatus.Draft)
         {
             // Complete, in a language the State accepts (Art 87(2), RPE 178), before it may leave Draft.
-            var input = new CompletenessInput(request.Contents, request.Language, accepted, request.HasTranslation);
+            var input = new CompletenessInput(request.Contents, request.Language, accepted, request.TranslationLanguage);
             if (request.Apply(new RequestCommand.MarkReady(input), actor, now) is Decision.Refused incomplete)
                 return incomplete.ToProblem();
         }
