@@ -137,9 +137,11 @@ public abstract record RequestCommand
 /// <summary>
 /// What <see cref="RequestCompleteness.Check"/> needs, carried by the commands that make a request ready or re-send it.
 /// <paramref name="TranslationLanguage"/>: the language of the translation that travels with the request, if any (RPE 178).
+/// <paramref name="Requirements"/>: the State's national requirements as the register records them (Art 91(4), 96(2)(e)).
 /// </summary>
 public sealed record CompletenessInput(
     RequestContents Contents,
     string Language,
     IReadOnlyCollection<string> AcceptedLanguages,
-    string? TranslationLanguage = null);
+    string? TranslationLanguage = null,
+    Register.NationalRequirements? Requirements = null);

@@ -327,7 +327,7 @@ public static class RequestLifecycle
     }
 
     private static IReadOnlyList<InvalidElement> Check(RequestKind kind, CompletenessInput input) =>
-        RequestCompleteness.Check(kind, input.Contents, input.Language, input.AcceptedLanguages, input.TranslationLanguage);
+        RequestCompleteness.Check(kind, input.Contents, input.Language, input.AcceptedLanguages, input.TranslationLanguage, input.Requirements);
 
     private static Decision Incomplete(IReadOnlyList<InvalidElement> problems) =>
         new Decision.Refused(LifecycleErrors.RequestIncomplete,
