@@ -149,37 +149,43 @@ public class RequestLifecycleRuleTests
 
     // Postponement: Art 89(2), 94, 95
 
-    public static TheoryData<RequestKind, PostponementGround, bool> PostponementApplicability() => new()
+    public static TheoryData<RequestKind, PostponementGround, bool> PostponementApplicability()
     {
-        { RequestKind.ArrestAndSurrender, PostponementGround.NeBisInIdemChallenge, true },
-        { RequestKind.ArrestAndSurrender, PostponementGround.NationalProceedings, false },
-        { RequestKind.ArrestAndSurrender, PostponementGround.AdmissibilityChallenge, true },
-        { RequestKind.ProvisionalArrest, PostponementGround.NeBisInIdemChallenge, false },
-        { RequestKind.ProvisionalArrest, PostponementGround.NationalProceedings, false },
-        { RequestKind.ProvisionalArrest, PostponementGround.AdmissibilityChallenge, true },
-        { RequestKind.Transit, PostponementGround.NeBisInIdemChallenge, false },
-        { RequestKind.Transit, PostponementGround.NationalProceedings, false },
-        { RequestKind.Transit, PostponementGround.AdmissibilityChallenge, true },
-        { RequestKind.OtherAssistance, PostponementGround.NeBisInIdemChallenge, false },
-        { RequestKind.OtherAssistance, PostponementGround.NationalProceedings, true },
-        { RequestKind.OtherAssistance, PostponementGround.AdmissibilityChallenge, true },
-    };
+        var data = new TheoryData<RequestKind, PostponementGround, bool>();
+        foreach (var kind in Samples.Kinds)
+            foreach (var ground in Enum.GetValues<PostponementGround>())
+                data.Add(kind, ground, (kind, ground) switch
+                {
+                    (RequestKind.ArrestAndSurrender, PostponementGround.NeBisInIdemChallenge) => true,
+                    (RequestKind.OtherAssistance, PostponementGround.NationalProceedings or PostponementGround.CompetingRequests) => true,
+                    (_, PostponementGround.AdmissibilityChallenge) => true,
+                    _ => false,
+                });
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(PostponementApplicability))]
     public void Each_postponement_ground_applies_to_its_kinds_only(RequestKind kind, PostponementGround ground, bool applies)
     {
-        var decision = RequestLifecycle.Decide(Samples.In(kind, RequestStatus.InExecution), new Postpone(ground, Samples.At.AddDays(90)));
+        var decision = RequestLifecycle.Decide(Samples.In(kind, RequestStatus.InConsultation), new Postpone(ground, Samples.At.AddDays(90)));
         Assert.Equal(applies, RequestLifecycle.PostponementApplies(ground, kind));
-        if (applies)
+        if (!applies)
         {
-            var accepted = Assert.IsType<Decision.Accepted>(decision);
-            Assert.Equal(RequestStatus.Postponed, accepted.Snapshot.Status);
-            Assert.Equal(ground, accepted.Snapshot.PostponementGround);
-            Assert.Equal(RequestStatus.InExecution, accepted.Snapshot.StatusBeforePostponement);
-        }
-        else
             Assert.Equal(LifecycleErrors.PostponementGroundNotApplicable, Assert.IsType<Decision.Refused>(decision).Code);
+            return;
+        }
+        var accepted = Assert.IsType<Decision.Accepted>(decision);
+        if (ground == PostponementGround.NationalProceedings)
+        {
+            // Art 94: a proposal, not yet a postponement.
+            Assert.Equal(RequestStatus.InConsultation, accepted.Snapshot.Status);
+            Assert.Equal(ground, accepted.Snapshot.PendingPostponement!.Ground);
+            return;
+        }
+        Assert.Equal(RequestStatus.Postponed, accepted.Snapshot.Status);
+        Assert.Equal(ground, accepted.Snapshot.PostponementGround);
+        Assert.Equal(RequestStatus.InExecution, accepted.Snapshot.StatusBeforePostponement);
     }
 
     [Fact]
@@ -192,13 +198,103 @@ public class RequestLifecycleRuleTests
     }
 
     [Fact]
-    public void An_Art_94_postponement_needs_the_agreed_period()
+    public void Art94_a_postponement_proposal_needs_its_period()
     {
         var refused = Refuse(Assistance(RequestStatus.InExecution), new Postpone(PostponementGround.NationalProceedings));
         Assert.Equal(LifecycleErrors.PostponementPeriodRequired, refused.Code);
+    }
+
+    [Fact]
+    public void Art94_the_period_is_agreed_with_the_Court_pending_until_the_issuing_organ_accepts()
+    {
         var until = Samples.At.AddDays(60);
-        var accepted = Accept(Assistance(RequestStatus.InExecution), new Postpone(PostponementGround.NationalProceedings, until));
-        Assert.Equal(until, accepted.Snapshot.PostponedUntil);
+        var proposed = Accept(Assistance(RequestStatus.InExecution), new Postpone(PostponementGround.NationalProceedings, until, ConditionsConsidered: true));
+        Assert.Equal("postponement-proposed", proposed.Entry.Event);
+        Assert.Equal(RequestStatus.InExecution, proposed.Snapshot.Status);
+        Assert.False(DutyToExecute.Suspended(proposed.Snapshot));
+        Assert.Equal(new PostponementProposal(PostponementGround.NationalProceedings, until, Party.RequestedState), proposed.Snapshot.PendingPostponement);
+        // Execution goes on while the period is not agreed.
+        Assert.True(RequestLifecycle.Decide(proposed.Snapshot, new ReportProgress()).IsAccepted);
+        // The State cannot agree its own proposal.
+        Assert.Equal(LifecycleErrors.OwnProposal, Refuse(proposed.Snapshot, new AgreePostponement(Party.RequestedState)).Code);
+
+        var agreed = Accept(proposed.Snapshot, new AgreePostponement(Party.IssuingOrgan));
+        Assert.Equal("postponement-agreed", agreed.Entry.Event);
+        Assert.Equal(RequestStatus.Postponed, agreed.Snapshot.Status);
+        Assert.Equal(until, agreed.Snapshot.PostponedUntil);
+        Assert.Null(agreed.Snapshot.PendingPostponement);
+        Assert.Equal(RequestStatus.InExecution, agreed.Snapshot.StatusBeforePostponement);
+    }
+
+    [Fact]
+    public void Art94_the_issuing_organ_may_propose_another_period_which_the_State_then_agrees()
+    {
+        var proposed = Accept(Assistance(RequestStatus.Acknowledged), new Postpone(PostponementGround.NationalProceedings, Samples.At.AddDays(180))).Snapshot;
+        var shorter = Samples.At.AddDays(45);
+        var countered = Accept(proposed, new ProposePostponementPeriod(shorter, Party.IssuingOrgan));
+        Assert.Equal(Party.IssuingOrgan, countered.Snapshot.PendingPostponement!.ProposedBy);
+        Assert.Equal(RequestStatus.Acknowledged, countered.Snapshot.Status);
+        Assert.Equal(LifecycleErrors.OwnProposal, Refuse(countered.Snapshot, new AgreePostponement(Party.IssuingOrgan)).Code);
+        var agreed = Accept(countered.Snapshot, new AgreePostponement(Party.RequestedState)).Snapshot;
+        Assert.Equal(RequestStatus.Postponed, agreed.Status);
+        Assert.Equal(shorter, agreed.PostponedUntil);
+    }
+
+    [Theory]
+    [InlineData(true, "it considered giving the assistance at once on conditions")]
+    [InlineData(false, "did not record considering")]
+    public void Art94_1_whether_conditions_were_considered_is_recorded(bool considered, string said)
+    {
+        var proposed = Accept(Assistance(RequestStatus.InExecution),
+            new Postpone(PostponementGround.NationalProceedings, Samples.At.AddDays(30), ConditionsConsidered: considered));
+        Assert.Equal(considered, proposed.Snapshot.PostponementConditionsConsidered);
+        Assert.Contains(said, proposed.Entry.Description);
+        Assert.Contains("Art 94(1)", proposed.Entry.Description);
+    }
+
+    [Fact]
+    public void Art94_2_the_Prosecutor_may_seek_preservation_measures_during_an_Art_94_postponement()
+    {
+        var proposed = Accept(Assistance(RequestStatus.InExecution), new Postpone(PostponementGround.NationalProceedings, Samples.At.AddDays(30))).Snapshot;
+        var postponed = Accept(proposed, new AgreePostponement(Party.IssuingOrgan)).Snapshot;
+        var sought = Accept(postponed, new SeekPreservationMeasures(Cooperation.Organs.Organ.Prosecutor));
+        Assert.True(sought.Snapshot.PreservationMeasuresSought);
+        Assert.Equal(RequestStatus.Postponed, sought.Snapshot.Status);
+        Assert.Contains("Art 94(2)", sought.Entry.Description);
+        Assert.Equal(LifecycleErrors.PreservationNotApplicable,
+            Refuse(postponed, new SeekPreservationMeasures(Cooperation.Organs.Organ.Registry)).Code);
+        Assert.Equal(LifecycleErrors.PreservationNotApplicable,
+            Refuse(Assistance(RequestStatus.Postponed), new SeekPreservationMeasures(Cooperation.Organs.Organ.Prosecutor)).Code);
+    }
+
+    [Fact]
+    public void Art89_2_a_postponement_follows_a_consultation_and_ends_with_the_admissibility_ruling()
+    {
+        var surrender = Samples.In(RequestKind.ArrestAndSurrender, RequestStatus.InExecution);
+        Assert.Equal(LifecycleErrors.ConsultationRequired, Refuse(surrender, new Postpone(PostponementGround.NeBisInIdemChallenge)).Code);
+        var consulting = Accept(surrender, new OpenConsultation()).Snapshot;
+        var postponed = Accept(consulting, new Postpone(PostponementGround.NeBisInIdemChallenge)).Snapshot;
+        Assert.Equal(RequestStatus.Postponed, postponed.Status);
+        var admissible = Accept(postponed, new RecordAdmissibilityRuling(Admissible: true));
+        Assert.Equal(RequestStatus.InExecution, admissible.Snapshot.Status);
+        Assert.Contains("Art 89(2)", admissible.Entry.Description);
+        Assert.Equal(RequestStatus.Withdrawn, Accept(postponed, new RecordAdmissibilityRuling(Admissible: false)).Snapshot.Status);
+    }
+
+    [Fact]
+    public void Art95_no_postponement_where_the_Court_ordered_that_evidence_collection_continue()
+    {
+        var ordered = Accept(Assistance(RequestStatus.InExecution), new RecordEvidenceCollectionOrder()).Snapshot;
+        Assert.Equal(LifecycleErrors.EvidenceCollectionOrdered, Refuse(ordered, new Postpone(PostponementGround.AdmissibilityChallenge)).Code);
+        Assert.True(RequestLifecycle.Decide(Assistance(RequestStatus.InExecution), new Postpone(PostponementGround.AdmissibilityChallenge)).IsAccepted);
+    }
+
+    [Fact]
+    public void Art93_9_a_competing_requests_for_assistance_may_postpone_one_of_them()
+    {
+        var postponed = Accept(Assistance(RequestStatus.InExecution), new Postpone(PostponementGround.CompetingRequests));
+        Assert.Equal(RequestStatus.Postponed, postponed.Snapshot.Status);
+        Assert.Contains("Art 93(9)(a)", postponed.Entry.Description);
     }
 
     [Fact]
@@ -230,7 +326,8 @@ public class RequestLifecycleRuleTests
     [Fact]
     public void A_consultation_during_a_postponement_that_ends_in_a_new_postponement_returns_to_the_first_status()
     {
-        var postponed = Accept(Assistance(RequestStatus.Acknowledged), new Postpone(PostponementGround.NationalProceedings, Samples.At.AddDays(30))).Snapshot;
+        var proposed = Accept(Assistance(RequestStatus.Acknowledged), new Postpone(PostponementGround.NationalProceedings, Samples.At.AddDays(30))).Snapshot;
+        var postponed = Accept(proposed, new AgreePostponement(Party.IssuingOrgan)).Snapshot;
         var consulting = Accept(postponed, new OpenConsultation()).Snapshot;
         var extended = Accept(consulting, new CloseConsultation(ConsultationOutcome.Postponed, PostponementGround.NationalProceedings, Samples.At.AddDays(90))).Snapshot;
         Assert.Equal(RequestStatus.Postponed, extended.Status);
@@ -499,6 +596,11 @@ public class RequestLifecycleRuleTests
     [InlineData(typeof(Resume), Party.Either)]
     [InlineData(typeof(OpenConsultation), Party.Either)]
     [InlineData(typeof(CloseConsultation), Party.Either)]
+    [InlineData(typeof(ProposePostponementPeriod), Party.Either)]
+    [InlineData(typeof(AgreePostponement), Party.Either)]
+    [InlineData(typeof(SeekPreservationMeasures), Party.IssuingOrgan)]
+    [InlineData(typeof(RecordAdmissibilityRuling), Party.IssuingOrgan)]
+    [InlineData(typeof(RecordEvidenceCollectionOrder), Party.IssuingOrgan)]
     public void Each_command_names_the_side_that_may_issue_it(Type commandType, Party party)
     {
         var command = (RequestCommand)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(commandType);

@@ -57,6 +57,11 @@ public class RequestLifecycleTransitionTableTests
         Withdraw             Wd  Wd  Wd  Wd  Wd  Wd  Wd  Wd  -   -   -   -
         RecordConfirmation   -   -   !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  -   -   -   -
         Reclassify           Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd
+        ProposePeriod        -   -   -   -   !no-postponement-proposed  !no-postponement-proposed  !no-postponement-proposed  -   -   -   -   -
+        AgreePostponement    -   -   -   -   !no-postponement-proposed  !no-postponement-proposed  !no-postponement-proposed  -   -   -   -   -
+        SeekPreservation     -   -   -   -   !preservation-not-applicable  !preservation-not-applicable  !preservation-not-applicable  !preservation-not-applicable  -   -   -   -
+        AdmissibilityRuling  -   -   -   -   -   -   -   Ex  -   -   -   -
+        EvidenceOrder        Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  -   -   -   -
         """;
 
     // Arrest and surrender, transit: never denied; execution goes on during a consultation (Art 97);
@@ -84,6 +89,11 @@ public class RequestLifecycleTransitionTableTests
         Withdraw             Wd  Wd  Wd  Wd  Wd  Wd  Wd  Wd  -   -   -   -
         RecordConfirmation   -   -   !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  -   -   -   -
         Reclassify           Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd
+        ProposePeriod        -   -   -   -   !no-postponement-proposed  !no-postponement-proposed  !no-postponement-proposed  -   -   -   -   -
+        AgreePostponement    -   -   -   -   !no-postponement-proposed  !no-postponement-proposed  !no-postponement-proposed  -   -   -   -   -
+        SeekPreservation     -   -   -   -   !preservation-not-applicable  !preservation-not-applicable  !preservation-not-applicable  !preservation-not-applicable  -   -   -   -
+        AdmissibilityRuling  -   -   -   -   -   -   -   Ex  -   -   -   -
+        EvidenceOrder        !not-applicable  !not-applicable  !not-applicable  !not-applicable  !not-applicable  !not-applicable  !not-applicable  !not-applicable  -   -   -   -
         """;
 
     private static Dictionary<string, string[]> Parse(string table)
@@ -138,6 +148,11 @@ public class RequestLifecycleTransitionTableTests
         "Withdraw" => new Withdraw(),
         "RecordConfirmation" => new RecordConfirmation(Samples.At),
         "Reclassify" => new Reclassify(Classification.Public),
+        "ProposePeriod" => new ProposePostponementPeriod(Samples.At.AddDays(60), Party.IssuingOrgan),
+        "AgreePostponement" => new AgreePostponement(Party.IssuingOrgan),
+        "SeekPreservation" => new SeekPreservationMeasures(Cooperation.Organs.Organ.Prosecutor),
+        "AdmissibilityRuling" => new RecordAdmissibilityRuling(Admissible: true),
+        "EvidenceOrder" => new RecordEvidenceCollectionOrder(),
         _ => throw new ArgumentOutOfRangeException(nameof(label), label, null),
     };
 

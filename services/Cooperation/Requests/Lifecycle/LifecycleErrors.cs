@@ -14,6 +14,12 @@ public static class LifecycleErrors
     public const string PostponementGroundRequired = "postponement-ground-required";
     public const string PostponementGroundNotApplicable = "postponement-ground-not-applicable";
     public const string PostponementPeriodRequired = "postponement-period-required";
+    public const string ConsultationRequired = "consultation-required";
+    public const string NoPostponementProposed = "no-postponement-proposed";
+    public const string OwnProposal = "own-proposal";
+    public const string PreservationNotApplicable = "preservation-not-applicable";
+    public const string EvidenceCollectionOrdered = "evidence-collection-ordered";
+    public const string NotApplicable = "not-applicable";
     public const string ConfirmationNotRequired = "confirmation-not-required";
     public const string ConfirmationAlreadyRecorded = "confirmation-already-recorded";
     public const string ClassificationUnchanged = "classification-unchanged";

@@ -78,10 +78,48 @@ public abstract record RequestCommand
         public override Party IssuedBy => Party.RequestedState;
     }
 
-    /// <summary>→ Postponed, only on 89(2), 94 (with the agreed period as <paramref name="Until"/>) or 95.</summary>
-    public sealed record Postpone(PostponementGround? Ground, DateTimeOffset? Until = null) : RequestCommand
+    /// <summary>
+    /// → Postponed, only on 89(2) (while consulting the Court), 93(9)(a) or 95. On 94 it is a proposal: the period
+    /// (<paramref name="Until"/>) is agreed with the Court, so the request stays where it is until the issuing organ
+    /// accepts it (<see cref="AgreePostponement"/>) or proposes another (<see cref="ProposePostponementPeriod"/>).
+    /// <paramref name="ConditionsConsidered"/>: Art 94(1), the State considered giving the assistance at once on conditions.
+    /// </summary>
+    public sealed record Postpone(PostponementGround? Ground, DateTimeOffset? Until = null, bool ConditionsConsidered = false) : RequestCommand
     {
         public override Party IssuedBy => Party.RequestedState;
+    }
+
+    /// <summary>Art 94(1): the side that did not make the pending proposal proposes another period instead.</summary>
+    public sealed record ProposePostponementPeriod(DateTimeOffset Until, Party By) : RequestCommand
+    {
+        public override Party IssuedBy => Party.Either;
+    }
+
+    /// <summary>Art 94(1): the side that did not make the pending proposal accepts it: the request is postponed until then.</summary>
+    public sealed record AgreePostponement(Party By) : RequestCommand
+    {
+        public override Party IssuedBy => Party.Either;
+    }
+
+    /// <summary>Art 94(2): during an Art 94 postponement the Prosecutor may seek measures to preserve evidence (Art 93(1)(j)).</summary>
+    public sealed record SeekPreservationMeasures(Organs.Organ By) : RequestCommand
+    {
+        public override Party IssuedBy => Party.IssuingOrgan;
+    }
+
+    /// <summary>
+    /// The Court's ruling on admissibility, which ends a postponement on 89(2) or 95: admissible, execution proceeds;
+    /// inadmissible, the request ends as Withdrawn.
+    /// </summary>
+    public sealed record RecordAdmissibilityRuling(bool Admissible) : RequestCommand
+    {
+        public override Party IssuedBy => Party.IssuingOrgan;
+    }
+
+    /// <summary>Art 95: the Court ordered that the Prosecutor may pursue the collection of evidence (Art 18, 19): no postponement on 95.</summary>
+    public sealed record RecordEvidenceCollectionOrder : RequestCommand
+    {
+        public override Party IssuedBy => Party.IssuingOrgan;
     }
 
     /// <summary>Postponed or InConsultation → the status before it.</summary>

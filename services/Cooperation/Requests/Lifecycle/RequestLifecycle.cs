@@ -35,6 +35,8 @@ public static class RequestLifecycle
         PostponementGround.NeBisInIdemChallenge => kind == RequestKind.ArrestAndSurrender,
         // Art 94: a request under Art 93 whose immediate execution would interfere with a national case.
         PostponementGround.NationalProceedings => kind == RequestKind.OtherAssistance,
+        // Art 93(9)(a): competing requests for assistance (for persons, Art 90 governs instead).
+        PostponementGround.CompetingRequests => kind == RequestKind.OtherAssistance,
         // Art 95: "a request under this Part", any kind.
         PostponementGround.AdmissibilityChallenge => true,
         _ => false,
@@ -64,7 +66,19 @@ public static class RequestLifecycle
             Execute c => ExecuteFrom(current, c),
             Deny c => DenyFrom(current, c),
             Postpone c => When(current, c, [RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.InConsultation],
-                () => EnterPostponement(current, ReturnStatus(current), c.Ground, c.Until, "request-postponed")),
+                () => PostponeFrom(current, c)),
+            ProposePostponementPeriod c => When(current, c, ProposalStatuses, () => CounterPropose(current, c)),
+            AgreePostponement c => When(current, c, ProposalStatuses, () => Agree(current, c)),
+            SeekPreservationMeasures c => SeekPreservationFrom(current, c),
+            RecordAdmissibilityRuling c => When(current, c, [RequestStatus.Postponed], () => AdmissibilityRuled(current, c)),
+            RecordEvidenceCollectionOrder c => When(current, c,
+                [RequestStatus.Draft, RequestStatus.Ready, .. PendingStatuses], () =>
+                current.Kind != RequestKind.OtherAssistance
+                    ? new Decision.Refused(LifecycleErrors.NotApplicable,
+                        "An order to pursue the collection of evidence (Art 95) concerns requests for assistance.")
+                    : Accept(current, current with { EvidenceCollectionOrdered = true }, "evidence-collection-ordered",
+                        "The Court ordered that the Prosecutor may pursue the collection of evidence (Art 18, 19): " +
+                        "no postponement on Art 95.")),
             Resume c => ResumeFrom(current, c),
             OpenConsultation c => When(current, c,
                 [RequestStatus.Delivered, RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.Postponed],
@@ -233,13 +247,118 @@ public static class RequestLifecycle
             ? current.StatusBeforeConsultation ?? RequestStatus.Acknowledged
             : current.Status;
 
+    private static readonly RequestStatus[] ProposalStatuses =
+        [RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.InConsultation];
+
+    private static Decision PostponeFrom(RequestSnapshot current, Postpone c)
+    {
+        // Art 89(2): "shall immediately consult with the Court"; the postponement comes from that consultation.
+        if (c.Ground == PostponementGround.NeBisInIdemChallenge && current.Status != RequestStatus.InConsultation
+            && PostponementApplies(PostponementGround.NeBisInIdemChallenge, current.Kind))
+            return new Decision.Refused(LifecycleErrors.ConsultationRequired,
+                "A postponement under Art 89(2) follows a consultation with the Court on the ne bis in idem challenge: open one first.");
+        // Art 95 "unless the Court has specifically ordered that the Prosecutor may pursue the collection of such evidence".
+        if (c.Ground == PostponementGround.AdmissibilityChallenge && current.EvidenceCollectionOrdered)
+            return new Decision.Refused(LifecycleErrors.EvidenceCollectionOrdered,
+                "The Court ordered that the collection of evidence may continue (Art 95, 18, 19): execution cannot be postponed on Art 95.");
+        if (c.Ground != PostponementGround.NationalProceedings)
+            return EnterPostponement(current, ReturnStatus(current), c.Ground, c.Until, "request-postponed");
+
+        // Art 94(1): the period is agreed with the Court. The State's postponement is a proposal; execution
+        // goes on until the issuing organ accepts it or proposes another period.
+        if (!PostponementApplies(PostponementGround.NationalProceedings, current.Kind))
+            return EnterPostponement(current, ReturnStatus(current), c.Ground, c.Until, "request-postponed");
+        if (c.Until is not { } until)
+            return new Decision.Refused(LifecycleErrors.PostponementPeriodRequired,
+                "A postponement under Art 94 is for a period agreed with the Court: propose its end.",
+                [new InvalidElement("until", "required: the end of the period proposed to the Court (Art 94(1))")]);
+        return Accept(current,
+            current with
+            {
+                PendingPostponement = new PostponementProposal(PostponementGround.NationalProceedings, until, Party.RequestedState),
+                PostponementConditionsConsidered = c.ConditionsConsidered,
+            },
+            "postponement-proposed",
+            "The State proposed to postpone execution under Art 94 for a period to be agreed with the Court; " +
+            (c.ConditionsConsidered
+                ? "it considered giving the assistance at once on conditions (Art 94(1)). "
+                : "it did not record considering whether the assistance could be given at once on conditions (Art 94(1)). ") +
+            "Execution goes on until the issuing organ accepts or proposes another period.");
+    }
+
+    private static Decision CounterPropose(RequestSnapshot current, ProposePostponementPeriod c)
+    {
+        if (current.PendingPostponement is not { } pending)
+            return NoProposal();
+        if (pending.ProposedBy == c.By)
+            return new Decision.Refused(LifecycleErrors.OwnProposal, "The other side answers a proposal; a side does not counter its own (Art 94(1)).");
+        return Accept(current, current with { PendingPostponement = pending with { Until = c.Until, ProposedBy = c.By } },
+            "postponement-period-proposed",
+            $"The {Side(c.By)} proposed another postponement period (Art 94(1)); execution goes on until it is agreed.");
+    }
+
+    private static Decision Agree(RequestSnapshot current, AgreePostponement c)
+    {
+        if (current.PendingPostponement is not { } pending)
+            return NoProposal();
+        if (pending.ProposedBy == c.By)
+            return new Decision.Refused(LifecycleErrors.OwnProposal, "A proposal is agreed by the other side (Art 94(1)).");
+        var decision = EnterPostponement(current with { PendingPostponement = null }, ReturnStatus(current), pending.Ground, pending.Until,
+            "postponement-agreed");
+        return decision is Decision.Accepted a
+            ? a with { Entry = a.Entry with { Description = $"The {Side(c.By)} agreed the period: execution postponed on Art 94 until the agreed date (Art 94(1))." } }
+            : decision;
+    }
+
+    private static Decision NoProposal() =>
+        new Decision.Refused(LifecycleErrors.NoPostponementProposed, "No postponement period is awaiting agreement (Art 94(1)).");
+
+    private static string Side(Party party) => party == Party.IssuingOrgan ? "issuing organ" : "requested State";
+
+    private static Decision SeekPreservationFrom(RequestSnapshot current, SeekPreservationMeasures c) =>
+        When(current, c, [RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.InConsultation, RequestStatus.Postponed], () =>
+        {
+            var on94 = current is { Status: RequestStatus.Postponed, PostponementGround: PostponementGround.NationalProceedings }
+                || current.PendingPostponement?.Ground == PostponementGround.NationalProceedings;
+            if (!on94)
+                return new Decision.Refused(LifecycleErrors.PreservationNotApplicable,
+                    "Measures to preserve evidence under Art 94(2) are sought during an Art 94 postponement.");
+            if (c.By != Organs.Organ.Prosecutor)
+                return new Decision.Refused(LifecycleErrors.PreservationNotApplicable,
+                    "Art 94(2): it is the Prosecutor who may seek measures to preserve evidence.");
+            return Accept(current, current with { PreservationMeasuresSought = true }, "preservation-measures-sought",
+                "The Prosecutor seeks measures to preserve evidence during the postponement (Art 94(2), 93(1)(j)).");
+        });
+
+    // Art 89(2): "If the case is admissible, the requested State shall proceed with the execution"; Art 95 likewise
+    // ends with the Court's determination.
+    private static Decision AdmissibilityRuled(RequestSnapshot current, RecordAdmissibilityRuling c)
+    {
+        if (current.PostponementGround is not (PostponementGround.NeBisInIdemChallenge or PostponementGround.AdmissibilityChallenge))
+            return new Decision.Refused(LifecycleErrors.NotApplicable,
+                "An admissibility ruling ends a postponement on Art 89(2) or 95 only.");
+        var article = Article(current.PostponementGround.Value);
+        if (!c.Admissible)
+            return Accept(current, current with { Status = RequestStatus.Withdrawn, StatusBeforePostponement = null },
+                "admissibility-ruled", $"The Court ruled the case inadmissible; the postponement on {article} ends and the request is withdrawn.");
+        return Accept(current,
+            current with
+            {
+                Status = current.StatusBeforePostponement ?? RequestStatus.Acknowledged,
+                StatusBeforePostponement = null,
+                PostponementGround = null,
+                PostponedUntil = null,
+            },
+            "admissibility-ruled", $"The Court ruled the case admissible; the postponement on {article} ends and execution proceeds.");
+    }
+
     private static Decision EnterPostponement(
         RequestSnapshot current, RequestStatus returnTo, PostponementGround? ground, DateTimeOffset? until, string @event)
     {
         if (ground is not { } g || !Enum.IsDefined(g))
             return new Decision.Refused(LifecycleErrors.PostponementGroundRequired,
-                "A postponement needs a ground: Art 89(2), 94 or 95.",
-                [new InvalidElement("ground", "required: Art 89(2), 94 or 95")]);
+                "A postponement needs a ground: Art 89(2), 93(9)(a), 94 or 95.",
+                [new InvalidElement("ground", "required: Art 89(2), 93(9)(a), 94 or 95")]);
         if (!PostponementApplies(g, current.Kind))
             return new Decision.Refused(LifecycleErrors.PostponementGroundNotApplicable,
                 $"Postponement on {Article(g)} does not apply to a {current.Kind} request.",
@@ -262,6 +381,7 @@ public static class RequestLifecycle
                 StatusBeforeConsultation = null,
                 PostponementGround = g,
                 PostponedUntil = until,
+                PendingPostponement = null,
             },
             @event,
             (@event == "consultation-closed" ? "Consultation closed with outcome Postponed; " : "")
@@ -273,6 +393,7 @@ public static class RequestLifecycle
         PostponementGround.NeBisInIdemChallenge => "Art 89(2)",
         PostponementGround.NationalProceedings => "Art 94",
         PostponementGround.AdmissibilityChallenge => "Art 95",
+        PostponementGround.CompetingRequests => "Art 93(9)(a)",
         _ => "an unknown ground",
     };
 

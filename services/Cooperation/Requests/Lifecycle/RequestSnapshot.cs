@@ -21,6 +21,14 @@ public sealed record RequestSnapshot
     public RequestStatus? StatusBeforePostponement { get; init; }
     public PostponementGround? PostponementGround { get; init; }
     public DateTimeOffset? PostponedUntil { get; init; }
+    /// <summary>Art 94(1): a postponement period proposed by one side and not yet agreed by the other; execution goes on meanwhile.</summary>
+    public PostponementProposal? PendingPostponement { get; init; }
+    /// <summary>Art 94(1): before postponing, the State considered whether the assistance could be given at once on conditions.</summary>
+    public bool PostponementConditionsConsidered { get; init; }
+    /// <summary>Art 94(2): the Prosecutor sought measures to preserve evidence during an Art 94 postponement.</summary>
+    public bool PreservationMeasuresSought { get; init; }
+    /// <summary>Art 95: the Court ordered that the Prosecutor may pursue the collection of evidence despite the admissibility challenge.</summary>
+    public bool EvidenceCollectionOrdered { get; init; }
     /// <summary>
     /// Sent by any medium leaving a written record. Urgent requests under Art 91(1) (arrest and surrender) and
     /// 96(1) (other assistance) are then confirmed through the designated channel; a provisional arrest (Art 92)
@@ -61,3 +69,6 @@ public sealed record RequestSnapshot
             Measure = measure,
         };
 }
+
+/// <summary>Art 94(1): a postponement period one side proposed; the other accepts it or proposes another.</summary>
+public sealed record PostponementProposal(PostponementGround Ground, DateTimeOffset Until, Party ProposedBy);
