@@ -92,7 +92,8 @@ public class RequestLifecycleRuleTests
     [Fact]
     public void Assistance_may_be_denied_on_national_security_with_reasons()
     {
-        var accepted = Accept(Assistance(RequestStatus.InExecution), new Deny(DenialGround.NationalSecurity, "Art 72 procedure exhausted."));
+        var accepted = Accept(Assistance(RequestStatus.InExecution),
+            new Deny(DenialGround.NationalSecurity, "Art 72 procedure exhausted.", ConcernsDocumentsOrEvidence: true, Art72StepsTaken: true));
         Assert.Equal(RequestStatus.Denied, accepted.Snapshot.Status);
         Assert.Contains("93(4)", accepted.Entry.Description);
         Assert.True(RequestLifecycle.MayBeDenied(RequestKind.OtherAssistance));
@@ -104,9 +105,78 @@ public class RequestLifecycleRuleTests
     [InlineData("   ")]
     public void A_denial_without_reasons_is_refused(string? reasons)
     {
-        var refused = Refuse(Assistance(RequestStatus.InExecution), new Deny(DenialGround.NationalSecurity, reasons));
+        var refused = Refuse(Assistance(RequestStatus.InExecution),
+            new Deny(DenialGround.NationalSecurity, reasons, ConcernsDocumentsOrEvidence: true, Art72StepsTaken: true));
         Assert.Equal(LifecycleErrors.ReasonsRequired, refused.Code);
         Assert.Equal(["reasons"], refused.InvalidElements.Select(e => e.Element));
+    }
+
+    [Fact]
+    public void Art93_4_national_security_concerns_documents_or_evidence_only_after_the_Art_72_5_steps()
+    {
+        var s = Assistance(RequestStatus.InExecution, AssistanceMeasure.SearchAndSeizure);
+        var refused = Refuse(s, new Deny(DenialGround.NationalSecurity, "reasons"));
+        Assert.Equal(LifecycleErrors.DocumentsOrEvidenceOnly, refused.Code);
+        Assert.Equal(["concernsDocumentsOrEvidence", "art72StepsTaken"], refused.InvalidElements.Select(e => e.Element));
+        Assert.Equal(LifecycleErrors.Art72StepsRequired,
+            Refuse(s, new Deny(DenialGround.NationalSecurity, "reasons", ConcernsDocumentsOrEvidence: true)).Code);
+        Assert.True(RequestLifecycle.Decide(s, new Deny(DenialGround.NationalSecurity, "reasons", ConcernsDocumentsOrEvidence: true, Art72StepsTaken: true)).IsAccepted);
+    }
+
+    [Fact]
+    public void Art72_6_a_national_security_denial_may_withhold_reasons_whose_statement_would_itself_prejudice()
+    {
+        var s = Assistance(RequestStatus.InExecution, AssistanceMeasure.RecordsAndDocuments);
+        var denied = Accept(s, new Deny(DenialGround.NationalSecurity, null,
+            ConcernsDocumentsOrEvidence: true, Art72StepsTaken: true, ReasonsWithheld: true));
+        Assert.Equal(RequestStatus.Denied, denied.Snapshot.Status);
+        Assert.Contains("Art 72(6)", denied.Entry.Description);
+        // Only national security may withhold reasons.
+        var other = Refuse(Assistance(RequestStatus.InExecution, AssistanceMeasure.OtherAssistance),
+            new Deny(DenialGround.ProhibitedByNationalLaw, null, ConditionsConsidered: true, ReasonsWithheld: true));
+        Assert.Equal(LifecycleErrors.ReasonsRequired, other.Code);
+    }
+
+    [Fact]
+    public void Art93_4_a_denial_may_be_partial_and_the_rest_is_executed()
+    {
+        var partly = Accept(Assistance(RequestStatus.InExecution, AssistanceMeasure.RecordsAndDocuments),
+            new Deny(DenialGround.NationalSecurity, "Two files only", Partial: true, ConcernsDocumentsOrEvidence: true, Art72StepsTaken: true));
+        Assert.Equal("request-partly-denied", partly.Entry.Event);
+        Assert.Equal(RequestStatus.InExecution, partly.Snapshot.Status);
+        Assert.True(partly.Snapshot.PartlyDenied);
+        Assert.Equal(RequestStatus.PartiallyExecuted, Accept(partly.Snapshot, new Execute(Partial: true)).Snapshot.Status);
+        Assert.Equal(LifecycleErrors.DenialGroundNotApplicable, Refuse(Samples.In(RequestKind.Transit, RequestStatus.InExecution),
+            new Deny(DenialGround.TransitWouldImpedeSurrender, "delay", Partial: true)).Code);
+    }
+
+    [Fact]
+    public void Art93_7_a_temporary_transfer_without_consent_may_be_refused()
+    {
+        var transfer = Assistance(RequestStatus.Acknowledged, AssistanceMeasure.TemporaryTransfer);
+        var denied = Accept(transfer, new Deny(DenialGround.NoConsentToTemporaryTransfer, "The person does not consent."));
+        Assert.Contains("Art 93(7)", denied.Entry.Description);
+        Assert.Equal(LifecycleErrors.DenialGroundNotApplicable,
+            Refuse(Assistance(RequestStatus.Acknowledged), new Deny(DenialGround.NoConsentToTemporaryTransfer, "no consent")).Code);
+    }
+
+    [Fact]
+    public void Art93_1_e_a_witness_who_declines_to_appear_is_recorded_as_such()
+    {
+        var appearance = Assistance(RequestStatus.InExecution, AssistanceMeasure.VoluntaryAppearance);
+        Assert.Contains("Art 93(1)(e)", Accept(appearance, new Deny(DenialGround.AppearanceNotVoluntary, "The witness declined.")).Entry.Description);
+        Assert.Equal(LifecycleErrors.DenialGroundNotApplicable,
+            Refuse(Assistance(RequestStatus.InExecution), new Deny(DenialGround.AppearanceNotVoluntary, "declined")).Code);
+    }
+
+    [Fact]
+    public void Art73_third_party_information_is_refused_only_after_the_originator_was_asked()
+    {
+        var s = Assistance(RequestStatus.InExecution, AssistanceMeasure.RecordsAndDocuments);
+        Assert.Equal(LifecycleErrors.OriginatorConsentNotSought,
+            Refuse(s, new Deny(DenialGround.ThirdPartyOriginatorRefused, "confidential")).Code);
+        Assert.Contains("Art 73", Accept(s, new Deny(DenialGround.ThirdPartyOriginatorRefused, "The originator refused.",
+            OriginatorConsentSought: true)).Entry.Description);
     }
 
     [Fact]

@@ -11,6 +11,9 @@ public static class LifecycleErrors
     public const string DenialGroundNotApplicable = "denial-ground-not-applicable";
     public const string ConditionsNotConsidered = "conditions-not-considered";
     public const string ReasonsRequired = "reasons-required";
+    public const string DocumentsOrEvidenceOnly = "documents-or-evidence-only";
+    public const string Art72StepsRequired = "art72-steps-required";
+    public const string OriginatorConsentNotSought = "originator-consent-not-sought";
     public const string PostponementGroundRequired = "postponement-ground-required";
     public const string PostponementGroundNotApplicable = "postponement-ground-not-applicable";
     public const string PostponementPeriodRequired = "postponement-period-required";

@@ -70,10 +70,22 @@ public abstract record RequestCommand
     }
 
     /// <summary>
-    /// → Denied, only for other assistance, on 93(4) or 93(5), always with reasons (93(6)).
+    /// → Denied: other assistance on 93(4), 93(5), 93(7), 93(1)(e) or Art 73; transit on 89(3)(a); always with
+    /// reasons (93(6)), which a national-security denial may withhold where stating them would itself prejudice
+    /// (72(6)). <paramref name="Partial"/>: denied in part only ("in whole or in part", 93(4)); the rest is executed.
     /// <paramref name="ConditionsConsidered"/>: for 93(5), the State considered giving the assistance on conditions.
+    /// <paramref name="ConcernsDocumentsOrEvidence"/>, <paramref name="Art72StepsTaken"/>: for 93(4), what it concerns and that
+    /// the 72(5) steps were taken. <paramref name="OriginatorConsentSought"/>: for Art 73, the originator was asked.
     /// </summary>
-    public sealed record Deny(DenialGround? Ground, string? Reasons, bool ConditionsConsidered = false) : RequestCommand
+    public sealed record Deny(
+        DenialGround? Ground,
+        string? Reasons,
+        bool ConditionsConsidered = false,
+        bool Partial = false,
+        bool ConcernsDocumentsOrEvidence = false,
+        bool Art72StepsTaken = false,
+        bool ReasonsWithheld = false,
+        bool OriginatorConsentSought = false) : RequestCommand
     {
         public override Party IssuedBy => Party.RequestedState;
     }

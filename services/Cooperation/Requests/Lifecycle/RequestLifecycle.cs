@@ -12,8 +12,8 @@ namespace Cooperation.Requests;
 public static class RequestLifecycle
 {
     /// <summary>
-    /// A request for other assistance may be denied (Art 93(4), 93(5)) and a transit refused (Art 89(3)(a));
-    /// never a request to arrest and surrender or provisionally arrest (Art 89(1)).
+    /// A request for other assistance may be denied (Art 93(4), 93(5), 93(7), 93(1)(e), 73) and a transit refused
+    /// (Art 89(3)(a)); never a request to arrest and surrender or provisionally arrest (Art 89(1)).
     /// </summary>
     public static bool MayBeDenied(RequestKind kind) => kind is RequestKind.OtherAssistance or RequestKind.Transit;
 
@@ -25,6 +25,12 @@ public static class RequestLifecycle
         DenialGround.ProhibitedByNationalLaw => kind == RequestKind.OtherAssistance && measure == AssistanceMeasure.OtherAssistance,
         // Art 89(3)(a): transit that would impede or delay the surrender.
         DenialGround.TransitWouldImpedeSurrender => kind == RequestKind.Transit,
+        // Art 93(7)(a): temporary transfer of a person in custody (93(1)(f)) only with consent.
+        DenialGround.NoConsentToTemporaryTransfer => kind == RequestKind.OtherAssistance && measure == AssistanceMeasure.TemporaryTransfer,
+        // Art 93(1)(e): appearance of witnesses or experts is voluntary.
+        DenialGround.AppearanceNotVoluntary => kind == RequestKind.OtherAssistance && measure == AssistanceMeasure.VoluntaryAppearance,
+        // Art 73: third-party information held in confidence.
+        DenialGround.ThirdPartyOriginatorRefused => kind == RequestKind.OtherAssistance,
         _ => false,
     };
 
@@ -168,29 +174,62 @@ public static class RequestLifecycle
                 problems.Add((LifecycleErrors.DenialGroundRequired, new InvalidElement("ground",
                     current.Kind == RequestKind.Transit
                         ? "a refusal of transit needs its ground: Art 89(3)(a)"
-                        : "a denial needs a ground: Art 93(4) national security or Art 93(5)")));
+                        : "a denial needs a ground: Art 93(4), 93(5), 93(7), 93(1)(e) or 73")));
             else if (!DenialApplies(ground, current.Kind, current.Measure))
                 problems.Add((LifecycleErrors.DenialGroundNotApplicable,
                     new InvalidElement("ground", $"{Article(ground)} does not apply to this request" + ground switch
                     {
                         DenialGround.ProhibitedByNationalLaw => " (93(1)(l) assistance only)",
                         DenialGround.TransitWouldImpedeSurrender => " (transit only)",
+                        DenialGround.NoConsentToTemporaryTransfer => " (93(1)(f) temporary transfer only)",
+                        DenialGround.AppearanceNotVoluntary => " (93(1)(e) voluntary appearance only)",
                         _ => " (other assistance only)",
                     })));
-            else if (ground == DenialGround.ProhibitedByNationalLaw && !c.ConditionsConsidered)
-                problems.Add((LifecycleErrors.ConditionsNotConsidered,
-                    new InvalidElement("conditionsConsidered",
-                        "before denying 93(1)(l) assistance the State considers giving it on conditions (Art 93(5))")));
-            if (string.IsNullOrWhiteSpace(c.Reasons))
-                problems.Add((LifecycleErrors.ReasonsRequired,
-                    new InvalidElement("reasons", "a denial must state its reasons (Art 93(6))")));
+            else
+                switch (ground)
+                {
+                    case DenialGround.ProhibitedByNationalLaw when !c.ConditionsConsidered:
+                        problems.Add((LifecycleErrors.ConditionsNotConsidered, new InvalidElement("conditionsConsidered",
+                            "before denying 93(1)(l) assistance the State considers giving it on conditions (Art 93(5))")));
+                        break;
+                    case DenialGround.NationalSecurity:
+                        // Art 93(4): "only if the request concerns the production of any documents or disclosure of evidence".
+                        if (!c.ConcernsDocumentsOrEvidence)
+                            problems.Add((LifecycleErrors.DocumentsOrEvidenceOnly, new InvalidElement("concernsDocumentsOrEvidence",
+                                "a national-security denial concerns the production of documents or disclosure of evidence only (Art 93(4))")));
+                        // Art 72(5)-(6): only once all reasonable steps to resolve the matter by cooperative means were taken.
+                        if (!c.Art72StepsTaken)
+                            problems.Add((LifecycleErrors.Art72StepsRequired, new InvalidElement("art72StepsTaken",
+                                "the State first takes all reasonable steps with the Court to resolve the matter by cooperative means (Art 72(5))")));
+                        break;
+                    case DenialGround.ThirdPartyOriginatorRefused when !c.OriginatorConsentSought:
+                        problems.Add((LifecycleErrors.OriginatorConsentNotSought, new InvalidElement("originatorConsentSought",
+                            "the State first seeks the originator's consent to disclose (Art 73)")));
+                        break;
+                }
+            // Art 93(6): reasons; Art 72(6): unless a specific description would itself prejudice national security.
+            var withheld = c.ReasonsWithheld && c.Ground == DenialGround.NationalSecurity;
+            if (string.IsNullOrWhiteSpace(c.Reasons) && !withheld)
+                problems.Add((LifecycleErrors.ReasonsRequired, new InvalidElement("reasons", c.ReasonsWithheld
+                    ? "only a national-security denial may withhold its reasons (Art 72(6)); any other states them (Art 93(6))"
+                    : "a denial must state its reasons (Art 93(6))")));
+            // Art 93(4) "in whole or in part"; a transit is refused or not.
+            if (c.Partial && current.Kind == RequestKind.Transit)
+                problems.Add((LifecycleErrors.DenialGroundNotApplicable, new InvalidElement("partial",
+                    "a transit is refused as a whole (Art 89(3)(a))")));
 
             if (problems.Count > 0)
                 return new Decision.Refused(problems[0].Code, "The denial cannot be recorded as it stands.",
                     [.. problems.Select(p => p.Element)]);
 
+            var reasons = withheld && string.IsNullOrWhiteSpace(c.Reasons)
+                ? "its specific reasons withheld because stating them would itself prejudice national security (Art 72(6))"
+                : "with reasons (Art 93(6))";
+            if (c.Partial)
+                return Accept(current, current with { PartlyDenied = true }, "request-partly-denied",
+                    $"Request denied in part on {Article(c.Ground!.Value)}, {reasons}; the rest goes on being executed.");
             return Accept(current, current with { Status = RequestStatus.Denied, StatusBeforeConsultation = null },
-                "request-denied", $"Request denied on {Article(c.Ground!.Value)}, with reasons (Art 93(6)).");
+                "request-denied", $"Request denied on {Article(c.Ground!.Value)}, {reasons}.");
         });
 
     private static string Article(DenialGround ground) => ground switch
@@ -198,6 +237,9 @@ public static class RequestLifecycle
         DenialGround.NationalSecurity => "Art 93(4), 72",
         DenialGround.ProhibitedByNationalLaw => "Art 93(5)",
         DenialGround.TransitWouldImpedeSurrender => "Art 89(3)(a)",
+        DenialGround.NoConsentToTemporaryTransfer => "Art 93(7)",
+        DenialGround.AppearanceNotVoluntary => "Art 93(1)(e)",
+        DenialGround.ThirdPartyOriginatorRefused => "Art 73",
         _ => "an unknown ground",
     };
 

@@ -27,6 +27,8 @@ public sealed record RequestSnapshot
     public bool PostponementConditionsConsidered { get; init; }
     /// <summary>Art 94(2): the Prosecutor sought measures to preserve evidence during an Art 94 postponement.</summary>
     public bool PreservationMeasuresSought { get; init; }
+    /// <summary>Art 93(4): part of the request was denied; the rest goes on being executed.</summary>
+    public bool PartlyDenied { get; init; }
     /// <summary>Art 95: the Court ordered that the Prosecutor may pursue the collection of evidence despite the admissibility challenge.</summary>
     public bool EvidenceCollectionOrdered { get; init; }
     /// <summary>
