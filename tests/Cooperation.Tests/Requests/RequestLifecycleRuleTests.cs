@@ -600,13 +600,35 @@ public class RequestLifecycleRuleTests
     // Reclassification
 
     [Fact]
-    public void Unsealing_is_recorded_as_such_even_after_the_request_closed()
+    public void Unsealing_needs_the_authorising_decision_and_is_recorded_as_such_even_after_the_request_closed()
     {
         var sealedExecuted = Samples.In(RequestKind.ArrestAndSurrender, RequestStatus.Executed) with { Classification = Classification.UnderSeal };
-        var accepted = Accept(sealedExecuted, new Reclassify(Classification.Public));
+        var refused = Refuse(sealedExecuted, new Reclassify(Classification.Public));
+        Assert.Equal(LifecycleErrors.AuthorisingDecisionRequired, refused.Code);
+        Assert.Equal(["authorisingDecision"], refused.InvalidElements.Select(e => e.Element));
+
+        var accepted = Accept(sealedExecuted, new Reclassify(Classification.Public, "ICC-01/99-01/26-40"));
         Assert.Equal(Classification.Public, accepted.Snapshot.Classification);
+        Assert.Equal("ICC-01/99-01/26-40", accepted.Snapshot.UnsealedByDecision);
         Assert.Equal("request-unsealed", accepted.Entry.Event);
+        Assert.Contains("State is notified", accepted.Entry.Description);
         Assert.Equal(RequestStatus.Executed, accepted.Entry.To);
+    }
+
+    [Theory]
+    [InlineData(Classification.UnderSeal, Classification.Confidential, true)]
+    [InlineData(Classification.UnderSeal, Classification.Public, true)]
+    [InlineData(Classification.UnderSeal, Classification.ExParte, false)]
+    [InlineData(Classification.Confidential, Classification.Public, false)]
+    [InlineData(Classification.ExParte, Classification.Public, false)]
+    [InlineData(Classification.Public, Classification.UnderSeal, false)]
+    public void Unsealed_is_logged_only_when_a_request_leaves_UnderSeal_for_a_wider_class(Classification from, Classification to, bool unseals)
+    {
+        Assert.Equal(unseals, Classifications.Unseals(from, to));
+        var s = Samples.In(RequestKind.ArrestAndSurrender, RequestStatus.InExecution) with { Classification = from };
+        var accepted = Accept(s, new Reclassify(to, "ICC-01/99-01/26-41"));
+        Assert.Equal(unseals ? "request-unsealed" : "request-reclassified", accepted.Entry.Event);
+        Assert.Equal(unseals ? "ICC-01/99-01/26-41" : null, accepted.Snapshot.UnsealedByDecision);
     }
 
     [Fact]

@@ -26,5 +26,6 @@ public static class LifecycleErrors
     public const string ConfirmationNotRequired = "confirmation-not-required";
     public const string ConfirmationAlreadyRecorded = "confirmation-already-recorded";
     public const string ClassificationUnchanged = "classification-unchanged";
+    public const string AuthorisingDecisionRequired = "authorising-decision-required";
     public const string OutcomeNotApplicable = "outcome-not-applicable";
 }

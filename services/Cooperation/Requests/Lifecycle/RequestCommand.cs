@@ -177,8 +177,12 @@ public abstract record RequestCommand
         public override Party IssuedBy => Party.IssuingOrgan;
     }
 
-    /// <summary>A change of classification (e.g. a warrant unsealed after arrest); allowed in every status.</summary>
-    public sealed record Reclassify(Classification To) : RequestCommand
+    /// <summary>
+    /// A change of classification, allowed in every status. Unsealing (UnderSeal → Confidential or Public, e.g. a
+    /// warrant after arrest) needs <paramref name="AuthorisingDecision"/>: the reference of the Chamber's decision
+    /// that authorises it.
+    /// </summary>
+    public sealed record Reclassify(Classification To, string? AuthorisingDecision = null) : RequestCommand
     {
         public override Party IssuedBy => Party.IssuingOrgan;
     }

@@ -483,10 +483,17 @@ public static class RequestLifecycle
         if (c.To == current.Classification)
             return new Decision.Refused(LifecycleErrors.ClassificationUnchanged,
                 $"The request is already classified {current.Classification}.");
-        var unsealed = current.Classification == Classification.UnderSeal;
-        return Accept(current, current with { Classification = c.To },
-            unsealed ? "request-unsealed" : "request-reclassified",
-            $"Classification changed from {current.Classification} to {c.To}.");
+        if (!Classifications.Unseals(current.Classification, c.To))
+            return Accept(current, current with { Classification = c.To }, "request-reclassified",
+                $"Classification changed from {current.Classification} to {c.To}.");
+        // Unsealing opens the request to a wider class of readers: only on a decision that authorises it.
+        if (string.IsNullOrWhiteSpace(c.AuthorisingDecision))
+            return new Decision.Refused(LifecycleErrors.AuthorisingDecisionRequired,
+                "Unsealing needs the reference of the decision that authorises it.",
+                [new InvalidElement("authorisingDecision", "required to unseal: the reference of the authorising decision")]);
+        return Accept(current, current with { Classification = c.To, UnsealedByDecision = c.AuthorisingDecision.Trim() },
+            "request-unsealed",
+            $"Unsealed: classification changed from {current.Classification} to {c.To} on the authorising decision; the requested State is notified.");
     }
 
     private static IReadOnlyList<InvalidElement> Check(RequestKind kind, CompletenessInput input) =>

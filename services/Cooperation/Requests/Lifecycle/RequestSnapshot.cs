@@ -13,6 +13,8 @@ public sealed record RequestSnapshot
     /// <summary>Starts at 1; each modification re-sends the request as the next version.</summary>
     public int Version { get; init; } = 1;
     public Classification Classification { get; init; } = Classification.Confidential;
+    /// <summary>The reference of the decision that authorised unsealing, once unsealed.</summary>
+    public string? UnsealedByDecision { get; init; }
     /// <summary>For 93(5) denials, which apply to 93(1)(l) assistance only.</summary>
     public AssistanceMeasure? Measure { get; init; }
     /// <summary>Where the request returns when the consultation ends with "resumed".</summary>
