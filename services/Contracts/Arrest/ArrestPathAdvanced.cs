@@ -26,6 +26,12 @@ public sealed record ArrestPathAdvanced : ICooperationMessage
     public DateOnly? SurrenderDate { get; init; }
     public DateOnly? SurrenderedOn { get; init; }
     public bool ConsentToSurrender { get; init; }
+    /// <summary>Art 59(2): brought before the competent judicial authority.</summary>
+    public DateOnly? BroughtBeforeJudicialAuthorityOn { get; init; }
+    /// <summary>Art 59(3)-(6): interim release pending surrender.</summary>
+    public DateOnly? InterimReleasedOn { get; init; }
+    /// <summary>Art 59(7): surrender ordered by the custodial State; delivery as soon as possible.</summary>
+    public DateOnly? SurrenderOrderedOn { get; init; }
     /// <summary>RPE 188: when the surrender request and documents become late, while awaited.</summary>
     public DateTimeOffset? DocumentsDueAt { get; init; }
 }

@@ -47,6 +47,9 @@ public sealed class ArrestPathAdvancedConsumer(CourtDbContext db, IInbox inbox, 
             ReleasedOn = m.ReleasedOn,
             SurrenderDate = m.SurrenderDate ?? path.SurrenderDate,
             SurrenderedOn = m.SurrenderedOn ?? path.SurrenderedOn,
+            BroughtBeforeJudicialAuthorityOn = m.BroughtBeforeJudicialAuthorityOn ?? path.BroughtBeforeJudicialAuthorityOn,
+            InterimReleasedOn = m.InterimReleasedOn ?? path.InterimReleasedOn,
+            SurrenderOrderedOn = m.SurrenderOrderedOn ?? path.SurrenderOrderedOn,
         }, m.Event, m.SentAt);
         request.Record($"arrest path: {m.Event}", request.Status, request.Status, $"state:{m.StateCode}", m.SentAt);
 

@@ -243,11 +243,17 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("ArrestDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("BroughtBeforeJudicialAuthorityOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset?>("DocumentsDueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("DocumentsReceived")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("InterimReleasedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("LastEvent")
                         .IsRequired()
@@ -266,6 +272,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<DateOnly?>("SurrenderDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SurrenderOrderedOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("SurrenderedOn")

@@ -238,11 +238,17 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("ArrestDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("BroughtBeforeJudicialAuthorityOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DocumentsDueAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("DocumentsReceived")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("InterimReleasedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastEvent")
                         .IsRequired()
@@ -261,6 +267,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SurrenderDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SurrenderOrderedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SurrenderedOn")

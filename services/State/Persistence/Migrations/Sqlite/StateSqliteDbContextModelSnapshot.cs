@@ -25,11 +25,17 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("ArrestDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("BroughtBeforeJudicialAuthorityOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DocumentsDueAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("DocumentsReceived")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("InterimReleasedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastEvent")
                         .IsRequired()
@@ -48,6 +54,9 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SurrenderDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SurrenderOrderedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SurrenderedOn")

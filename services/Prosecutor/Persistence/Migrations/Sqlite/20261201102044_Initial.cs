@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.Registry.Persistence.Migrations.Sqlite
+namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -22,6 +22,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                     ArrestDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     DocumentsDueAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ReleasedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BroughtBeforeJudicialAuthorityOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    InterimReleasedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SurrenderOrderedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     SurrenderDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     SurrenderedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     LastEvent = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),

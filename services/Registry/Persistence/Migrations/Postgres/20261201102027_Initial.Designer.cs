@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cooperation.Registry.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(RegistryPostgresDbContext))]
-    [Migration("20261127211203_Initial")]
+    [Migration("20261201102027_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -246,11 +246,17 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("ArrestDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("BroughtBeforeJudicialAuthorityOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset?>("DocumentsDueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("DocumentsReceived")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("InterimReleasedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("LastEvent")
                         .IsRequired()
@@ -269,6 +275,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<DateOnly?>("SurrenderDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SurrenderOrderedOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("SurrenderedOn")
