@@ -17,12 +17,14 @@ public abstract class CourtDbContext(DbContextOptions options) : CooperationDbCo
     public DbSet<ChannelDesignationRecord> ChannelDesignations => Set<ChannelDesignationRecord>();
     public DbSet<ConsultationRecord> Consultations => Set<ConsultationRecord>();
     public DbSet<ArrestPathRecord> ArrestPaths => Set<ArrestPathRecord>();
+    public DbSet<Transit.UnscheduledLandingNotice> UnscheduledLandings => Set<Transit.UnscheduledLandingNotice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ConfigureConsultations();
         ArrestPathRecord.Configure(modelBuilder);
+        Transit.UnscheduledLandingNotice.Configure(modelBuilder);
         modelBuilder.Entity<CooperationRequest>(e =>
         {
             e.ToTable("requests");

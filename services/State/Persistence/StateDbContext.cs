@@ -13,12 +13,14 @@ public class StateDbContext(DbContextOptions options) : CooperationDbContext(opt
     public DbSet<ReceivedRequestHistoryEntry> RequestHistory => Set<ReceivedRequestHistoryEntry>();
     public DbSet<ConsultationRecord> Consultations => Set<ConsultationRecord>();
     public DbSet<ArrestPathRecord> ArrestPaths => Set<ArrestPathRecord>();
+    public DbSet<Transit.UnscheduledLandingRecord> UnscheduledLandings => Set<Transit.UnscheduledLandingRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ConfigureConsultations();
         ArrestPathRecord.Configure(modelBuilder);
+        Transit.UnscheduledLandingRecord.Configure(modelBuilder);
         modelBuilder.Entity<ReceivedRequest>(e =>
         {
             e.ToTable("requests");
@@ -26,6 +28,7 @@ public class StateDbContext(DbContextOptions options) : CooperationDbContext(opt
             e.HasIndex(r => r.Reference);
             e.Property(r => r.Reference).HasMaxLength(32);
             e.Property(r => r.Language).HasMaxLength(16);
+            e.Property(r => r.TranslationLanguage).HasMaxLength(16);
             e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(32);
             e.Property(r => r.IssuingOrgan).HasConversion<string>().HasMaxLength(16);
             e.Property(r => r.Classification).HasConversion<string>().HasMaxLength(16);

@@ -13,7 +13,13 @@ public sealed record ReceivedRequestView(
     /// <summary>Art 97: an open consultation never suspends the duty to execute, for any kind (always false).</summary>
     bool DutyToExecuteSuspendedByConsultation,
     /// <summary>Only an accepted postponement (Art 89(2), 93(9)(a), 94, 95) suspends execution.</summary>
-    bool DutyToExecuteSuspended)
+    bool DutyToExecuteSuspended,
+    /// <summary>The agreed end of a postponement, while postponed.</summary>
+    DateTimeOffset? PostponedUntil,
+    /// <summary>Art 94(1): a period proposed by one side and not yet agreed by the other.</summary>
+    PostponementProposal? PendingPostponement,
+    /// <summary>The language of the translation travelling with the request, if any (Art 87(2), RPE 178).</summary>
+    string? TranslationLanguage)
 {
     public static ReceivedRequestView From(ReceivedRequest r) => new(
         r.Id, r.Reference, r.Kind, r.IssuingOrgan, r.Classification, r.Readers, r.Language, r.Urgent, r.Version, r.Status,
@@ -21,7 +27,10 @@ public sealed record ReceivedRequestView(
         r.History.OrderBy(h => h.Sequence).Select(h => new ReceivedHistoryView(h.At, h.Actor, h.What, h.FromStatus, h.ToStatus, h.Version)).ToList(),
         r.Lifecycle.ConfirmationDue,
         DutyToExecute.SuspendedByConsultation,
-        DutyToExecute.Suspended(r.Lifecycle));
+        DutyToExecute.Suspended(r.Lifecycle),
+        r.Lifecycle.PostponedUntil,
+        r.Lifecycle.PendingPostponement,
+        r.TranslationLanguage);
 }
 
 public sealed record ReceivedEvidenceView(

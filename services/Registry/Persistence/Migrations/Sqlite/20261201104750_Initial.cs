@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.State.Persistence.Migrations.Sqlite
+namespace Cooperation.Registry.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -53,6 +53,22 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_audit_log", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "channel_designations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Languages = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_channel_designations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -199,30 +215,84 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "reference_counters",
+                columns: table => new
+                {
+                    Series = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reference_counters", x => x.Series);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "requests",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     IssuingOrgan = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     ReadersJson = table.Column<string>(type: "TEXT", nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TranslationLanguage = table.Column<string>(type: "TEXT", nullable: true),
                     Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
                     ContentsJson = table.Column<string>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DeliveryWarningAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveryOverdueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgementWarningAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgementOverdueAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LifecycleJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportsJson = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "state_parties",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_state_parties", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "unscheduled_landings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LandedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DetentionEndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PersonDescription = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WarrantReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TransitRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LastEvent = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_unscheduled_landings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -284,6 +354,11 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                 column: "MessageId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_channel_designations_StateCode",
+                table: "channel_designations",
+                column: "StateCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_consultation_messages_ConsultationId",
                 table: "consultation_messages",
                 column: "ConsultationId");
@@ -341,7 +416,18 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_requests_Reference",
                 table: "requests",
-                column: "Reference");
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_StateCode_Status",
+                table: "requests",
+                columns: new[] { "StateCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_unscheduled_landings_ReportedAt",
+                table: "unscheduled_landings",
+                column: "ReportedAt");
         }
 
         /// <inheritdoc />
@@ -352,6 +438,9 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "audit_log");
+
+            migrationBuilder.DropTable(
+                name: "channel_designations");
 
             migrationBuilder.DropTable(
                 name: "consultation_messages");
@@ -372,7 +461,16 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
+                name: "reference_counters");
+
+            migrationBuilder.DropTable(
                 name: "request_history");
+
+            migrationBuilder.DropTable(
+                name: "state_parties");
+
+            migrationBuilder.DropTable(
+                name: "unscheduled_landings");
 
             migrationBuilder.DropTable(
                 name: "consultations");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.State.Persistence.Migrations.Postgres
+namespace Cooperation.Registry.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -53,6 +53,22 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_audit_log", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "channel_designations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Languages = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EffectiveFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_channel_designations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -199,30 +215,84 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "reference_counters",
+                columns: table => new
+                {
+                    Series = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reference_counters", x => x.Series);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "requests",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Reference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     IssuingOrgan = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Classification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     ReadersJson = table.Column<string>(type: "text", nullable: false),
                     Language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TranslationLanguage = table.Column<string>(type: "text", nullable: true),
                     Urgent = table.Column<bool>(type: "boolean", nullable: false),
                     ContentsJson = table.Column<string>(type: "text", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     AcknowledgedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DeliveryWarningAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveryOverdueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgementWarningAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgementOverdueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LifecycleJson = table.Column<string>(type: "text", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    ReportsJson = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "state_parties",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_state_parties", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "unscheduled_landings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    LandedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DetentionEndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Classification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PersonDescription = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WarrantReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TransitRequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LastEvent = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_unscheduled_landings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -284,6 +354,11 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 column: "MessageId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_channel_designations_StateCode",
+                table: "channel_designations",
+                column: "StateCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_consultation_messages_ConsultationId",
                 table: "consultation_messages",
                 column: "ConsultationId");
@@ -341,7 +416,18 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_requests_Reference",
                 table: "requests",
-                column: "Reference");
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_StateCode_Status",
+                table: "requests",
+                columns: new[] { "StateCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_unscheduled_landings_ReportedAt",
+                table: "unscheduled_landings",
+                column: "ReportedAt");
         }
 
         /// <inheritdoc />
@@ -352,6 +438,9 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "audit_log");
+
+            migrationBuilder.DropTable(
+                name: "channel_designations");
 
             migrationBuilder.DropTable(
                 name: "consultation_messages");
@@ -372,7 +461,16 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
+                name: "reference_counters");
+
+            migrationBuilder.DropTable(
                 name: "request_history");
+
+            migrationBuilder.DropTable(
+                name: "state_parties");
+
+            migrationBuilder.DropTable(
+                name: "unscheduled_landings");
 
             migrationBuilder.DropTable(
                 name: "consultations");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.Registry.Persistence.Migrations.Sqlite
+namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -274,6 +274,28 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "unscheduled_landings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LandedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DetentionEndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PersonDescription = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WarrantReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TransitRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LastEvent = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_unscheduled_landings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_messages",
                 columns: table => new
                 {
@@ -401,6 +423,11 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 name: "IX_requests_StateCode_Status",
                 table: "requests",
                 columns: new[] { "StateCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_unscheduled_landings_ReportedAt",
+                table: "unscheduled_landings",
+                column: "ReportedAt");
         }
 
         /// <inheritdoc />
@@ -441,6 +468,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "state_parties");
+
+            migrationBuilder.DropTable(
+                name: "unscheduled_landings");
 
             migrationBuilder.DropTable(
                 name: "consultations");
