@@ -26,7 +26,8 @@ public sealed class NotifyChannelChangeConsumer(CourtDbContext db, IInbox inbox,
             throw new InvalidOperationException($"Channel change from {m.StateCode}, which is not in the register.");
 
         var receivedAt = clock.GetUtcNow(); // RPE 180 counts from the Registry's receipt, not the State's sending
-        var designation = ChannelDesignation.Change(m.Channel, m.Languages, receivedAt, m.AgreedEffectiveDate);
+        var designation = ChannelDesignation.Change(m.Channel, m.Languages, receivedAt, m.AgreedEffectiveDate,
+            new NationalRequirements(m.SurrenderDocumentRequirements ?? [], m.AssistanceInformationRequirements ?? []));
         db.ChannelDesignations.Add(ChannelDesignationRecord.From(m.StateCode, designation));
         outbox.Send(new Uri($"exchange:{Addresses.ProsecutorQueue}"), RegisterMessages.Changed(m.StateCode, designation, receivedAt));
         // RPE 180: the day it takes effect is a deadline like the others: reminders before, a notice when it falls,

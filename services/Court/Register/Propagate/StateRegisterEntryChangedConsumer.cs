@@ -17,7 +17,8 @@ public sealed class StateRegisterEntryChangedConsumer(CourtDbContext db, IInbox 
         if (!await db.StateParties.AnyAsync(s => s.Code == m.StateCode, context.CancellationToken))
             db.StateParties.Add(new StateParty { Code = m.StateCode, RegisteredAt = m.ReceivedAt });
         db.ChannelDesignations.Add(ChannelDesignationRecord.From(
-            m.StateCode, new ChannelDesignation(m.Channel, m.Languages, m.ReceivedAt, m.EffectiveFrom)));
+            m.StateCode, new ChannelDesignation(m.Channel, m.Languages, m.ReceivedAt, m.EffectiveFrom,
+                new NationalRequirements(m.SurrenderDocumentRequirements ?? [], m.AssistanceInformationRequirements ?? []))));
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cooperation.Court.Register.Queries;
 
-public sealed record DesignationView(string Channel, IReadOnlyCollection<string> Languages, DateTimeOffset ReceivedAt, DateTimeOffset EffectiveFrom);
+/// <summary>SurrenderDocumentRequirements: Art 91(2)(c), 91(4); AssistanceInformationRequirements: Art 96(2)(e).</summary>
+public sealed record DesignationView(
+    string Channel, IReadOnlyCollection<string> Languages, DateTimeOffset ReceivedAt, DateTimeOffset EffectiveFrom,
+    IReadOnlyList<string> SurrenderDocumentRequirements, IReadOnlyList<string> AssistanceInformationRequirements);
 
 public sealed record RegisterEntryView(string Code, DesignationView? InEffect, IReadOnlyList<DesignationView> History);
 
@@ -40,5 +43,6 @@ public static class RegisterQueryEndpoints
     }
 
     private static DesignationView? View(ChannelDesignation? d) =>
-        d is null ? null : new DesignationView(d.Channel, d.AcceptedLanguages, d.ReceivedAt, d.EffectiveFrom);
+        d is null ? null : new DesignationView(d.Channel, d.AcceptedLanguages, d.ReceivedAt, d.EffectiveFrom,
+            d.Requirements?.SurrenderDocuments ?? [], d.Requirements?.AssistanceInformation ?? []);
 }

@@ -22,6 +22,10 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssistanceInformationRequirements")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -41,6 +45,10 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                     b.Property<string>("StateCode")
                         .IsRequired()
                         .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurrenderDocumentRequirements")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

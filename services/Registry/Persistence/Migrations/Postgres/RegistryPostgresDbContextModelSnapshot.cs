@@ -27,6 +27,10 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AssistanceInformationRequirements")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -47,6 +51,10 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
+
+                    b.Property<string>("SurrenderDocumentRequirements")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(ProsecutorPostgresDbContext))]
-    [Migration("20261201104803_Initial")]
+    [Migration("20261201105907_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -29,6 +29,10 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("AssistanceInformationRequirements")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -50,6 +54,10 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
+
+                    b.Property<string>("SurrenderDocumentRequirements")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

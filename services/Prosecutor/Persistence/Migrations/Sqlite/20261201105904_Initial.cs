@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.Registry.Persistence.Migrations.Sqlite
+namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -64,7 +64,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                     Channel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Languages = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EffectiveFrom = table.Column<long>(type: "INTEGER", nullable: false)
+                    EffectiveFrom = table.Column<long>(type: "INTEGER", nullable: false),
+                    SurrenderDocumentRequirements = table.Column<string>(type: "TEXT", nullable: false),
+                    AssistanceInformationRequirements = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

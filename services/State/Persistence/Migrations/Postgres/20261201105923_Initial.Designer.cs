@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cooperation.State.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(StatePostgresDbContext))]
-    [Migration("20261201104814_Initial")]
+    [Migration("20261201105923_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -64,7 +64,9 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                     Channel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Languages = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EffectiveFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    EffectiveFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SurrenderDocumentRequirements = table.Column<string>(type: "text", nullable: false),
+                    AssistanceInformationRequirements = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
