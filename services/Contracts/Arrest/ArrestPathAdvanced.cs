@@ -18,8 +18,13 @@ public sealed record ArrestPathAdvanced : ICooperationMessage
     public required IReadOnlyList<string> Readers { get; init; }
 
     public required string StateCode { get; init; }
-    /// <summary>The stable event code of the step (e.g. person-arrested, documents-awaited).</summary>
+    /// <summary>The stable event code of the (last) step (e.g. person-arrested, documents-awaited).</summary>
     public required string Event { get; init; }
+    /// <summary>
+    /// Every step the one State call took, in order (e.g. person-arrested then documents-awaited): one message per
+    /// call carrying the resulting stage, so two steps cannot be consumed out of order. Empty from older senders.
+    /// </summary>
+    public IReadOnlyList<string> Events { get; init; } = [];
     public required ArrestStage Stage { get; init; }
     public DateOnly? ArrestDate { get; init; }
     public DateOnly? ReleasedOn { get; init; }

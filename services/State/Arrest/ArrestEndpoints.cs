@@ -126,29 +126,30 @@ public static class ArrestEndpoints
             deps.Db.ArrestPaths.Add(path);
         }
         var court = Addresses.FromStateTo(own, request.IssuingOrgan);
-        foreach (var step in steps)
+        foreach (var s in steps) path.Apply(s.Snapshot, s.Event, now);
+        // One message for the call, with the resulting stage and every step's event, so the issuing organ
+        // cannot apply an arrest and its documents-awaited step in the wrong order.
+        var step = steps[^1];
+        deps.Outbox.Send(court, new ArrestPathAdvanced
         {
-            path.Apply(step.Snapshot, step.Event, now);
-            deps.Outbox.Send(court, new ArrestPathAdvanced
-            {
-                RequestId = id,
-                RequestVersion = request.Version,
-                Classification = request.Classification,
-                SentAt = now,
-                Readers = request.Readers,
-                StateCode = own,
-                Event = step.Event,
-                Stage = step.Snapshot.Stage,
-                ArrestDate = step.Snapshot.ArrestDate,
-                ReleasedOn = step.Snapshot.ReleasedOn,
-                SurrenderDate = step.Snapshot.SurrenderDate,
-                SurrenderedOn = step.Snapshot.SurrenderedOn,
-                DocumentsDueAt = step.Snapshot.DocumentsDueAt,
-                BroughtBeforeJudicialAuthorityOn = step.Snapshot.BroughtBeforeJudicialAuthorityOn,
-                InterimReleasedOn = step.Snapshot.InterimReleasedOn,
-                SurrenderOrderedOn = step.Snapshot.SurrenderOrderedOn,
-            });
-        }
+            RequestId = id,
+            RequestVersion = request.Version,
+            Classification = request.Classification,
+            SentAt = now,
+            Readers = request.Readers,
+            StateCode = own,
+            Event = step.Event,
+            Events = steps.Select(x => x.Event).ToList(),
+            Stage = step.Snapshot.Stage,
+            ArrestDate = step.Snapshot.ArrestDate,
+            ReleasedOn = step.Snapshot.ReleasedOn,
+            SurrenderDate = step.Snapshot.SurrenderDate,
+            SurrenderedOn = step.Snapshot.SurrenderedOn,
+            DocumentsDueAt = step.Snapshot.DocumentsDueAt,
+            BroughtBeforeJudicialAuthorityOn = step.Snapshot.BroughtBeforeJudicialAuthorityOn,
+            InterimReleasedOn = step.Snapshot.InterimReleasedOn,
+            SurrenderOrderedOn = step.Snapshot.SurrenderOrderedOn,
+        });
         await deps.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(ArrestPathView.From(path));
     }
