@@ -57,6 +57,15 @@ public sealed record RequestContents
     /// <summary>Art 91(3): the request concerns a person already convicted.</summary>
     public ConvictionParticulars? Conviction { get; init; }
 
+    /// <summary>Art 87(4): measures to protect the safety or well-being of victims, witnesses and their families.</summary>
+    public IReadOnlyList<ProtectiveMeasure> ProtectiveMeasures { get; init; } = [];
+
+    /// <summary>
+    /// RPE 187: for a surrender request, as appropriate, translations of the warrant (or judgment) and of the relevant
+    /// provisions of the Statute into a language the person fully understands and speaks (Art 67(1)(a)).
+    /// </summary>
+    public TranslationForPerson? TranslationForPerson { get; init; }
+
     /// <summary>The date by which a reply is wanted (set per request).</summary>
     public DateOnly? ReplyBy { get; init; }
 
@@ -94,6 +103,23 @@ public sealed record ConvictionParticulars
     public string? TimeServed { get; init; }
     /// <summary>91(3)(d): for imprisonment, the time remaining to be served.</summary>
     public string? TimeRemaining { get; init; }
+}
+
+/// <summary>Art 87(4): one protective measure attached to a request, and whom it protects (content: never logged).</summary>
+public sealed record ProtectiveMeasure
+{
+    public string? Measure { get; init; }
+    public string? Protects { get; init; }
+}
+
+/// <summary>RPE 187: what travels with a surrender request for the person, in a language they fully understand and speak.</summary>
+public sealed record TranslationForPerson
+{
+    public string? Language { get; init; }
+    /// <summary>The translated warrant of arrest, or judgment of conviction.</summary>
+    public DocumentReference? Warrant { get; init; }
+    /// <summary>The translated text of the relevant provisions of the Statute.</summary>
+    public DocumentReference? StatuteProvisions { get; init; }
 }
 
 /// <summary>Identity and description of a person (Art 91(2)(a), 92(2)(a), 89(3)(b)(i)).</summary>

@@ -171,6 +171,35 @@ public class RequestCompletenessTests
     }
 
     [Fact]
+    public void Art87_4_protective_measures_travel_with_the_request_each_saying_what_it_is()
+    {
+        var contents = Samples.Complete(RequestKind.OtherAssistance) with
+        {
+            ProtectiveMeasures = [new() { Measure = "Pseudonym in all records", Protects = "Witness" }, new() { Protects = "Family" }],
+        };
+        Assert.Equal(["contents.protectiveMeasures[1].measure"],
+            Elements(RequestCompleteness.Check(RequestKind.OtherAssistance, contents, "fr", Samples.Accepted)));
+    }
+
+    [Fact]
+    public void RPE187_a_translation_for_the_person_is_optional_but_complete_when_given()
+    {
+        var none = Samples.Complete(RequestKind.ArrestAndSurrender);
+        Assert.Empty(RequestCompleteness.Check(RequestKind.ArrestAndSurrender, none, "fr", Samples.Accepted));
+        var partial = none with { TranslationForPerson = new TranslationForPerson { Language = "sw" } };
+        Assert.Equal(["contents.translationForPerson.statuteProvisions", "contents.translationForPerson.warrant"],
+            Elements(RequestCompleteness.Check(RequestKind.ArrestAndSurrender, partial, "fr", Samples.Accepted)));
+        var complete = none with
+        {
+            TranslationForPerson = new TranslationForPerson
+            {
+                Language = "sw", Warrant = new() { Reference = "ICC-01/99-01/26-12-tSWA" }, StatuteProvisions = new() { Reference = "RS-SWA" },
+            },
+        };
+        Assert.Empty(RequestCompleteness.Check(RequestKind.ArrestAndSurrender, complete, "fr", Samples.Accepted));
+    }
+
+    [Fact]
     public void Provisional_arrest_statements_must_be_made()
     {
         var contents = Samples.Complete(RequestKind.ProvisionalArrest) with { WarrantExistsStatement = false, SurrenderRequestWillFollow = false };

@@ -43,6 +43,8 @@ public static class RequestCompleteness
             case RequestKind.OtherAssistance: OtherAssistance(contents, requirements, problems); break;
             default: problems.Add(new InvalidElement("kind", "not a known kind of request")); break;
         }
+        ProtectiveMeasures(contents, problems);
+        if (kind == RequestKind.ArrestAndSurrender) TranslationForPerson(contents.TranslationForPerson, problems);
         var acceptable = Acceptable(acceptedLanguages);
         Language(language, translationLanguage, acceptable, problems);
         DocumentLanguages(contents, acceptable, problems);
@@ -139,6 +141,22 @@ public static class RequestCompleteness
                 "required: the information the requested State's law needs, as the register records it (Art 96(2)(e))"));
         if (c.ReplyBy is null)
             problems.Add(new InvalidElement("contents.replyBy", Required));
+    }
+
+    // Art 87(4): each protective measure says what it is.
+    private static void ProtectiveMeasures(RequestContents c, List<InvalidElement> problems)
+    {
+        for (var i = 0; i < c.ProtectiveMeasures.Count; i++)
+            RequireText(c.ProtectiveMeasures[i].Measure, $"contents.protectiveMeasures[{i}].measure", problems);
+    }
+
+    // RPE 187 "as appropriate": not required, but when given, the language and both translations.
+    private static void TranslationForPerson(TranslationForPerson? t, List<InvalidElement> problems)
+    {
+        if (t is null) return;
+        RequireText(t.Language, "contents.translationForPerson.language", problems);
+        RequireDocument(t.Warrant, "contents.translationForPerson.warrant", problems);
+        RequireDocument(t.StatuteProvisions, "contents.translationForPerson.statuteProvisions", problems);
     }
 
     /// <summary>The Court's working languages (Art 50(2)), complete where a State designated no language (RPE 178(2)).</summary>
