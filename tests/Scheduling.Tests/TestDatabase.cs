@@ -1,6 +1,7 @@
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Persistence;
-using Cooperation.ServiceDefaults.Scheduling;
+using Cooperation.Proceedings.Persistence;
+using Cooperation.Proceedings.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Cooperation.Scheduling.Tests;
 
 /// <summary>The smallest service database: just the base tables (outbox, inbox, deadlines).</summary>
-public abstract class TestDbContext(DbContextOptions options) : CooperationDbContext(options);
+public abstract class TestDbContext(DbContextOptions options) : ProceedingsDbContext(options);
 
 public sealed class SqliteTestDbContext(DbContextOptions<SqliteTestDbContext> options) : TestDbContext(options);
 
@@ -73,11 +74,13 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             services.AddDbContext<SqliteTestDbContext>(o => o.UseSqlite(ConnectionString));
             services.AddScoped<CooperationDbContext>(sp => sp.GetRequiredService<SqliteTestDbContext>());
+            services.AddScoped<ProceedingsDbContext>(sp => sp.GetRequiredService<SqliteTestDbContext>());
         }
         else
         {
             services.AddDbContext<PostgresTestDbContext>(o => o.UseNpgsql(ConnectionString));
             services.AddScoped<CooperationDbContext>(sp => sp.GetRequiredService<PostgresTestDbContext>());
+            services.AddScoped<ProceedingsDbContext>(sp => sp.GetRequiredService<PostgresTestDbContext>());
         }
         services.AddScoped<IOutbox, Outbox>();
         services.AddOptions<SchedulingOptions>();
@@ -93,7 +96,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await using var provider = StartInstance();
         await using var scope = provider.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CooperationDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ProceedingsDbContext>();
         return (await db.OutboxMessages.AsNoTracking().ToListAsync()).OrderBy(m => m.CreatedAt).ThenBy(m => m.Destination, StringComparer.Ordinal).ToList();
     }
 
@@ -101,7 +104,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await using var provider = StartInstance();
         await using var scope = provider.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<CooperationDbContext>().Deadlines.AsNoTracking().SingleAsync(d => d.Id == id);
+        return await scope.ServiceProvider.GetRequiredService<ProceedingsDbContext>().Deadlines.AsNoTracking().SingleAsync(d => d.Id == id);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,5 @@
 using Cooperation.Court.Requests;
-using Cooperation.ServiceDefaults.Consultations;
+using Cooperation.Proceedings.Consultations;
 
 namespace Cooperation.Court.Consultations;
 

@@ -5,9 +5,9 @@ using Cooperation.Court.Requests.Evidence;
 using Cooperation.Deadlines;
 using Cooperation.Organs;
 using Cooperation.Requests.Arrest;
-using Cooperation.ServiceDefaults.Arrest;
+using Cooperation.Proceedings.Arrest;
 using Cooperation.ServiceDefaults.Messaging;
-using Cooperation.ServiceDefaults.Scheduling;
+using Cooperation.Proceedings.Deadlines;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 

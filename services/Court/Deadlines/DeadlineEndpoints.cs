@@ -1,7 +1,7 @@
 using Cooperation.Court.Persistence;
-using Cooperation.ServiceDefaults.Arrest;
+using Cooperation.Proceedings.Arrest;
 using Cooperation.ServiceDefaults.Problems;
-using Cooperation.ServiceDefaults.Scheduling;
+using Cooperation.Proceedings.Deadlines;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

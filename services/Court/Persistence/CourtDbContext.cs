@@ -1,29 +1,25 @@
 using Cooperation.Court.Register;
 using Cooperation.Court.Requests;
-using Cooperation.ServiceDefaults.Arrest;
-using Cooperation.ServiceDefaults.Consultations;
-using Cooperation.ServiceDefaults.Persistence;
+using Cooperation.Proceedings.Arrest;
+using Cooperation.Proceedings.Consultations;
+using Cooperation.Proceedings.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cooperation.Court.Persistence;
 
 /// <summary>An issuing organ's own database (the Registry's or the Prosecutor's).</summary>
-public abstract class CourtDbContext(DbContextOptions options) : CooperationDbContext(options)
+public abstract class CourtDbContext(DbContextOptions options) : ProceedingsDbContext(options)
 {
     public DbSet<CooperationRequest> Requests => Set<CooperationRequest>();
     public DbSet<RequestHistoryEntry> RequestHistory => Set<RequestHistoryEntry>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<StateParty> StateParties => Set<StateParty>();
     public DbSet<ChannelDesignationRecord> ChannelDesignations => Set<ChannelDesignationRecord>();
-    public DbSet<ConsultationRecord> Consultations => Set<ConsultationRecord>();
-    public DbSet<ArrestPathRecord> ArrestPaths => Set<ArrestPathRecord>();
     public DbSet<Transit.UnscheduledLandingNotice> UnscheduledLandings => Set<Transit.UnscheduledLandingNotice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        modelBuilder.ConfigureConsultations();
-        ArrestPathRecord.Configure(modelBuilder);
         Transit.UnscheduledLandingNotice.Configure(modelBuilder);
         modelBuilder.Entity<CooperationRequest>(e =>
         {

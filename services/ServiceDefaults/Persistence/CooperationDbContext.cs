@@ -1,7 +1,6 @@
 using Cooperation.ServiceDefaults.Audit;
 using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
-using Cooperation.ServiceDefaults.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -16,8 +15,6 @@ public abstract class CooperationDbContext(DbContextOptions options) : DbContext
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
-    public DbSet<ScheduledDeadline> Deadlines => Set<ScheduledDeadline>();
-    public DbSet<DeadlineNotice> DeadlineNotices => Set<DeadlineNotice>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     /// <summary>Set by <see cref="OutboxSaveInterceptor"/> until the unit of work commits or rolls back.</summary>
@@ -66,6 +63,5 @@ public abstract class CooperationDbContext(DbContextOptions options) : DbContext
             e.Property(r => r.Location).HasMaxLength(512);
             e.HasIndex(r => r.ExpiresAt);
         });
-        modelBuilder.ConfigureScheduling();
     }
 }

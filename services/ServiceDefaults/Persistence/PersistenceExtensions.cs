@@ -39,7 +39,9 @@ public static class PersistenceExtensions
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<TPostgres>()
                 : sp.GetRequiredService<TSqlite>());
-        builder.Services.AddScoped<CooperationDbContext>(sp => sp.GetRequiredService<TContext>());
+        // Shared code asks for a base context (this one, or a domain project's); each resolves to the service's own.
+        for (var type = typeof(TContext).BaseType; type is not null && type != typeof(DbContext); type = type.BaseType)
+            builder.Services.AddScoped(type, sp => sp.GetRequiredService<TContext>());
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
         return builder;
     }

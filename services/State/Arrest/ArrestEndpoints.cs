@@ -2,7 +2,7 @@ using Cooperation.Contracts.Arrest;
 using Cooperation.Contracts;
 using Cooperation.Requests.Arrest;
 using Cooperation.Requests;
-using Cooperation.ServiceDefaults.Arrest;
+using Cooperation.Proceedings.Arrest;
 using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Problems;

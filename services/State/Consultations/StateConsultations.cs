@@ -1,4 +1,4 @@
-using Cooperation.ServiceDefaults.Consultations;
+using Cooperation.Proceedings.Consultations;
 using Cooperation.State.Requests;
 
 namespace Cooperation.State.Consultations;

@@ -2,8 +2,8 @@ using Cooperation.Contracts;
 using Cooperation.Contracts.Requests;
 using Cooperation.Deadlines;
 using Cooperation.Organs;
-using Cooperation.ServiceDefaults.Persistence;
-using Cooperation.ServiceDefaults.Scheduling;
+using Cooperation.Proceedings.Persistence;
+using Cooperation.Proceedings.Deadlines;
 using Cooperation.State.Configuration;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +17,7 @@ namespace Cooperation.State.Deadlines;
 /// Idempotent by the deadline it keeps (one per request version), so it needs no inbox row of its own:
 /// the receiving consumer's inbox row stays the one record of the message.
 /// </summary>
-public sealed class ReplyByDeadlineConsumer(CooperationDbContext db, IDeadlineScheduler deadlines, IOptions<StateOptions> state)
+public sealed class ReplyByDeadlineConsumer(ProceedingsDbContext db, IDeadlineScheduler deadlines, IOptions<StateOptions> state)
     : IConsumer<TransmitRequest>
 {
     public async Task Consume(ConsumeContext<TransmitRequest> context)

@@ -1,6 +1,6 @@
 using Cooperation.Deadlines;
 using Cooperation.ServiceDefaults.Problems;
-using Cooperation.ServiceDefaults.Scheduling;
+using Cooperation.Proceedings.Deadlines;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
 using Microsoft.EntityFrameworkCore;

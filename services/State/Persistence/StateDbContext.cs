@@ -1,25 +1,21 @@
-using Cooperation.ServiceDefaults.Arrest;
-using Cooperation.ServiceDefaults.Consultations;
-using Cooperation.ServiceDefaults.Persistence;
+using Cooperation.Proceedings.Arrest;
+using Cooperation.Proceedings.Consultations;
+using Cooperation.Proceedings.Persistence;
 using Cooperation.State.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cooperation.State.Persistence;
 
 /// <summary>This State's own database: only requests addressed to it ever enter it.</summary>
-public class StateDbContext(DbContextOptions options) : CooperationDbContext(options)
+public class StateDbContext(DbContextOptions options) : ProceedingsDbContext(options)
 {
     public DbSet<ReceivedRequest> Requests => Set<ReceivedRequest>();
     public DbSet<ReceivedRequestHistoryEntry> RequestHistory => Set<ReceivedRequestHistoryEntry>();
-    public DbSet<ConsultationRecord> Consultations => Set<ConsultationRecord>();
-    public DbSet<ArrestPathRecord> ArrestPaths => Set<ArrestPathRecord>();
     public DbSet<Transit.UnscheduledLandingRecord> UnscheduledLandings => Set<Transit.UnscheduledLandingRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        modelBuilder.ConfigureConsultations();
-        ArrestPathRecord.Configure(modelBuilder);
         Transit.UnscheduledLandingRecord.Configure(modelBuilder);
         modelBuilder.Entity<ReceivedRequest>(e =>
         {

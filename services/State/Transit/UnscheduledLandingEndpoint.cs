@@ -7,7 +7,7 @@ using Cooperation.Requests.Transit;
 using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Problems;
-using Cooperation.ServiceDefaults.Scheduling;
+using Cooperation.Proceedings.Deadlines;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
 using Microsoft.Extensions.Options;

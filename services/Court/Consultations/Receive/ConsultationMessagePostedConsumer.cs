@@ -2,7 +2,7 @@ using Cooperation.Contracts.Consultations;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Requests.Evidence;
 using Cooperation.Organs;
-using Cooperation.ServiceDefaults.Consultations;
+using Cooperation.Proceedings.Consultations;
 using Cooperation.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

@@ -5,7 +5,7 @@ using Cooperation.Deadlines;
 using Cooperation.Organs;
 using Cooperation.Register;
 using Cooperation.ServiceDefaults.Messaging;
-using Cooperation.ServiceDefaults.Scheduling;
+using Cooperation.Proceedings.Deadlines;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 

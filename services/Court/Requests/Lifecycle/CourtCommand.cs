@@ -2,7 +2,7 @@ using Cooperation.Contracts;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Requests.Queries;
 using Cooperation.Requests;
-using Cooperation.ServiceDefaults.Lifecycle;
+using Cooperation.Proceedings.Lifecycle;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http;

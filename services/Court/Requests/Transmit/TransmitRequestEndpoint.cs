@@ -3,7 +3,7 @@ using Cooperation.Court.Persistence;
 using Cooperation.Court.Register;
 using Cooperation.Court.Requests.Queries;
 using Cooperation.Requests;
-using Cooperation.ServiceDefaults.Lifecycle;
+using Cooperation.Proceedings.Lifecycle;
 using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Problems;

@@ -1,7 +1,7 @@
 using Cooperation.Consultations;
 using Cooperation.Contracts.Consultations;
 using Cooperation.Requests;
-using Cooperation.ServiceDefaults.Consultations;
+using Cooperation.Proceedings.Consultations;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;

@@ -1,6 +1,6 @@
 using Cooperation.Contracts;
 using Cooperation.Requests;
-using Cooperation.ServiceDefaults.Lifecycle;
+using Cooperation.Proceedings.Lifecycle;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Problems;
 using Cooperation.State.Configuration;

@@ -2,7 +2,7 @@ using Cooperation.Contracts;
 using Cooperation.Contracts.Requests;
 using Cooperation.Requests;
 using Cooperation.ServiceDefaults.Messaging;
-using Cooperation.ServiceDefaults.Scheduling;
+using Cooperation.Proceedings.Deadlines;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
 using MassTransit;
