@@ -18,10 +18,12 @@ using Cooperation.Court.Requests.Evidence;
 using Cooperation.Court.Requests.Evidence.Signals;
 using Cooperation.ServiceDefaults.Configuration;
 using Cooperation.Court.Requests.Execution;
+using Cooperation.Court.Requests.Postponement;
 using Cooperation.Court.Requests.Reclassify;
 using Cooperation.Court.Requests.Withdraw;
 using Cooperation.Court.Requests.Queries;
 using Cooperation.Court.Requests.Transmit;
+using Cooperation.Court.Transit;
 using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Hosting;
 using Cooperation.ServiceDefaults.Messaging;
@@ -69,7 +71,14 @@ public static class CourtServiceExtensions
                 bus.AddConsumer<RequestDeniedConsumer>();
                 bus.AddConsumer<RequestPostponedConsumer>();
                 bus.AddConsumer<RequestResumedConsumer>();
-                if (organ.Organ == Organ.Registry) bus.AddConsumer<NotifyChannelChangeConsumer>();
+                bus.AddConsumer<PostponementPeriodProposedConsumer>();
+                bus.AddConsumer<PostponementAgreedConsumer>();
+                if (organ.Organ == Organ.Registry)
+                {
+                    bus.AddConsumer<NotifyChannelChangeConsumer>();
+                    bus.AddConsumer<UnscheduledLandingReportedConsumer>();
+                    bus.AddConsumer<UnscheduledLandingAdvancedConsumer>();
+                }
                 else bus.AddConsumer<StateRegisterEntryChangedConsumer>();
                 bus.AddConsumer<ConsultationOpenedConsumer>();
                 bus.AddConsumer<ConsultationMessagePostedConsumer>();
@@ -105,7 +114,14 @@ public static class CourtServiceExtensions
         e.ConfigureConsumer<RequestDeniedConsumer>(context);
         e.ConfigureConsumer<RequestPostponedConsumer>(context);
         e.ConfigureConsumer<RequestResumedConsumer>(context);
-        if (organ.Organ == Organ.Registry) e.ConfigureConsumer<NotifyChannelChangeConsumer>(context);
+        e.ConfigureConsumer<PostponementPeriodProposedConsumer>(context);
+        e.ConfigureConsumer<PostponementAgreedConsumer>(context);
+        if (organ.Organ == Organ.Registry)
+        {
+            e.ConfigureConsumer<NotifyChannelChangeConsumer>(context);
+            e.ConfigureConsumer<UnscheduledLandingReportedConsumer>(context);
+            e.ConfigureConsumer<UnscheduledLandingAdvancedConsumer>(context);
+        }
         else e.ConfigureConsumer<StateRegisterEntryChangedConsumer>(context);
         e.ConfigureConsumer<ConsultationOpenedConsumer>(context);
         e.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
@@ -135,9 +151,15 @@ public static class CourtServiceExtensions
         app.MapWithdrawRequest(organ);
         app.MapConfirmRequest(organ);
         app.MapReclassifyRequest(organ);
+        app.MapPostponementPeriod(organ);
         app.MapRegisterQueries(organ);
-        if (organ.Organ == Organ.Registry) app.MapAcceptProposedDate();
-        if (organ.Organ == Organ.Registry) app.MapCooperationFigures();
+        if (organ.Organ == Organ.Registry)
+        {
+            app.MapAcceptProposedDate();
+            app.MapCooperationFigures();
+            // Transit is the Chambers' (RPE 176(2)): the States report unscheduled landings to the Registry.
+            app.MapUnscheduledLandings(organ);
+        }
         app.MapConsultations(organ);
         app.MapModifyRequest(organ);
         app.MapCourtDeadlines(organ);

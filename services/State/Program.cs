@@ -19,6 +19,7 @@ using Cooperation.State.Requests.Deny;
 using Cooperation.State.Requests.Execute;
 using Cooperation.State.Requests.FromCourt;
 using Cooperation.State.Requests.Postpone;
+using Cooperation.State.Requests.Postponement;
 using Cooperation.State.Requests.ReportProgress;
 using Cooperation.State.Requests.Queries;
 using Cooperation.State.Requests.Receive;
@@ -44,6 +45,8 @@ builder.AddCooperationMessaging(
         bus.AddConsumer<WithdrawRequestConsumer>();
         bus.AddConsumer<ConfirmRequestConsumer>();
         bus.AddConsumer<ReclassifyRequestConsumer>();
+        bus.AddConsumer<PostponementPeriodProposedConsumer>();
+        bus.AddConsumer<PostponementAgreedConsumer>();
         bus.AddConsumer<ReplyByDeadlineConsumer>();
         bus.AddConsumer<ConsultationOpenedConsumer>();
         bus.AddConsumer<ConsultationMessagePostedConsumer>();
@@ -65,6 +68,8 @@ builder.AddCooperationMessaging(
             e.ConfigureConsumer<WithdrawRequestConsumer>(context);
             e.ConfigureConsumer<ConfirmRequestConsumer>(context);
             e.ConfigureConsumer<ReclassifyRequestConsumer>(context);
+            e.ConfigureConsumer<PostponementPeriodProposedConsumer>(context);
+            e.ConfigureConsumer<PostponementAgreedConsumer>(context);
             e.ConfigureConsumer<ReplyByDeadlineConsumer>(context);
             e.ConfigureConsumer<ConsultationOpenedConsumer>(context);
             e.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
@@ -84,6 +89,7 @@ return await builder.RunServiceAsync<StateDbContext>(app =>
     app.MapDenyRequestEndpoint();
     app.MapPostponeRequestEndpoint();
     app.MapResumeRequestEndpoint();
+    app.MapPostponementPeriod();
     app.MapNotifyChannelChange();
     app.MapUnscheduledLanding();
     app.MapStateConsultations();

@@ -18,14 +18,25 @@ public sealed record ArrestPathAdvanced : ICooperationMessage
     public required IReadOnlyList<string> Readers { get; init; }
 
     public required string StateCode { get; init; }
-    /// <summary>The stable event code of the step (e.g. person-arrested, documents-awaited).</summary>
+    /// <summary>The stable event code of the (last) step (e.g. person-arrested, documents-awaited).</summary>
     public required string Event { get; init; }
+    /// <summary>
+    /// Every step the one State call took, in order (e.g. person-arrested then documents-awaited): one message per
+    /// call carrying the resulting stage, so two steps cannot be consumed out of order. Empty from older senders.
+    /// </summary>
+    public IReadOnlyList<string> Events { get; init; } = [];
     public required ArrestStage Stage { get; init; }
     public DateOnly? ArrestDate { get; init; }
     public DateOnly? ReleasedOn { get; init; }
     public DateOnly? SurrenderDate { get; init; }
     public DateOnly? SurrenderedOn { get; init; }
     public bool ConsentToSurrender { get; init; }
+    /// <summary>Art 59(2): brought before the competent judicial authority.</summary>
+    public DateOnly? BroughtBeforeJudicialAuthorityOn { get; init; }
+    /// <summary>Art 59(3)-(6): interim release pending surrender.</summary>
+    public DateOnly? InterimReleasedOn { get; init; }
+    /// <summary>Art 59(7): surrender ordered by the custodial State; delivery as soon as possible.</summary>
+    public DateOnly? SurrenderOrderedOn { get; init; }
     /// <summary>RPE 188: when the surrender request and documents become late, while awaited.</summary>
     public DateTimeOffset? DocumentsDueAt { get; init; }
 }

@@ -9,6 +9,10 @@ public sealed record StateRegisterEntryChanged
     public required string StateCode { get; init; }
     public required string Channel { get; init; }
     public required IReadOnlyList<string> Languages { get; init; }
+    /// <summary>Art 91(2)(c), 91(4): the documents the State's surrender procedure needs, as agreed after consulting the Court.</summary>
+    public IReadOnlyList<string> SurrenderDocumentRequirements { get; init; } = [];
+    /// <summary>Art 96(2)(e): the information the State's law needs to execute a request for assistance.</summary>
+    public IReadOnlyList<string> AssistanceInformationRequirements { get; init; } = [];
     public required DateTimeOffset ReceivedAt { get; init; }
     public required DateTimeOffset EffectiveFrom { get; init; }
     public required DateTimeOffset SentAt { get; init; }

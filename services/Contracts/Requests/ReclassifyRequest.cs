@@ -14,4 +14,6 @@ public sealed record ReclassifyRequest : ICooperationMessage
     public required IReadOnlyList<string> Readers { get; init; }
     public required string StateCode { get; init; }
     public required Classification NewClassification { get; init; }
+    /// <summary>Unsealing (UnderSeal → Confidential or Public): the reference of the decision that authorises it.</summary>
+    public string? AuthorisingDecision { get; init; }
 }

@@ -4,7 +4,10 @@ using Cooperation.Requests;
 
 namespace Cooperation.Contracts.Requests;
 
-/// <summary>State → issuing organ: execution postponed on Art 89(2), 94 or 95.</summary>
+/// <summary>
+/// State → issuing organ: execution postponed on Art 89(2), 93(9)(a) or 95; on Art 94 a proposed period, pending
+/// until the issuing organ agrees it or proposes another (Art 94(1)).
+/// </summary>
 public sealed record RequestPostponed : IStateReport
 {
     public required Guid RequestId { get; init; }
@@ -15,6 +18,8 @@ public sealed record RequestPostponed : IStateReport
     public required IReadOnlyList<string> Readers { get; init; }
     public required string StateCode { get; init; }
     public required PostponementGround Ground { get; init; }
-    /// <summary>Art 94: the agreed period's end; open-ended on 89(2) and 95 (until the challenge is decided).</summary>
+    /// <summary>Art 94: the proposed period's end; open-ended on 89(2) and 95 (until the challenge is decided).</summary>
     public DateTimeOffset? Until { get; init; }
+    /// <summary>Art 94(1): the State considered giving the assistance at once on conditions.</summary>
+    public bool ConditionsConsidered { get; init; }
 }

@@ -22,9 +22,11 @@ public sealed record TransmitRequest : ICooperationMessage
     public required RequestKind Kind { get; init; }
     /// <summary>Who may read it besides the issuing organ and the requested State (Art 87(3)).</summary>
     public required IReadOnlyList<string> Readers { get; init; }
-    /// <summary>Art 91(1), 96(1): urgent requests go at once and are confirmed afterwards.</summary>
+    /// <summary>Sent by any medium leaving a written record; under Art 91(1), 96(1) confirmed afterwards (a provisional arrest is not).</summary>
     public bool Urgent { get; init; }
     public required string Language { get; init; }
+    /// <summary>The language of the translation that travels with the request, if any (Art 87(2), RPE 178).</summary>
+    public string? TranslationLanguage { get; init; }
     public required RequestContents Contents { get; init; }
     public required DateTimeOffset SubmittedAt { get; init; }
 }

@@ -12,3 +12,13 @@ public enum Classification
     UnderSeal,
     ExParte,
 }
+
+public static class Classifications
+{
+    /// <summary>
+    /// Unsealing: a request leaves UnderSeal for a wider class of readers (Confidential or Public). A move to
+    /// ExParte is not one: it narrows who reads, it does not open the seal.
+    /// </summary>
+    public static bool Unseals(Classification from, Classification to) =>
+        from == Classification.UnderSeal && to is Classification.Confidential or Classification.Public;
+}

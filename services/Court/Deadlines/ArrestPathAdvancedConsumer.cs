@@ -43,12 +43,16 @@ public sealed class ArrestPathAdvancedConsumer(CourtDbContext db, IInbox inbox, 
             Stage = m.Stage,
             ArrestDate = m.ArrestDate ?? path.ArrestDate,
             DocumentsDueAt = m.DocumentsDueAt,
-            DocumentsReceived = path.DocumentsReceived || m.Event == "documents-received",
+            DocumentsReceived = path.DocumentsReceived || m.Event == "documents-received" || m.Events.Contains("documents-received"),
             ReleasedOn = m.ReleasedOn,
             SurrenderDate = m.SurrenderDate ?? path.SurrenderDate,
             SurrenderedOn = m.SurrenderedOn ?? path.SurrenderedOn,
+            BroughtBeforeJudicialAuthorityOn = m.BroughtBeforeJudicialAuthorityOn ?? path.BroughtBeforeJudicialAuthorityOn,
+            InterimReleasedOn = m.InterimReleasedOn ?? path.InterimReleasedOn,
+            SurrenderOrderedOn = m.SurrenderOrderedOn ?? path.SurrenderOrderedOn,
         }, m.Event, m.SentAt);
-        request.Record($"arrest path: {m.Event}", request.Status, request.Status, $"state:{m.StateCode}", m.SentAt);
+        foreach (var e in m.Events.Count > 0 ? m.Events : [m.Event])
+            request.Record($"arrest path: {e}", request.Status, request.Status, $"state:{m.StateCode}", m.SentAt);
 
         if (m.Stage == ArrestStage.AwaitingDocuments && from != ArrestStage.AwaitingDocuments && m.ArrestDate is { } arrestDate)
         {

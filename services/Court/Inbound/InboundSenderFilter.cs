@@ -1,3 +1,4 @@
+using Cooperation.Contracts.Transit;
 using Cooperation.Contracts;
 using Cooperation.Contracts.Arrest;
 using Cooperation.Contracts.Consultations;
@@ -45,7 +46,7 @@ public sealed class InboundSenderFilter<T>(CourtDbContext db, CourtOrgan organ) 
                           $"{typeof(T).Name} is not a message a State may send to the {organ.Organ}; it arrived from State {sender}.");
         if (claimed != sender)
             throw new ForgedSenderException($"{typeof(T).Name} claims State {claimed} but arrived on State {sender}'s own queue.");
-        if (message is ICooperationMessage cooperation)
+        if (message is ICooperationMessage cooperation && !StateMessages.ConcernsNoRequest(message))
         {
             if (cooperation.SenderOrgan != Organ.State)
                 throw new ForgedSenderException($"{typeof(T).Name} from State {sender} claims to be sent by the {cooperation.SenderOrgan}.");
@@ -75,6 +76,12 @@ internal static class StateMessages
         DeadlineMissed missed => missed.StateCode,
         // RPE 180: a State notifies the Registry of its channel and languages (the Prosecutor learns them from the Registry).
         NotifyChannelChange change when organ == Organ.Registry => change.StateCode,
+        // Art 89(3)(e), RPE 182: a landing is reported to the Registry before any transit request exists.
+        UnscheduledLandingReported landing when organ == Organ.Registry => landing.StateCode,
+        UnscheduledLandingAdvanced step when organ == Organ.Registry => step.StateCode,
         _ => null,
     };
+
+    /// <summary>Messages about something other than a request (an unscheduled landing): no request id to check.</summary>
+    public static bool ConcernsNoRequest(object message) => message is UnscheduledLandingReported or UnscheduledLandingAdvanced;
 }

@@ -17,10 +17,12 @@ public abstract class CourtDbContext(DbContextOptions options) : ProceedingsDbCo
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<StateParty> StateParties => Set<StateParty>();
     public DbSet<ChannelDesignationRecord> ChannelDesignations => Set<ChannelDesignationRecord>();
+    public DbSet<Transit.UnscheduledLandingNotice> UnscheduledLandings => Set<Transit.UnscheduledLandingNotice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        Transit.UnscheduledLandingNotice.Configure(modelBuilder);
         modelBuilder.Entity<CooperationRequest>(e =>
         {
             e.ToTable("requests");

@@ -16,9 +16,16 @@ public sealed class ChannelDesignationRecord
     public DateOnly? ProposedEffectiveDate { get; set; }
     /// <summary>When the Registry accepted the proposed date; <see cref="EffectiveFrom"/> is that date from then on.</summary>
     public DateTimeOffset? DateAgreedAt { get; set; }
+    /// <summary>Art 91(2)(c), 91(4): the documents the State's surrender procedure needs, one name a line.</summary>
+    public string SurrenderDocumentRequirements { get; set; } = "";
+    /// <summary>Art 96(2)(e): the information the State's law needs to execute assistance, one name a line.</summary>
+    public string AssistanceInformationRequirements { get; set; } = "";
 
     public ChannelDesignation ToDomain() => new(
-        Channel, Languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), ReceivedAt, EffectiveFrom);
+        Channel, Languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), ReceivedAt, EffectiveFrom,
+        new NationalRequirements(Lines(SurrenderDocumentRequirements), Lines(AssistanceInformationRequirements)));
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public static ChannelDesignationRecord From(string stateCode, ChannelDesignation d) => new()
     {
@@ -28,5 +35,7 @@ public sealed class ChannelDesignationRecord
         Languages = string.Join(',', d.AcceptedLanguages.Select(l => l.ToLowerInvariant())),
         ReceivedAt = d.ReceivedAt,
         EffectiveFrom = d.EffectiveFrom,
+        SurrenderDocumentRequirements = string.Join('\n', d.Requirements?.SurrenderDocuments ?? []),
+        AssistanceInformationRequirements = string.Join('\n', d.Requirements?.AssistanceInformation ?? []),
     };
 }

@@ -11,6 +11,8 @@ internal static class RegisterMessages
         StateCode = code,
         Channel = d.Channel,
         Languages = d.AcceptedLanguages.ToList(),
+        SurrenderDocumentRequirements = d.Requirements?.SurrenderDocuments ?? [],
+        AssistanceInformationRequirements = d.Requirements?.AssistanceInformation ?? [],
         ReceivedAt = d.ReceivedAt,
         EffectiveFrom = d.EffectiveFrom,
         SentAt = now,

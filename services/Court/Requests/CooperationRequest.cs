@@ -22,7 +22,6 @@ public sealed class CooperationRequest
     public string Language { get; set; } = "";
     /// <summary>Language of a translation that travels with the request, if any (RPE 178).</summary>
     public string? TranslationLanguage { get; set; }
-    public bool HasTranslation => TranslationLanguage is not null;
     public bool Urgent { get; set; }
     public string ContentsJson { get; set; } = "{}";
     public int Version { get; set; } = 1;

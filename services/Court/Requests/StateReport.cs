@@ -17,12 +17,14 @@ public sealed class StateReport
     /// <summary>0, 1, 2, … in the order the reports were applied; "newest first" is the highest first.</summary>
     public int Sequence { get; set; }
     public DateTimeOffset At { get; set; }
-    /// <summary>progress, executed, partially-executed, denied, postponed, resumed, execution-started.</summary>
+    /// <summary>progress, executed, partially-executed, denied, partly-denied, postponed, postponement-proposed, resumed, execution-started.</summary>
     public string What { get; set; } = "";
     public string ItemsJson { get; set; } = "[]";
     public string? Note { get; set; }
     public DenialGround? DenialGround { get; set; }
     public string? Reasons { get; set; }
+    /// <summary>Art 72(6): the State withheld its specific reasons.</summary>
+    public bool ReasonsWithheld { get; set; }
     public PostponementGround? PostponementGround { get; set; }
     public DateTimeOffset? Until { get; set; }
 

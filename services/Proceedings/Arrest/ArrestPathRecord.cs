@@ -16,6 +16,10 @@ public sealed class ArrestPathRecord
     public DateOnly? ArrestDate { get; set; }
     public DateTimeOffset? DocumentsDueAt { get; set; }
     public DateOnly? ReleasedOn { get; set; }
+    /// <summary>Art 59(2), 59(3)-(6), 59(7).</summary>
+    public DateOnly? BroughtBeforeJudicialAuthorityOn { get; set; }
+    public DateOnly? InterimReleasedOn { get; set; }
+    public DateOnly? SurrenderOrderedOn { get; set; }
     public DateOnly? SurrenderDate { get; set; }
     public DateOnly? SurrenderedOn { get; set; }
     public string LastEvent { get; set; } = "";
@@ -25,12 +29,16 @@ public sealed class ArrestPathRecord
     {
         Stage = Stage, Provisional = Provisional, DocumentsReceived = DocumentsReceived, ArrestDate = ArrestDate,
         DocumentsDueAt = DocumentsDueAt, ReleasedOn = ReleasedOn, SurrenderDate = SurrenderDate, SurrenderedOn = SurrenderedOn,
+        BroughtBeforeJudicialAuthorityOn = BroughtBeforeJudicialAuthorityOn, InterimReleasedOn = InterimReleasedOn,
+        SurrenderOrderedOn = SurrenderOrderedOn,
     };
 
     public void Apply(ArrestSnapshot s, string @event, DateTimeOffset at)
     {
         Stage = s.Stage; Provisional = s.Provisional; DocumentsReceived = s.DocumentsReceived; ArrestDate = s.ArrestDate;
         DocumentsDueAt = s.DocumentsDueAt; ReleasedOn = s.ReleasedOn; SurrenderDate = s.SurrenderDate; SurrenderedOn = s.SurrenderedOn;
+        BroughtBeforeJudicialAuthorityOn = s.BroughtBeforeJudicialAuthorityOn; InterimReleasedOn = s.InterimReleasedOn;
+        SurrenderOrderedOn = s.SurrenderOrderedOn;
         LastEvent = @event;
         UpdatedAt = at;
     }
@@ -49,9 +57,10 @@ public sealed class ArrestPathRecord
 /// <summary>An arrest path as either party reads it, with the RPE 188 deadline.</summary>
 public sealed record ArrestPathView(
     Guid RequestId, ArrestStage Stage, bool Provisional, bool DocumentsReceived, DateOnly? ArrestDate, DateTimeOffset? DocumentsDueAt,
-    DateOnly? ReleasedOn, DateOnly? SurrenderDate, DateOnly? SurrenderedOn, string LastEvent, DateTimeOffset UpdatedAt)
+    DateOnly? ReleasedOn, DateOnly? SurrenderDate, DateOnly? SurrenderedOn, string LastEvent, DateTimeOffset UpdatedAt,
+    DateOnly? BroughtBeforeJudicialAuthorityOn, DateOnly? InterimReleasedOn, DateOnly? SurrenderOrderedOn)
 {
     public static ArrestPathView From(ArrestPathRecord a) => new(
         a.RequestId, a.Stage, a.Provisional, a.DocumentsReceived, a.ArrestDate, a.DocumentsDueAt, a.ReleasedOn, a.SurrenderDate,
-        a.SurrenderedOn, a.LastEvent, a.UpdatedAt);
+        a.SurrenderedOn, a.LastEvent, a.UpdatedAt, a.BroughtBeforeJudicialAuthorityOn, a.InterimReleasedOn, a.SurrenderOrderedOn);
 }

@@ -34,7 +34,7 @@ public sealed record ConsultationView(
         c.OpenedBy, c.OpenedAt,
         c.Grounds.Select(g => new GroundView(g, ConsultationGrounds.Basis(g), ConsultationGrounds.Problem(g))).ToList(),
         c.OtherGroundText, c.Description, c.Proposals, c.ReplyBy, c.Status,
-        DutyToExecuteView.For(c.RequestKind),
+        DutyToExecuteView.For(c.RequestKind, c.Grounds),
         ServiceLevelView.For(c, levels),
         c.Outcome is { } outcome
             ? new OutcomeView(outcome, c.ClosedBy, c.ClosedAt, c.ClosingNote, c.PostponementGround, c.PostponedUntil, c.NewVersion, c.ChangedElements)
@@ -45,13 +45,11 @@ public sealed record ConsultationView(
 
 public sealed record GroundView(ConsultationGround Ground, string Basis, string Problem);
 
-/// <summary>Stated plainly on every consultation: does it suspend the State's duty to execute?</summary>
+/// <summary>Stated plainly on every consultation: it never suspends the State's duty to execute (Art 97).</summary>
 public sealed record DutyToExecuteView(bool Suspended, string Statement)
 {
-    public static DutyToExecuteView For(RequestKind kind) =>
-        RequestLifecycle.DutyToExecuteSuspended(kind)
-            ? new(true, "The duty to execute this request for other assistance is suspended while the consultation is open (Art 93(3), 93(9), 97).")
-            : new(false, $"The duty to execute is NOT suspended: this {kind} request must go on being executed while the consultation is open (Art 89(1), 97; PTC II, South Africa, 2017).");
+    public static DutyToExecuteView For(RequestKind kind, IReadOnlyCollection<ConsultationGround> grounds) =>
+        new(DutyToExecute.SuspendedByConsultation, DutyToExecute.WhileConsulting(kind, grounds));
 }
 
 public sealed record ServiceLevelView(

@@ -17,11 +17,17 @@ public sealed record ArrestBody(DateOnly? ArrestDate);
 public sealed record ReleaseBody(DateOnly? ReleasedOn);
 public sealed record SurrenderArrangementBody(DateOnly? SurrenderDate, bool ConsentToSurrender = false);
 public sealed record SurrenderBody(DateOnly? SurrenderedOn);
+/// <summary>The day of an Art 59 step: brought before the judicial authority (59(2)) or interim release (59(3)-(6)).</summary>
+public sealed record ArrestStepBody(DateOnly? On);
+/// <summary>Art 59(7): the day the custodial State ordered surrender; ConsentToSurrender: Art 92(3).</summary>
+public sealed record SurrenderOrderBody(DateOnly? On, bool ConsentToSurrender = false);
 
 /// <summary>
 /// The arrest path as the requested State reports it (ArrestPath.Decide): the arrest and its date, which
-/// for a provisional arrest starts the RPE 188 60-day period at the issuing organ; release; surrender
-/// arranged (RPE 184); surrender. Each step is stored here and sent to the issuing organ.
+/// for a provisional arrest starts the RPE 188 60-day period at the issuing organ; the appearance before
+/// the judicial authority (Art 59(2)); interim release (59(3)-(6)); the surrender order (59(7)); release
+/// once the 60 days ran out without documents (92(3)); surrender arranged (RPE 184); surrender. Each step
+/// is stored here and sent to the issuing organ.
 /// </summary>
 public static class ArrestEndpoints
 {
@@ -49,7 +55,26 @@ public static class ArrestEndpoints
                 body.ReleasedOn is { } on
                     ? StepAsync(code, id, [new ArrestCommand.Release(on)], deps, ct)
                     : Task.FromResult<IResult>(Invalid("releasedOn", "required: the date of release")))
-            .WithName("StateRecordRelease").WithStateInputLimits<ReleaseBody>().WithIdempotency();
+            .WithName("StateRecordRelease").WithStateInputLimits<ReleaseBody>().WithIdempotency()
+            .WithSummary("Art 92(3): release once the 60 days ran out without the documents; earlier, record interim release instead.");
+        routes.MapPost(Prefix + "/judicial-authority", (string code, Guid id, ArrestStepBody body, [AsParameters] Deps deps, CancellationToken ct) =>
+                body.On is { } on
+                    ? StepAsync(code, id, [new ArrestCommand.BringBeforeJudicialAuthority(on)], deps, ct)
+                    : Task.FromResult<IResult>(Invalid("on", "required: the day the person was brought before the judicial authority")))
+            .WithName("StateRecordJudicialAuthority").WithStateInputLimits<ArrestStepBody>().WithIdempotency()
+            .WithSummary("Art 59(2): the arrested person was brought before the competent judicial authority.");
+        routes.MapPost(Prefix + "/interim-release", (string code, Guid id, ArrestStepBody body, [AsParameters] Deps deps, CancellationToken ct) =>
+                body.On is { } on
+                    ? StepAsync(code, id, [new ArrestCommand.GrantInterimRelease(on)], deps, ct)
+                    : Task.FromResult<IResult>(Invalid("on", "required: the day interim release was granted")))
+            .WithName("StateRecordInterimRelease").WithStateInputLimits<ArrestStepBody>().WithIdempotency()
+            .WithSummary("Art 59(3)-(6): interim release pending surrender; the proceedings and any 60-day period go on.");
+        routes.MapPost(Prefix + "/surrender-order", (string code, Guid id, SurrenderOrderBody body, [AsParameters] Deps deps, CancellationToken ct) =>
+                body.On is { } on
+                    ? StepAsync(code, id, [new ArrestCommand.OrderSurrender(on, body.ConsentToSurrender)], deps, ct)
+                    : Task.FromResult<IResult>(Invalid("on", "required: the day surrender was ordered")))
+            .WithName("StateRecordSurrenderOrder").WithStateInputLimits<SurrenderOrderBody>().WithIdempotency()
+            .WithSummary("Art 59(7): surrender ordered; the person is to be delivered to the Court as soon as possible.");
         routes.MapPost(Prefix + "/surrender-arrangement", (string code, Guid id, SurrenderArrangementBody body, [AsParameters] Deps deps, CancellationToken ct) =>
                 body.SurrenderDate is { } date
                     ? StepAsync(code, id, [new ArrestCommand.ArrangeSurrender(date, body.ConsentToSurrender)], deps, ct)
@@ -82,7 +107,8 @@ public static class ArrestEndpoints
         {
             var decision = ArrestPath.Decide(snapshot, command);
             if (decision is ArrestDecision.Refused refused)
-                return Problems.Conflict(ProblemTypes.IllegalTransition, "Not allowed on the arrest path now", refused.Message + " Nothing was changed.");
+                // The rule's stable code is the type (e.g. release-before-period-ends, Art 92(3)).
+                return Problems.Conflict(ProblemTypes.Lifecycle(refused.Code), "Not allowed on the arrest path now", refused.Message + " Nothing was changed.");
             var accepted = (ArrestDecision.Accepted)decision;
             steps.Add(accepted);
             snapshot = accepted.Snapshot;
@@ -101,26 +127,30 @@ public static class ArrestEndpoints
             deps.Db.ArrestPaths.Add(path);
         }
         var court = Addresses.FromStateTo(own, request.IssuingOrgan);
-        foreach (var step in steps)
+        foreach (var s in steps) path.Apply(s.Snapshot, s.Event, now);
+        // One message for the call, with the resulting stage and every step's event, so the issuing organ
+        // cannot apply an arrest and its documents-awaited step in the wrong order.
+        var step = steps[^1];
+        deps.Outbox.Send(court, new ArrestPathAdvanced
         {
-            path.Apply(step.Snapshot, step.Event, now);
-            deps.Outbox.Send(court, new ArrestPathAdvanced
-            {
-                RequestId = id,
-                RequestVersion = request.Version,
-                Classification = request.Classification,
-                SentAt = now,
-                Readers = request.Readers,
-                StateCode = own,
-                Event = step.Event,
-                Stage = step.Snapshot.Stage,
-                ArrestDate = step.Snapshot.ArrestDate,
-                ReleasedOn = step.Snapshot.ReleasedOn,
-                SurrenderDate = step.Snapshot.SurrenderDate,
-                SurrenderedOn = step.Snapshot.SurrenderedOn,
-                DocumentsDueAt = step.Snapshot.DocumentsDueAt,
-            });
-        }
+            RequestId = id,
+            RequestVersion = request.Version,
+            Classification = request.Classification,
+            SentAt = now,
+            Readers = request.Readers,
+            StateCode = own,
+            Event = step.Event,
+            Events = steps.Select(x => x.Event).ToList(),
+            Stage = step.Snapshot.Stage,
+            ArrestDate = step.Snapshot.ArrestDate,
+            ReleasedOn = step.Snapshot.ReleasedOn,
+            SurrenderDate = step.Snapshot.SurrenderDate,
+            SurrenderedOn = step.Snapshot.SurrenderedOn,
+            DocumentsDueAt = step.Snapshot.DocumentsDueAt,
+            BroughtBeforeJudicialAuthorityOn = step.Snapshot.BroughtBeforeJudicialAuthorityOn,
+            InterimReleasedOn = step.Snapshot.InterimReleasedOn,
+            SurrenderOrderedOn = step.Snapshot.SurrenderOrderedOn,
+        });
         await deps.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(ArrestPathView.From(path));
     }

@@ -11,10 +11,12 @@ public class StateDbContext(DbContextOptions options) : ProceedingsDbContext(opt
 {
     public DbSet<ReceivedRequest> Requests => Set<ReceivedRequest>();
     public DbSet<ReceivedRequestHistoryEntry> RequestHistory => Set<ReceivedRequestHistoryEntry>();
+    public DbSet<Transit.UnscheduledLandingRecord> UnscheduledLandings => Set<Transit.UnscheduledLandingRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        Transit.UnscheduledLandingRecord.Configure(modelBuilder);
         modelBuilder.Entity<ReceivedRequest>(e =>
         {
             e.ToTable("requests");
@@ -22,6 +24,7 @@ public class StateDbContext(DbContextOptions options) : ProceedingsDbContext(opt
             e.HasIndex(r => r.Reference);
             e.Property(r => r.Reference).HasMaxLength(32);
             e.Property(r => r.Language).HasMaxLength(16);
+            e.Property(r => r.TranslationLanguage).HasMaxLength(16);
             e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(32);
             e.Property(r => r.IssuingOrgan).HasConversion<string>().HasMaxLength(16);
             e.Property(r => r.Classification).HasConversion<string>().HasMaxLength(16);

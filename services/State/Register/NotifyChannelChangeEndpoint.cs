@@ -12,8 +12,14 @@ using Cooperation.State.Limits;
 
 namespace Cooperation.State.Register;
 
-/// <summary>A new designated channel (Art 87(1)) and the languages requests may be in (Art 87(2), RPE 178).</summary>
-public sealed record ChannelChangeBody(string? Channel, IReadOnlyList<string>? Languages, DateOnly? AgreedEffectiveDate);
+/// <summary>
+/// A new designated channel (Art 87(1)) and the languages requests may be in (Art 87(2), RPE 178); optionally the
+/// national requirements agreed after consulting the Court: the documents its surrender procedure needs
+/// (Art 91(2)(c), 91(4)) and the information its law needs for assistance (Art 96(2)(e)).
+/// </summary>
+public sealed record ChannelChangeBody(
+    string? Channel, IReadOnlyList<string>? Languages, DateOnly? AgreedEffectiveDate,
+    IReadOnlyList<string>? SurrenderDocumentRequirements = null, IReadOnlyList<string>? AssistanceInformationRequirements = null);
 
 public static class NotifyChannelChangeEndpoint
 {
@@ -44,6 +50,14 @@ public static class NotifyChannelChangeEndpoint
             for (var i = 0; i < languages.Count; i++)
                 if (languages[i] is not { Length: >= 2 and <= 8 } l || !l.All(char.IsAsciiLetter))
                     errors.Add(($"languages[{i}]", "An ISO 639-1 language code, e.g. fr."));
+        foreach (var (field, list) in new[] { ("surrenderDocumentRequirements", body.SurrenderDocumentRequirements),
+                     ("assistanceInformationRequirements", body.AssistanceInformationRequirements) })
+        {
+            if (list is { Count: > 50 }) errors.Add((field, "At most 50 requirements."));
+            for (var i = 0; i < (list?.Count ?? 0) && i < 50; i++)
+                if (string.IsNullOrWhiteSpace(list![i]) || list[i].Length > 200 || list[i].Contains('\n'))
+                    errors.Add(($"{field}[{i}]", "A requirement's name: one line, at most 200 characters."));
+        }
         if (errors.Count > 0) return Problems.Invalid(Problems.Errors(errors));
 
         var now = clock.GetUtcNow();
@@ -57,6 +71,8 @@ public static class NotifyChannelChangeEndpoint
             Channel = body.Channel!,
             Languages = body.Languages!.Select(l => l.ToLowerInvariant()).ToList(),
             AgreedEffectiveDate = body.AgreedEffectiveDate,
+            SurrenderDocumentRequirements = body.SurrenderDocumentRequirements?.Select(r => r.Trim()).ToList() ?? [],
+            AssistanceInformationRequirements = body.AssistanceInformationRequirements?.Select(r => r.Trim()).ToList() ?? [],
             SentAt = now,
         });
         await db.SaveChangesAsync(ct);

@@ -19,6 +19,8 @@ public sealed class ReceivedRequest
     public Classification Classification { get; set; }
     public string ReadersJson { get; set; } = "[]";
     public string Language { get; set; } = "";
+    /// <summary>The language of the translation that travels with the request, if any (Art 87(2), RPE 178).</summary>
+    public string? TranslationLanguage { get; set; }
     public bool Urgent { get; set; }
     public string ContentsJson { get; set; } = "{}";
     public int Version { get; set; }

@@ -32,7 +32,8 @@ public class RequestLifecycleTransitionTableTests
     private const string NoOutcome = "!outcome-not-applicable";
     private const string NoConfirm = "!confirmation-not-required";
 
-    // Other assistance (Art 93, 96): execution waits on a consultation; denial on 93(4)/93(5) possible.
+    // Other assistance (Art 93, 96): execution goes on during a consultation (Art 97 suspends nothing);
+    // denial on 93(4)/93(5) possible.
     private const string OtherAssistanceTable = """
         command              Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd
         MarkReady            Rd  -   -   -   -   -   -   -   -   -   -   -
@@ -40,9 +41,9 @@ public class RequestLifecycleTransitionTableTests
         RecordDelivered      -   -   Dl  -   -   -   -   -   -   -   -   -
         Acknowledge          -   -   Ak  Ak  -   -   -   -   -   -   -   -
         StartExecution       -   -   -   -   Ex  -   -   -   -   -   -   -
-        ReportProgress       -   -   -   -   -   Ex  -   -   -   -   -   -
-        Execute              -   -   -   -   -   Ed  -   -   -   -   -   -
-        ExecutePartial       -   -   -   -   -   PE  -   -   -   -   -   -
+        ReportProgress       -   -   -   -   -   Ex  Co  -   -   -   -   -
+        Execute              -   -   -   -   -   Ed  Ed  -   -   -   -   -
+        ExecutePartial       -   -   -   -   -   PE  PE  -   -   -   -   -
         Deny                 -   -   -   -   Dn  Dn  Dn  -   -   -   -   -
         Postpone95           -   -   -   -   Po  Po  Po  -   -   -   -   -
         Resume               -   -   -   -   -   -   Ex  Ex  -   -   -   -
@@ -56,9 +57,14 @@ public class RequestLifecycleTransitionTableTests
         Withdraw             Wd  Wd  Wd  Wd  Wd  Wd  Wd  Wd  -   -   -   -
         RecordConfirmation   -   -   !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  -   -   -   -
         Reclassify           Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd
+        ProposePeriod        -   -   -   -   !no-postponement-proposed  !no-postponement-proposed  !no-postponement-proposed  -   -   -   -   -
+        AgreePostponement    -   -   -   -   !no-postponement-proposed  !no-postponement-proposed  !no-postponement-proposed  -   -   -   -   -
+        SeekPreservation     -   -   -   -   !preservation-not-applicable  !preservation-not-applicable  !preservation-not-applicable  !preservation-not-applicable  -   -   -   -
+        AdmissibilityRuling  -   -   -   -   -   -   -   Ex  -   -   -   -
+        EvidenceOrder        Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  -   -   -   -
         """;
 
-    // Arrest and surrender, transit: never denied; execution goes on during a consultation (South Africa, 2017);
+    // Arrest and surrender, transit: never denied; execution goes on during a consultation (Art 97);
     // no redirection (93(9)(b) is for assistance).
     private const string ArrestTable = """
         command              Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd
@@ -83,11 +89,12 @@ public class RequestLifecycleTransitionTableTests
         Withdraw             Wd  Wd  Wd  Wd  Wd  Wd  Wd  Wd  -   -   -   -
         RecordConfirmation   -   -   !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  -   -   -   -
         Reclassify           Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd
+        ProposePeriod        -   -   -   -   !no-postponement-proposed  !no-postponement-proposed  !no-postponement-proposed  -   -   -   -   -
+        AgreePostponement    -   -   -   -   !no-postponement-proposed  !no-postponement-proposed  !no-postponement-proposed  -   -   -   -   -
+        SeekPreservation     -   -   -   -   !preservation-not-applicable  !preservation-not-applicable  !preservation-not-applicable  !preservation-not-applicable  -   -   -   -
+        AdmissibilityRuling  -   -   -   -   -   -   -   Ex  -   -   -   -
+        EvidenceOrder        !not-applicable  !not-applicable  !not-applicable  !not-applicable  !not-applicable  !not-applicable  !not-applicable  !not-applicable  -   -   -   -
         """;
-
-    // A provisional arrest is urgent (Art 92(1)): as an arrest, but its confirmation is due once transmitted (Art 91(1)).
-    private const string ProvisionalArrestConfirmationRow =
-        "RecordConfirmation   -   -   Tr  Dl  Ak  Ex  Co  Po  -   -   -   -";
 
     private static Dictionary<string, string[]> Parse(string table)
     {
@@ -101,12 +108,18 @@ public class RequestLifecycleTransitionTableTests
         return rows;
     }
 
+    // A provisional arrest is urgent (Art 92(1)) but, like every request in these tables, owes no confirmation:
+    // only urgent requests under Art 91(1) and 96(1) do (the rule tests cover those).
+    // Transit may be refused, but only under Art 89(3)(a): the table's national-security denial does not apply to it.
+    private const string TransitDenyRow =
+        "Deny                 -   -   -   -   !denial-ground-not-applicable  !denial-ground-not-applicable  !denial-ground-not-applicable  -   -   -   -   -";
+
     private static Dictionary<string, string[]> ExpectedFor(RequestKind kind)
     {
         var table = Parse(kind == RequestKind.OtherAssistance ? OtherAssistanceTable : ArrestTable);
-        if (kind == RequestKind.ProvisionalArrest)
+        if (kind == RequestKind.Transit)
         {
-            var row = ProvisionalArrestConfirmationRow.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var row = TransitDenyRow.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             table[row[0]] = row[1..];
         }
         return table;
@@ -122,7 +135,8 @@ public class RequestLifecycleTransitionTableTests
         "ReportProgress" => new ReportProgress(),
         "Execute" => new Execute(),
         "ExecutePartial" => new Execute(Partial: true),
-        "Deny" => new Deny(DenialGround.NationalSecurity, "Disclosure would prejudice national security."),
+        "Deny" => new Deny(DenialGround.NationalSecurity, "Disclosure would prejudice national security.",
+            ConcernsDocumentsOrEvidence: true, Art72StepsTaken: true),
         "Postpone95" => new Postpone(PostponementGround.AdmissibilityChallenge),
         "Resume" => new Resume(),
         "OpenConsultation" => new OpenConsultation(),
@@ -135,6 +149,11 @@ public class RequestLifecycleTransitionTableTests
         "Withdraw" => new Withdraw(),
         "RecordConfirmation" => new RecordConfirmation(Samples.At),
         "Reclassify" => new Reclassify(Classification.Public),
+        "ProposePeriod" => new ProposePostponementPeriod(Samples.At.AddDays(60), Party.IssuingOrgan),
+        "AgreePostponement" => new AgreePostponement(Party.IssuingOrgan),
+        "SeekPreservation" => new SeekPreservationMeasures(Cooperation.Organs.Organ.Prosecutor),
+        "AdmissibilityRuling" => new RecordAdmissibilityRuling(Admissible: true),
+        "EvidenceOrder" => new RecordEvidenceCollectionOrder(),
         _ => throw new ArgumentOutOfRangeException(nameof(label), label, null),
     };
 

@@ -27,7 +27,7 @@ internal static class Samples
         },
         RequestKind.ProvisionalArrest => new()
         {
-            Person = new() { Name = SecretName },
+            Person = new() { Name = SecretName, Description = "medium height, grey hair" },
             ProbableLocation = "Airport hotel",
             Facts = "Alleged crimes against humanity, murder (Art 7(1)(a))",
             WarrantExistsStatement = true,
@@ -47,6 +47,7 @@ internal static class Samples
             PersonsAndPlaces = ["Witness P-0001, northern province"],
             Facts = "Events of March 2024",
             ProcedureToFollow = "Audio-video recording; counsel present",
+            ProcedureReasons = "The testimony may be used at trial (Art 69(2))",
             ReplyBy = new DateOnly(2026, 6, 30),
         },
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),

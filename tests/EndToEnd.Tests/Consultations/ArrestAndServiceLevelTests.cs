@@ -60,6 +60,54 @@ public sealed class ArrestAndServiceLevelTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_provisional_arrest_owes_no_confirmation_and_an_early_release_is_interim_release_Art_92_3_59()
+    {
+        using var partner = Desks.Create(platform);
+        var id = await DeliveredRequestAsync(partner, "/registry", Samples.Complete("ProvisionalArrest", "UGA"), "UGA");
+
+        // Art 92: no confirmation is owed; its follow-up is the surrender request and documents (RPE 188).
+        var atRegistry = await partner.GetFromJsonObjectAsync($"/registry/requests/{id}");
+        Assert.False((bool)atRegistry["confirmationDue"]!);
+        using var confirm = await partner.PostAsync($"/registry/requests/{id}/confirm", null);
+        Assert.Equal(HttpStatusCode.Conflict, confirm.StatusCode);
+        Assert.EndsWith("/confirmation-not-required", (string)(await confirm.ReadObjectAsync())["type"]!);
+
+        var arrestDate = DateOnly.FromDateTime(DateTime.UtcNow);
+        using var arrested = await partner.PostJsonAsync($"/states/UGA/requests/{id}/arrest", new { arrestDate = arrestDate.ToString("yyyy-MM-dd") });
+        Assert.Equal(HttpStatusCode.OK, arrested.StatusCode);
+        using var brought = await partner.PostJsonAsync($"/states/UGA/requests/{id}/arrest/judicial-authority", new { on = arrestDate.ToString("yyyy-MM-dd") });
+        Assert.Equal(HttpStatusCode.OK, brought.StatusCode);
+
+        // Art 92(3): before the 60 days have run, a release is not lawful as such; nothing changes.
+        using var early = await partner.PostJsonAsync($"/states/UGA/requests/{id}/arrest/release", new { releasedOn = arrestDate.AddDays(3).ToString("yyyy-MM-dd") });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        var problem = await early.ReadObjectAsync();
+        Assert.EndsWith("/release-before-period-ends", (string)problem["type"]!);
+        Assert.Contains("Art 59(3)-(6)", (string)problem["detail"]!);
+
+        // Art 59(3)-(6): interim release; the 60-day period goes on at the Registry.
+        using var interim = await partner.PostJsonAsync($"/states/UGA/requests/{id}/arrest/interim-release", new { on = arrestDate.AddDays(3).ToString("yyyy-MM-dd") });
+        var path = await interim.ReadObjectAsync();
+        Assert.True(interim.StatusCode == HttpStatusCode.OK, path.ToJsonString());
+        Assert.Equal("AwaitingDocuments", (string)path["stage"]!);
+        var seen = await partner.WaitForAsync($"/registry/requests/{id}/arrest", a => a["interimReleasedOn"] is not null, Soon);
+        Assert.Equal(arrestDate.ToString("yyyy-MM-dd"), (string)seen["broughtBeforeJudicialAuthorityOn"]!);
+        Assert.Equal("AwaitingDocuments", (string)seen["stage"]!);
+        using var deadlines = await partner.GetAsync($"/registry/requests/{id}/deadlines");
+        var deadline = JsonNode.Parse(await deadlines.Content.ReadAsStringAsync())!.AsArray().Single(d => (string)d!["kind"]! == "SurrenderDocuments")!;
+        Assert.Null(deadline["cancelledAt"]);
+
+        // Art 59(7): surrender cannot be ordered without the documents unless the person consents (Art 92(3)).
+        using var order = await partner.PostJsonAsync($"/states/UGA/requests/{id}/arrest/surrender-order", new { on = arrestDate.AddDays(4).ToString("yyyy-MM-dd") });
+        Assert.Equal(HttpStatusCode.Conflict, order.StatusCode);
+        Assert.EndsWith("/documents-required", (string)(await order.ReadObjectAsync())["type"]!);
+        using var consented = await partner.PostJsonAsync($"/states/UGA/requests/{id}/arrest/surrender-order",
+            new { on = arrestDate.AddDays(4).ToString("yyyy-MM-dd"), consentToSurrender = true });
+        Assert.Equal(HttpStatusCode.OK, consented.StatusCode);
+        await partner.WaitForAsync($"/registry/requests/{id}/arrest", a => a["surrenderOrderedOn"] is not null, Soon);
+    }
+
+    [Fact]
     public async Task A_consultation_opened_late_is_a_recorded_breach_counted_for_the_state_and_the_organ()
     {
         using var partner = Desks.Create(platform);

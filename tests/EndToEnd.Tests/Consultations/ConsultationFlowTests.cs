@@ -88,7 +88,9 @@ public sealed class ConsultationFlowTests(PlatformFixture platform)
         var opened = await OpenAtStateAsync(partner, "ZAF", id, OpenBody("ThirdPartyControl"));
         var cid = (string)opened["id"]!;
         Assert.Equal("Prosecutor", (string)opened["issuingOrgan"]!);
-        Assert.True((bool)opened["dutyToExecute"]!["suspended"]!);
+        // Art 97 suspends nothing, for other assistance too.
+        Assert.False((bool)opened["dutyToExecute"]!["suspended"]!);
+        Assert.Contains("Art 97", (string)opened["dutyToExecute"]!["statement"]!);
 
         await StatusAsync(partner, $"/prosecutor/requests/{id}", "InConsultation");
         var atProsecutor = await partner.WaitForAsync($"/prosecutor/requests/{id}/consultations/{cid}", _ => true, Soon);

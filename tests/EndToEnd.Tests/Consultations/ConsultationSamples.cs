@@ -24,6 +24,7 @@ public static class ConsultationSamples
             personsAndPlaces = new[] { "Fictitious Bank B, capital branch" },
             facts = "Transfers linked to the situation, 2023-2024.",
             procedureToFollow = "Certified copies",
+            procedureReasons = "Certified copies are admissible as evidence",
             replyBy = replyBy ?? DateOnly.FromDateTime(DateTime.UtcNow.AddDays(90)).ToString("yyyy-MM-dd"),
         },
     };

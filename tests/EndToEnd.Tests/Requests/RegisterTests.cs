@@ -20,7 +20,14 @@ public sealed class RegisterTests(PlatformFixture platform)
         using var prosecutor = platform.CreatePartnerClient("prosecutor");
         var channel = $"Ministry of Justice, desk {Guid.NewGuid():N}";
 
-        using var notified = await southAfrica.PostJsonAsync("/states/ZAF/register/channel", new { channel, languages = new[] { "en", "af" } });
+        // Art 91(4): the requirements agreed after consulting the Court travel with the entry (not in effect for 45 days,
+        // so no other test's request meets them yet).
+        using var notified = await southAfrica.PostJsonAsync("/states/ZAF/register/channel", new
+        {
+            channel, languages = new[] { "en", "af" },
+            surrenderDocumentRequirements = new[] { "Certified copy of the warrant" },
+            assistanceInformationRequirements = new[] { "Name of the magistrate to be seized" },
+        });
         Assert.Equal(HttpStatusCode.Accepted, notified.StatusCode);
 
         var entry = await registry.WaitForAsync("/registry/register/states/ZAF",
@@ -29,10 +36,13 @@ public sealed class RegisterTests(PlatformFixture platform)
         var received = DateTimeOffset.Parse((string)change["receivedAt"]!);
         Assert.Equal(received.AddDays(45), DateTimeOffset.Parse((string)change["effectiveFrom"]!));
         Assert.NotEqual(channel, (string)entry["inEffect"]!["channel"]!); // not yet in effect
+        Assert.Equal("Certified copy of the warrant", (string)change["surrenderDocumentRequirements"]![0]!);
 
         var copy = await prosecutor.WaitForAsync("/prosecutor/register/states/ZAF",
             r => r["history"]!.AsArray().Any(h => (string)h!["channel"]! == channel), Soon);
-        Assert.Equal((string)change["effectiveFrom"]!, (string)copy["history"]!.AsArray().Single(h => (string)h!["channel"]! == channel)!["effectiveFrom"]!);
+        var copied = copy["history"]!.AsArray().Single(h => (string)h!["channel"]! == channel)!;
+        Assert.Equal((string)change["effectiveFrom"]!, (string)copied["effectiveFrom"]!);
+        Assert.Equal("Name of the magistrate to be seized", (string)copied["assistanceInformationRequirements"]![0]!);
     }
 
     [Fact]

@@ -34,7 +34,8 @@ public sealed class RequestKindsTests(PlatformFixture platform)
         var received = await uganda.WaitForAsync($"/states/UGA/requests/{id}", _ => true, Soon);
         Assert.Equal(kind, (string)received["kind"]!);
         Assert.Equal(organ, ((string)received["issuingOrgan"]!).ToLowerInvariant());
-        Assert.Equal(kind == "ProvisionalArrest", (bool)received["confirmationDue"]!); // Art 91(1): urgent, confirmed later
+        // Art 92: a provisional arrest is urgent but owes no confirmation; only urgent 91(1)/96(1) requests do.
+        Assert.False((bool)received["confirmationDue"]!);
 
         await Ok(uganda.PostJsonAsync($"/states/UGA/requests/{id}/acknowledge", new { acknowledgedBy = "Central authority" }));
         await Ok(uganda.PostAsync($"/states/UGA/requests/{id}/execution", null));
@@ -80,7 +81,7 @@ public sealed class RequestKindsTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task An_arrest_request_cannot_be_denied_but_assistance_can_on_national_security_with_reasons()
+    public async Task An_arrest_request_cannot_be_denied_but_assistance_can_on_national_security_after_Art_72_5_with_reasons()
     {
         using var registry = platform.CreatePartnerClient("registry");
         using var uganda = platform.CreatePartnerClient("state:UGA");
@@ -96,11 +97,18 @@ public sealed class RequestKindsTests(PlatformFixture platform)
         var assistance = await DraftAndTransmitAsync(registry, "registry", Samples.Complete("OtherAssistance", "UGA"));
         await uganda.WaitForAsync($"/states/UGA/requests/{assistance}", _ => true, Soon);
         await Ok(uganda.PostJsonAsync($"/states/UGA/requests/{assistance}/acknowledge", new { acknowledgedBy = "desk" }));
-        using var withoutReasons = await uganda.PostJsonAsync($"/states/UGA/requests/{assistance}/deny", new { ground = "NationalSecurity" });
+        // Art 93(4): documents or evidence only, after the Art 72(5) steps.
+        using var anyMeasure = await uganda.PostJsonAsync($"/states/UGA/requests/{assistance}/deny", new { ground = "NationalSecurity", reasons = "x" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, anyMeasure.StatusCode);
+        var anyProblem = await anyMeasure.ReadObjectAsync();
+        Assert.Equal("documents-or-evidence-only", (string)anyProblem["code"]!);
+        Assert.Equal(["art72StepsTaken", "concernsDocumentsOrEvidence"], anyProblem["errors"]!.AsObject().Select(e => e.Key).Order().ToArray());
+        using var withoutReasons = await uganda.PostJsonAsync($"/states/UGA/requests/{assistance}/deny",
+            new { ground = "NationalSecurity", concernsDocumentsOrEvidence = true, art72StepsTaken = true });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, withoutReasons.StatusCode); // Art 93(6): reasons are required
         Assert.Equal("reasons-required", (string)(await withoutReasons.ReadObjectAsync())["code"]!);
         await Ok(uganda.PostJsonAsync($"/states/UGA/requests/{assistance}/deny",
-            new { ground = "NationalSecurity", reasons = "Disclosure would prejudice national security (Art 72)." }));
+            new { ground = "NationalSecurity", reasons = "Disclosure would prejudice national security (Art 72).", concernsDocumentsOrEvidence = true, art72StepsTaken = true }));
         var denied = await registry.WaitForAsync($"/registry/requests/{assistance}", r => (string)r["status"]! == "Denied", Soon);
         Assert.Equal("denied", (string)denied["reports"]!["latest"]!["what"]!);
         var denial = (await registry.GetFromJsonObjectAsync($"/registry/requests/{assistance}/reports"))["items"]![0]!;

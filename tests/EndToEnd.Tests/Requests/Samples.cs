@@ -41,7 +41,7 @@ public static class Samples
         },
         "ProvisionalArrest" => (object)new
         {
-            person = new { name = "Fictitious Person C" },
+            person = new { name = "Fictitious Person C", description = "Short, grey hair" },
             probableLocation = "Airport hotel",
             facts = "Alleged crimes against humanity (Art 7(1)(a))",
             warrantExistsStatement = true,
@@ -61,6 +61,7 @@ public static class Samples
             personsAndPlaces = new[] { "Witness W-0001, southern province" },
             facts = "Events of March 2024",
             procedureToFollow = "Audio-video recording; counsel present",
+            procedureReasons = "The testimony may be used at trial (Art 69(2))",
             replyBy = "2027-06-30",
         },
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),

@@ -14,8 +14,26 @@ public abstract record ArrestCommand
     /// <summary>The surrender request and supporting documents reached the State (Art 91, 92(3)).</summary>
     public sealed record RecordDocumentsReceived(DateTimeOffset At) : ArrestCommand;
 
-    /// <summary>Art 92(3): the State released the person pending the documents.</summary>
+    /// <summary>
+    /// Art 92(3): the person is released because the 60 days (RPE 188) ran out without the surrender request and
+    /// documents. Lawful only from the day after the 60th; an earlier release is <see cref="GrantInterimRelease"/>.
+    /// </summary>
     public sealed record Release(DateOnly ReleasedOn) : ArrestCommand;
+
+    /// <summary>Art 59(2): the arrested person was brought promptly before the competent judicial authority.</summary>
+    public sealed record BringBeforeJudicialAuthority(DateOnly On) : ArrestCommand;
+
+    /// <summary>
+    /// Art 59(3)-(6): the competent authority granted interim release pending surrender. The surrender
+    /// proceedings, and any RPE 188 period, go on.
+    /// </summary>
+    public sealed record GrantInterimRelease(DateOnly On) : ArrestCommand;
+
+    /// <summary>
+    /// Art 59(7): the custodial State ordered surrender; the person is to be delivered to the Court as soon as
+    /// possible. Needs the surrender request and documents, unless the person consented (Art 92(3)).
+    /// </summary>
+    public sealed record OrderSurrender(DateOnly On, bool ConsentToSurrender = false) : ArrestCommand;
 
     /// <summary>
     /// Date and manner agreed with the Registry (RPE 184); needs the documents, unless the person consented to

@@ -28,4 +28,6 @@ public static class ArrestErrors
     public const string DocumentsAlreadyReceived = "documents-already-received";
     public const string DocumentsRequired = "documents-required";
     public const string ArrestDateRequired = "arrest-date-required";
+    public const string ReleaseBeforePeriodEnds = "release-before-period-ends";
+    public const string DateBeforeArrest = "date-before-arrest";
 }

@@ -3,7 +3,7 @@ using static Cooperation.Requests.Arrest.ArrestCommand;
 
 namespace Cooperation.Requests.Arrest;
 
-/// <summary>The arrest path as a pure, guarded state machine (Art 59, 89, 91, 92; RPE 184, 188).</summary>
+/// <summary>The arrest path as a pure, guarded state machine (Art 59(1)-(7), 89, 91, 92; RPE 184, 188).</summary>
 public static class ArrestPath
 {
     public static ArrestDecision Decide(ArrestSnapshot current, ArrestCommand command)
@@ -56,11 +56,44 @@ public static class ArrestPath
                         deadlineEnded: current.Stage == ArrestStage.AwaitingDocuments ? DeadlineKind.SurrenderDocuments : null);
                 }),
 
+            // Art 92(3), RPE 188: release is lawful only once the 60 days have run without the documents.
             Release c => When(current, c, [ArrestStage.AwaitingDocuments], () =>
-                Accept(current with { Stage = ArrestStage.ReleasedPendingDocuments, ReleasedOn = c.ReleasedOn, DocumentsDueAt = null },
+            {
+                if (current.ArrestDate is not { } arrestDate)
+                    return new ArrestDecision.Refused(ArrestErrors.ArrestDateRequired,
+                        "The 60-day period runs from the arrest date, which the State has not notified (RPE 188).");
+                var due = current.DocumentsDueAt ?? Deadline.SurrenderDocuments(arrestDate).DueAt;
+                if (StartOfDay(c.ReleasedOn) < due)
+                    return new ArrestDecision.Refused(ArrestErrors.ReleaseBeforePeriodEnds,
+                        "Release under Art 92(3) is possible only once the 60 days (RPE 188) have run without the surrender " +
+                        "request and documents; before that, a release is interim release (Art 59(3)-(6)).");
+                return Accept(current with { Stage = ArrestStage.ReleasedPendingDocuments, ReleasedOn = c.ReleasedOn, DocumentsDueAt = null },
                     "person-released",
-                    "The person was released pending the surrender request and documents (Art 92(3)); the request stays open (Art 92(4)).",
-                    deadlineEnded: DeadlineKind.SurrenderDocuments)),
+                    "The 60 days ran out without the surrender request and documents; the person was released (Art 92(3)). " +
+                    "The request stays open and a later arrest and surrender remain possible (Art 92(4)).",
+                    deadlineEnded: DeadlineKind.SurrenderDocuments);
+            }),
+
+            BringBeforeJudicialAuthority c => When(current, c, [ArrestStage.Arrested, ArrestStage.AwaitingDocuments], () =>
+                NotBeforeArrest(current, c.On) ?? Accept(current with { BroughtBeforeJudicialAuthorityOn = c.On },
+                    "brought-before-judicial-authority",
+                    "The arrested person was brought before the competent judicial authority of the custodial State (Art 59(2)).")),
+
+            // Art 59(3)-(6): interim release does not end the surrender proceedings nor any RPE 188 period.
+            GrantInterimRelease c => When(current, c, [ArrestStage.Arrested, ArrestStage.AwaitingDocuments], () =>
+                NotBeforeArrest(current, c.On) ?? Accept(current with { InterimReleasedOn = c.On },
+                    "interim-release-granted",
+                    "Interim release pending surrender was granted (Art 59(3)-(6)); the surrender proceedings go on.")),
+
+            OrderSurrender c => When(current, c, [ArrestStage.Arrested, ArrestStage.AwaitingDocuments], () =>
+            {
+                if (!current.DocumentsReceived && !c.ConsentToSurrender)
+                    return new ArrestDecision.Refused(ArrestErrors.DocumentsRequired,
+                        "Surrender needs the surrender request and documents, unless the person consents to surrender (Art 92(3)).");
+                return NotBeforeArrest(current, c.On) ?? Accept(current with { SurrenderOrderedOn = c.On },
+                    "surrender-ordered",
+                    "The custodial State ordered surrender; the person is to be delivered to the Court as soon as possible (Art 59(7)).");
+            }),
 
             ArrangeSurrender c => When(current, c,
                 [ArrestStage.Arrested, ArrestStage.AwaitingDocuments, ArrestStage.SurrenderArranged],
@@ -87,6 +120,13 @@ public static class ArrestPath
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "unknown command"),
         };
     }
+
+    private static DateTimeOffset StartOfDay(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private static ArrestDecision? NotBeforeArrest(ArrestSnapshot current, DateOnly on) =>
+        current.ArrestDate is { } arrested && on < arrested
+            ? new ArrestDecision.Refused(ArrestErrors.DateBeforeArrest, "The step cannot be dated before the arrest.")
+            : null;
 
     private static ArrestDecision.Refused AlreadyReceived() =>
         new(ArrestErrors.DocumentsAlreadyReceived,

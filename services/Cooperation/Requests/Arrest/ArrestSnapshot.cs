@@ -12,7 +12,14 @@ public sealed record ArrestSnapshot
     public DateOnly? ArrestDate { get; init; }
     /// <summary>While awaiting documents: when they become late (RPE 188).</summary>
     public DateTimeOffset? DocumentsDueAt { get; init; }
+    /// <summary>Art 92(3): released after the 60 days ran out without the documents.</summary>
     public DateOnly? ReleasedOn { get; init; }
+    /// <summary>Art 59(2): when the person was brought before the competent judicial authority.</summary>
+    public DateOnly? BroughtBeforeJudicialAuthorityOn { get; init; }
+    /// <summary>Art 59(3)-(6): interim release pending surrender, granted on this day.</summary>
+    public DateOnly? InterimReleasedOn { get; init; }
+    /// <summary>Art 59(7): the custodial State ordered surrender on this day; delivery is due as soon as possible.</summary>
+    public DateOnly? SurrenderOrderedOn { get; init; }
     public DateOnly? SurrenderDate { get; init; }
     public DateOnly? SurrenderedOn { get; init; }
 

@@ -11,11 +11,21 @@ public static class LifecycleErrors
     public const string DenialGroundNotApplicable = "denial-ground-not-applicable";
     public const string ConditionsNotConsidered = "conditions-not-considered";
     public const string ReasonsRequired = "reasons-required";
+    public const string DocumentsOrEvidenceOnly = "documents-or-evidence-only";
+    public const string Art72StepsRequired = "art72-steps-required";
+    public const string OriginatorConsentNotSought = "originator-consent-not-sought";
     public const string PostponementGroundRequired = "postponement-ground-required";
     public const string PostponementGroundNotApplicable = "postponement-ground-not-applicable";
     public const string PostponementPeriodRequired = "postponement-period-required";
+    public const string ConsultationRequired = "consultation-required";
+    public const string NoPostponementProposed = "no-postponement-proposed";
+    public const string OwnProposal = "own-proposal";
+    public const string PreservationNotApplicable = "preservation-not-applicable";
+    public const string EvidenceCollectionOrdered = "evidence-collection-ordered";
+    public const string NotApplicable = "not-applicable";
     public const string ConfirmationNotRequired = "confirmation-not-required";
     public const string ConfirmationAlreadyRecorded = "confirmation-already-recorded";
     public const string ClassificationUnchanged = "classification-unchanged";
+    public const string AuthorisingDecisionRequired = "authorising-decision-required";
     public const string OutcomeNotApplicable = "outcome-not-applicable";
 }

@@ -70,18 +70,68 @@ public abstract record RequestCommand
     }
 
     /// <summary>
-    /// → Denied, only for other assistance, on 93(4) or 93(5), always with reasons (93(6)).
+    /// → Denied: other assistance on 93(4), 93(5), 93(7), 93(1)(e) or Art 73; transit on 89(3)(a); always with
+    /// reasons (93(6)), which a national-security denial may withhold where stating them would itself prejudice
+    /// (72(6)). <paramref name="Partial"/>: denied in part only ("in whole or in part", 93(4)); the rest is executed.
     /// <paramref name="ConditionsConsidered"/>: for 93(5), the State considered giving the assistance on conditions.
+    /// <paramref name="ConcernsDocumentsOrEvidence"/>, <paramref name="Art72StepsTaken"/>: for 93(4), what it concerns and that
+    /// the 72(5) steps were taken. <paramref name="OriginatorConsentSought"/>: for Art 73, the originator was asked.
     /// </summary>
-    public sealed record Deny(DenialGround? Ground, string? Reasons, bool ConditionsConsidered = false) : RequestCommand
+    public sealed record Deny(
+        DenialGround? Ground,
+        string? Reasons,
+        bool ConditionsConsidered = false,
+        bool Partial = false,
+        bool ConcernsDocumentsOrEvidence = false,
+        bool Art72StepsTaken = false,
+        bool ReasonsWithheld = false,
+        bool OriginatorConsentSought = false) : RequestCommand
     {
         public override Party IssuedBy => Party.RequestedState;
     }
 
-    /// <summary>→ Postponed, only on 89(2), 94 (with the agreed period as <paramref name="Until"/>) or 95.</summary>
-    public sealed record Postpone(PostponementGround? Ground, DateTimeOffset? Until = null) : RequestCommand
+    /// <summary>
+    /// → Postponed, only on 89(2) (while consulting the Court), 93(9)(a) or 95. On 94 it is a proposal: the period
+    /// (<paramref name="Until"/>) is agreed with the Court, so the request stays where it is until the issuing organ
+    /// accepts it (<see cref="AgreePostponement"/>) or proposes another (<see cref="ProposePostponementPeriod"/>).
+    /// <paramref name="ConditionsConsidered"/>: Art 94(1), the State considered giving the assistance at once on conditions.
+    /// </summary>
+    public sealed record Postpone(PostponementGround? Ground, DateTimeOffset? Until = null, bool ConditionsConsidered = false) : RequestCommand
     {
         public override Party IssuedBy => Party.RequestedState;
+    }
+
+    /// <summary>Art 94(1): the side that did not make the pending proposal proposes another period instead.</summary>
+    public sealed record ProposePostponementPeriod(DateTimeOffset Until, Party By) : RequestCommand
+    {
+        public override Party IssuedBy => Party.Either;
+    }
+
+    /// <summary>Art 94(1): the side that did not make the pending proposal accepts it: the request is postponed until then.</summary>
+    public sealed record AgreePostponement(Party By) : RequestCommand
+    {
+        public override Party IssuedBy => Party.Either;
+    }
+
+    /// <summary>Art 94(2): during an Art 94 postponement the Prosecutor may seek measures to preserve evidence (Art 93(1)(j)).</summary>
+    public sealed record SeekPreservationMeasures(Organs.Organ By) : RequestCommand
+    {
+        public override Party IssuedBy => Party.IssuingOrgan;
+    }
+
+    /// <summary>
+    /// The Court's ruling on admissibility, which ends a postponement on 89(2) or 95: admissible, execution proceeds;
+    /// inadmissible, the request ends as Withdrawn.
+    /// </summary>
+    public sealed record RecordAdmissibilityRuling(bool Admissible) : RequestCommand
+    {
+        public override Party IssuedBy => Party.IssuingOrgan;
+    }
+
+    /// <summary>Art 95: the Court ordered that the Prosecutor may pursue the collection of evidence (Art 18, 19): no postponement on 95.</summary>
+    public sealed record RecordEvidenceCollectionOrder : RequestCommand
+    {
+        public override Party IssuedBy => Party.IssuingOrgan;
     }
 
     /// <summary>Postponed or InConsultation → the status before it.</summary>
@@ -127,16 +177,25 @@ public abstract record RequestCommand
         public override Party IssuedBy => Party.IssuingOrgan;
     }
 
-    /// <summary>A change of classification (e.g. a warrant unsealed after arrest); allowed in every status.</summary>
-    public sealed record Reclassify(Classification To) : RequestCommand
+    /// <summary>
+    /// A change of classification, allowed in every status. Unsealing (UnderSeal → Confidential or Public, e.g. a
+    /// warrant after arrest) needs <paramref name="AuthorisingDecision"/>: the reference of the Chamber's decision
+    /// that authorises it.
+    /// </summary>
+    public sealed record Reclassify(Classification To, string? AuthorisingDecision = null) : RequestCommand
     {
         public override Party IssuedBy => Party.IssuingOrgan;
     }
 }
 
-/// <summary>What <see cref="RequestCompleteness.Check"/> needs, carried by the commands that make a request ready or re-send it.</summary>
+/// <summary>
+/// What <see cref="RequestCompleteness.Check"/> needs, carried by the commands that make a request ready or re-send it.
+/// <paramref name="TranslationLanguage"/>: the language of the translation that travels with the request, if any (RPE 178).
+/// <paramref name="Requirements"/>: the State's national requirements as the register records them (Art 91(4), 96(2)(e)).
+/// </summary>
 public sealed record CompletenessInput(
     RequestContents Contents,
     string Language,
     IReadOnlyCollection<string> AcceptedLanguages,
-    bool HasTranslation = false);
+    string? TranslationLanguage = null,
+    Register.NationalRequirements? Requirements = null);

@@ -12,15 +12,27 @@ namespace Cooperation.Requests;
 public static class RequestLifecycle
 {
     /// <summary>
-    /// Whether an open Art 97 consultation suspends the State's duty to execute. It does not for a request
-    /// to arrest (and surrender, provisionally arrest, or let a person in custody transit): the State keeps
-    /// executing while it consults (check: PTC II, South Africa, 2017).
-    /// For other assistance our reading is that execution waits on the consultation (Art 93(3), 93(9), 97).
+    /// A request for other assistance may be denied (Art 93(4), 93(5), 93(7), 93(1)(e), 73) and a transit refused
+    /// (Art 89(3)(a)); never a request to arrest and surrender or provisionally arrest (Art 89(1)).
     /// </summary>
-    public static bool DutyToExecuteSuspended(RequestKind kind) => kind == RequestKind.OtherAssistance;
+    public static bool MayBeDenied(RequestKind kind) => kind is RequestKind.OtherAssistance or RequestKind.Transit;
 
-    /// <summary>Only a request for other assistance may be denied (Art 93(4), 93(5)); never arrest, surrender or transit (Art 89(1), 89(3)).</summary>
-    public static bool MayBeDenied(RequestKind kind) => kind == RequestKind.OtherAssistance;
+    /// <summary>Whether a denial ground can apply to a kind of request (and, for assistance, its Art 93(1) measure).</summary>
+    public static bool DenialApplies(DenialGround ground, RequestKind kind, AssistanceMeasure? measure) => ground switch
+    {
+        DenialGround.NationalSecurity => kind == RequestKind.OtherAssistance,
+        // Art 93(5): 93(1)(l) assistance only.
+        DenialGround.ProhibitedByNationalLaw => kind == RequestKind.OtherAssistance && measure == AssistanceMeasure.OtherAssistance,
+        // Art 89(3)(a): transit that would impede or delay the surrender.
+        DenialGround.TransitWouldImpedeSurrender => kind == RequestKind.Transit,
+        // Art 93(7)(a): temporary transfer of a person in custody (93(1)(f)) only with consent.
+        DenialGround.NoConsentToTemporaryTransfer => kind == RequestKind.OtherAssistance && measure == AssistanceMeasure.TemporaryTransfer,
+        // Art 93(1)(e): appearance of witnesses or experts is voluntary.
+        DenialGround.AppearanceNotVoluntary => kind == RequestKind.OtherAssistance && measure == AssistanceMeasure.VoluntaryAppearance,
+        // Art 73: third-party information held in confidence.
+        DenialGround.ThirdPartyOriginatorRefused => kind == RequestKind.OtherAssistance,
+        _ => false,
+    };
 
     /// <summary>Whether a postponement ground can apply to a kind of request at all.</summary>
     public static bool PostponementApplies(PostponementGround ground, RequestKind kind) => ground switch
@@ -29,6 +41,8 @@ public static class RequestLifecycle
         PostponementGround.NeBisInIdemChallenge => kind == RequestKind.ArrestAndSurrender,
         // Art 94: a request under Art 93 whose immediate execution would interfere with a national case.
         PostponementGround.NationalProceedings => kind == RequestKind.OtherAssistance,
+        // Art 93(9)(a): competing requests for assistance (for persons, Art 90 governs instead).
+        PostponementGround.CompetingRequests => kind == RequestKind.OtherAssistance,
         // Art 95: "a request under this Part", any kind.
         PostponementGround.AdmissibilityChallenge => true,
         _ => false,
@@ -53,14 +67,24 @@ public static class RequestLifecycle
             Transmit c => TransmitFrom(current, c),
             RecordDelivered c => RecordDeliveredFrom(current, c),
             Acknowledge c => AcknowledgeFrom(current, c),
-            StartExecution c => When(current, c, [RequestStatus.Acknowledged],
-                () => Accept(current, current with { Status = RequestStatus.InExecution },
-                    "execution-started", "Execution started (Art 99).")),
+            StartExecution c => StartExecutionFrom(current, c),
             ReportProgress c => ReportProgressFrom(current, c),
             Execute c => ExecuteFrom(current, c),
             Deny c => DenyFrom(current, c),
             Postpone c => When(current, c, [RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.InConsultation],
-                () => EnterPostponement(current, ReturnStatus(current), c.Ground, c.Until, "request-postponed")),
+                () => PostponeFrom(current, c)),
+            ProposePostponementPeriod c => When(current, c, ProposalStatuses, () => CounterPropose(current, c)),
+            AgreePostponement c => When(current, c, ProposalStatuses, () => Agree(current, c)),
+            SeekPreservationMeasures c => SeekPreservationFrom(current, c),
+            RecordAdmissibilityRuling c => When(current, c, [RequestStatus.Postponed], () => AdmissibilityRuled(current, c)),
+            RecordEvidenceCollectionOrder c => When(current, c,
+                [RequestStatus.Draft, RequestStatus.Ready, .. PendingStatuses], () =>
+                current.Kind != RequestKind.OtherAssistance
+                    ? new Decision.Refused(LifecycleErrors.NotApplicable,
+                        "An order to pursue the collection of evidence (Art 95) concerns requests for assistance.")
+                    : Accept(current, current with { EvidenceCollectionOrdered = true }, "evidence-collection-ordered",
+                        "The Court ordered that the Prosecutor may pursue the collection of evidence (Art 18, 19): " +
+                        "no postponement on Art 95.")),
             Resume c => ResumeFrom(current, c),
             OpenConsultation c => When(current, c,
                 [RequestStatus.Delivered, RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.Postponed],
@@ -92,9 +116,12 @@ public static class RequestLifecycle
     private static Decision TransmitFrom(RequestSnapshot current, Transmit c) =>
         When(current, c, [RequestStatus.Ready], () =>
             Accept(current, current with { Status = RequestStatus.Transmitted, TransmittedAt = c.At, FirstTransmittedAt = current.FirstTransmittedAt ?? c.At }, "request-transmitted",
-                current.Urgent
-                    ? "Urgent request transmitted; confirmation through the designated channel is due (Art 91(1), 96(1))."
-                    : "Request transmitted through the designated channel (Art 87(1))."));
+                current.Kind == RequestKind.ProvisionalArrest
+                    ? "Provisional arrest requested by a medium leaving a written record (Art 92(1)); no confirmation is owed: " +
+                      "the surrender request and documents follow within 60 days of the arrest (RPE 188)."
+                    : current.OwesConfirmation
+                        ? "Urgent request transmitted; confirmation through the designated channel is due (Art 91(1), 96(1))."
+                        : "Request transmitted through the designated channel (Art 87(1))."));
 
     private static Decision RecordDeliveredFrom(RequestSnapshot current, RecordDelivered c) =>
         When(current, c, [RequestStatus.Transmitted], () =>
@@ -108,12 +135,21 @@ public static class RequestLifecycle
                 current with { Status = RequestStatus.Acknowledged, DeliveredAt = current.DeliveredAt ?? c.At, AcknowledgedAt = c.At },
                 "request-acknowledged", "The requested State acknowledged the request."));
 
+    // Art 97 suspends nothing: execution may start while a consultation opened before it is still open.
+    private static Decision StartExecutionFrom(RequestSnapshot current, StartExecution c) =>
+        current.Status == RequestStatus.InConsultation && current.StatusBeforeConsultation == RequestStatus.Acknowledged
+            ? Accept(current, current with { StatusBeforeConsultation = RequestStatus.InExecution },
+                "execution-started", "Execution started (Art 99) while the consultation is open; Art 97 does not suspend it.")
+            : When(current, c, [RequestStatus.Acknowledged],
+                () => Accept(current, current with { Status = RequestStatus.InExecution },
+                    "execution-started", "Execution started (Art 99)."));
+
     private static Decision ReportProgressFrom(RequestSnapshot current, ReportProgress c) =>
-        When(current, c, ExecutingStatuses(current.Kind), () =>
+        When(current, c, ExecutingStatuses, () =>
             Accept(current, current, "progress-reported", "The requested State reported progress."));
 
     private static Decision ExecuteFrom(RequestSnapshot current, Execute c) =>
-        When(current, c, ExecutingStatuses(current.Kind), () =>
+        When(current, c, ExecutingStatuses, () =>
         {
             var to = c.Partial ? RequestStatus.PartiallyExecuted : RequestStatus.Executed;
             var closesConsultation = current.Status == RequestStatus.InConsultation;
@@ -123,45 +159,89 @@ public static class RequestLifecycle
                 + (closesConsultation ? " The open consultation did not suspend the duty to execute." : ""));
         });
 
-    // Arrest kinds go on executing while a consultation is open (DutyToExecuteSuspended).
-    private static RequestStatus[] ExecutingStatuses(RequestKind kind) =>
-        DutyToExecuteSuspended(kind)
-            ? [RequestStatus.InExecution]
-            : [RequestStatus.InExecution, RequestStatus.InConsultation];
+    // Art 97 has no suspensive clause: every kind goes on executing while a consultation is open (DutyToExecute).
+    private static readonly RequestStatus[] ExecutingStatuses = [RequestStatus.InExecution, RequestStatus.InConsultation];
 
     private static Decision DenyFrom(RequestSnapshot current, Deny c) =>
         When(current, c, [RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.InConsultation], () =>
         {
             if (!MayBeDenied(current.Kind))
                 return new Decision.Refused(LifecycleErrors.DenialNotAllowed,
-                    $"A {current.Kind} request cannot be denied (Art 89(1), 89(3)); consult the Court under Art 97 instead.");
+                    $"A {current.Kind} request cannot be denied (Art 89(1)); consult the Court under Art 97 instead.");
 
             var problems = new List<(string Code, InvalidElement Element)>();
             if (c.Ground is not { } ground || !Enum.IsDefined(ground))
-                problems.Add((LifecycleErrors.DenialGroundRequired,
-                    new InvalidElement("ground", "a denial needs a ground: Art 93(4) national security or Art 93(5)")));
-            else if (ground == DenialGround.ProhibitedByNationalLaw)
-            {
-                if (current.Measure != AssistanceMeasure.OtherAssistance)
-                    problems.Add((LifecycleErrors.DenialGroundNotApplicable,
-                        new InvalidElement("ground", "Art 93(5) applies to 93(1)(l) assistance only")));
-                else if (!c.ConditionsConsidered)
-                    problems.Add((LifecycleErrors.ConditionsNotConsidered,
-                        new InvalidElement("conditionsConsidered",
+                problems.Add((LifecycleErrors.DenialGroundRequired, new InvalidElement("ground",
+                    current.Kind == RequestKind.Transit
+                        ? "a refusal of transit needs its ground: Art 89(3)(a)"
+                        : "a denial needs a ground: Art 93(4), 93(5), 93(7), 93(1)(e) or 73")));
+            else if (!DenialApplies(ground, current.Kind, current.Measure))
+                problems.Add((LifecycleErrors.DenialGroundNotApplicable,
+                    new InvalidElement("ground", $"{Article(ground)} does not apply to this request" + ground switch
+                    {
+                        DenialGround.ProhibitedByNationalLaw => " (93(1)(l) assistance only)",
+                        DenialGround.TransitWouldImpedeSurrender => " (transit only)",
+                        DenialGround.NoConsentToTemporaryTransfer => " (93(1)(f) temporary transfer only)",
+                        DenialGround.AppearanceNotVoluntary => " (93(1)(e) voluntary appearance only)",
+                        _ => " (other assistance only)",
+                    })));
+            else
+                switch (ground)
+                {
+                    case DenialGround.ProhibitedByNationalLaw when !c.ConditionsConsidered:
+                        problems.Add((LifecycleErrors.ConditionsNotConsidered, new InvalidElement("conditionsConsidered",
                             "before denying 93(1)(l) assistance the State considers giving it on conditions (Art 93(5))")));
-            }
-            if (string.IsNullOrWhiteSpace(c.Reasons))
-                problems.Add((LifecycleErrors.ReasonsRequired,
-                    new InvalidElement("reasons", "a denial must state its reasons (Art 93(6))")));
+                        break;
+                    case DenialGround.NationalSecurity:
+                        // Art 93(4): "only if the request concerns the production of any documents or disclosure of evidence".
+                        if (!c.ConcernsDocumentsOrEvidence)
+                            problems.Add((LifecycleErrors.DocumentsOrEvidenceOnly, new InvalidElement("concernsDocumentsOrEvidence",
+                                "a national-security denial concerns the production of documents or disclosure of evidence only (Art 93(4))")));
+                        // Art 72(5)-(6): only once all reasonable steps to resolve the matter by cooperative means were taken.
+                        if (!c.Art72StepsTaken)
+                            problems.Add((LifecycleErrors.Art72StepsRequired, new InvalidElement("art72StepsTaken",
+                                "the State first takes all reasonable steps with the Court to resolve the matter by cooperative means (Art 72(5))")));
+                        break;
+                    case DenialGround.ThirdPartyOriginatorRefused when !c.OriginatorConsentSought:
+                        problems.Add((LifecycleErrors.OriginatorConsentNotSought, new InvalidElement("originatorConsentSought",
+                            "the State first seeks the originator's consent to disclose (Art 73)")));
+                        break;
+                }
+            // Art 93(6): reasons; Art 72(6): unless a specific description would itself prejudice national security.
+            var withheld = c.ReasonsWithheld && c.Ground == DenialGround.NationalSecurity;
+            if (string.IsNullOrWhiteSpace(c.Reasons) && !withheld)
+                problems.Add((LifecycleErrors.ReasonsRequired, new InvalidElement("reasons", c.ReasonsWithheld
+                    ? "only a national-security denial may withhold its reasons (Art 72(6)); any other states them (Art 93(6))"
+                    : "a denial must state its reasons (Art 93(6))")));
+            // Art 93(4) "in whole or in part"; a transit is refused or not.
+            if (c.Partial && current.Kind == RequestKind.Transit)
+                problems.Add((LifecycleErrors.DenialGroundNotApplicable, new InvalidElement("partial",
+                    "a transit is refused as a whole (Art 89(3)(a))")));
 
             if (problems.Count > 0)
                 return new Decision.Refused(problems[0].Code, "The denial cannot be recorded as it stands.",
                     [.. problems.Select(p => p.Element)]);
 
-            var basis = c.Ground == DenialGround.NationalSecurity ? "Art 93(4), 72" : "Art 93(5)";
+            var reasons = withheld && string.IsNullOrWhiteSpace(c.Reasons)
+                ? "its specific reasons withheld because stating them would itself prejudice national security (Art 72(6))"
+                : "with reasons (Art 93(6))";
+            if (c.Partial)
+                return Accept(current, current with { PartlyDenied = true }, "request-partly-denied",
+                    $"Request denied in part on {Article(c.Ground!.Value)}, {reasons}; the rest goes on being executed.");
             return Accept(current, current with { Status = RequestStatus.Denied, StatusBeforeConsultation = null },
-                "request-denied", $"Request denied on {basis}, with reasons (Art 93(6)).");
+                "request-denied", $"Request denied on {Article(c.Ground!.Value)}, {reasons}.");
         });
+
+    private static string Article(DenialGround ground) => ground switch
+    {
+        DenialGround.NationalSecurity => "Art 93(4), 72",
+        DenialGround.ProhibitedByNationalLaw => "Art 93(5)",
+        DenialGround.TransitWouldImpedeSurrender => "Art 89(3)(a)",
+        DenialGround.NoConsentToTemporaryTransfer => "Art 93(7)",
+        DenialGround.AppearanceNotVoluntary => "Art 93(1)(e)",
+        DenialGround.ThirdPartyOriginatorRefused => "Art 73",
+        _ => "an unknown ground",
+    };
 
     private static Decision ResumeFrom(RequestSnapshot current, Resume c) =>
         When(current, c, [RequestStatus.Postponed, RequestStatus.InConsultation], () =>
@@ -209,13 +289,118 @@ public static class RequestLifecycle
             ? current.StatusBeforeConsultation ?? RequestStatus.Acknowledged
             : current.Status;
 
+    private static readonly RequestStatus[] ProposalStatuses =
+        [RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.InConsultation];
+
+    private static Decision PostponeFrom(RequestSnapshot current, Postpone c)
+    {
+        // Art 89(2): "shall immediately consult with the Court"; the postponement comes from that consultation.
+        if (c.Ground == PostponementGround.NeBisInIdemChallenge && current.Status != RequestStatus.InConsultation
+            && PostponementApplies(PostponementGround.NeBisInIdemChallenge, current.Kind))
+            return new Decision.Refused(LifecycleErrors.ConsultationRequired,
+                "A postponement under Art 89(2) follows a consultation with the Court on the ne bis in idem challenge: open one first.");
+        // Art 95 "unless the Court has specifically ordered that the Prosecutor may pursue the collection of such evidence".
+        if (c.Ground == PostponementGround.AdmissibilityChallenge && current.EvidenceCollectionOrdered)
+            return new Decision.Refused(LifecycleErrors.EvidenceCollectionOrdered,
+                "The Court ordered that the collection of evidence may continue (Art 95, 18, 19): execution cannot be postponed on Art 95.");
+        if (c.Ground != PostponementGround.NationalProceedings)
+            return EnterPostponement(current, ReturnStatus(current), c.Ground, c.Until, "request-postponed");
+
+        // Art 94(1): the period is agreed with the Court. The State's postponement is a proposal; execution
+        // goes on until the issuing organ accepts it or proposes another period.
+        if (!PostponementApplies(PostponementGround.NationalProceedings, current.Kind))
+            return EnterPostponement(current, ReturnStatus(current), c.Ground, c.Until, "request-postponed");
+        if (c.Until is not { } until)
+            return new Decision.Refused(LifecycleErrors.PostponementPeriodRequired,
+                "A postponement under Art 94 is for a period agreed with the Court: propose its end.",
+                [new InvalidElement("until", "required: the end of the period proposed to the Court (Art 94(1))")]);
+        return Accept(current,
+            current with
+            {
+                PendingPostponement = new PostponementProposal(PostponementGround.NationalProceedings, until, Party.RequestedState),
+                PostponementConditionsConsidered = c.ConditionsConsidered,
+            },
+            "postponement-proposed",
+            "The State proposed to postpone execution under Art 94 for a period to be agreed with the Court; " +
+            (c.ConditionsConsidered
+                ? "it considered giving the assistance at once on conditions (Art 94(1)). "
+                : "it did not record considering whether the assistance could be given at once on conditions (Art 94(1)). ") +
+            "Execution goes on until the issuing organ accepts or proposes another period.");
+    }
+
+    private static Decision CounterPropose(RequestSnapshot current, ProposePostponementPeriod c)
+    {
+        if (current.PendingPostponement is not { } pending)
+            return NoProposal();
+        if (pending.ProposedBy == c.By)
+            return new Decision.Refused(LifecycleErrors.OwnProposal, "The other side answers a proposal; a side does not counter its own (Art 94(1)).");
+        return Accept(current, current with { PendingPostponement = pending with { Until = c.Until, ProposedBy = c.By } },
+            "postponement-period-proposed",
+            $"The {Side(c.By)} proposed another postponement period (Art 94(1)); execution goes on until it is agreed.");
+    }
+
+    private static Decision Agree(RequestSnapshot current, AgreePostponement c)
+    {
+        if (current.PendingPostponement is not { } pending)
+            return NoProposal();
+        if (pending.ProposedBy == c.By)
+            return new Decision.Refused(LifecycleErrors.OwnProposal, "A proposal is agreed by the other side (Art 94(1)).");
+        var decision = EnterPostponement(current with { PendingPostponement = null }, ReturnStatus(current), pending.Ground, pending.Until,
+            "postponement-agreed");
+        return decision is Decision.Accepted a
+            ? a with { Entry = a.Entry with { Description = $"The {Side(c.By)} agreed the period: execution postponed on Art 94 until the agreed date (Art 94(1))." } }
+            : decision;
+    }
+
+    private static Decision NoProposal() =>
+        new Decision.Refused(LifecycleErrors.NoPostponementProposed, "No postponement period is awaiting agreement (Art 94(1)).");
+
+    private static string Side(Party party) => party == Party.IssuingOrgan ? "issuing organ" : "requested State";
+
+    private static Decision SeekPreservationFrom(RequestSnapshot current, SeekPreservationMeasures c) =>
+        When(current, c, [RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.InConsultation, RequestStatus.Postponed], () =>
+        {
+            var on94 = current is { Status: RequestStatus.Postponed, PostponementGround: PostponementGround.NationalProceedings }
+                || current.PendingPostponement?.Ground == PostponementGround.NationalProceedings;
+            if (!on94)
+                return new Decision.Refused(LifecycleErrors.PreservationNotApplicable,
+                    "Measures to preserve evidence under Art 94(2) are sought during an Art 94 postponement.");
+            if (c.By != Organs.Organ.Prosecutor)
+                return new Decision.Refused(LifecycleErrors.PreservationNotApplicable,
+                    "Art 94(2): it is the Prosecutor who may seek measures to preserve evidence.");
+            return Accept(current, current with { PreservationMeasuresSought = true }, "preservation-measures-sought",
+                "The Prosecutor seeks measures to preserve evidence during the postponement (Art 94(2), 93(1)(j)).");
+        });
+
+    // Art 89(2): "If the case is admissible, the requested State shall proceed with the execution"; Art 95 likewise
+    // ends with the Court's determination.
+    private static Decision AdmissibilityRuled(RequestSnapshot current, RecordAdmissibilityRuling c)
+    {
+        if (current.PostponementGround is not (PostponementGround.NeBisInIdemChallenge or PostponementGround.AdmissibilityChallenge))
+            return new Decision.Refused(LifecycleErrors.NotApplicable,
+                "An admissibility ruling ends a postponement on Art 89(2) or 95 only.");
+        var article = Article(current.PostponementGround.Value);
+        if (!c.Admissible)
+            return Accept(current, current with { Status = RequestStatus.Withdrawn, StatusBeforePostponement = null },
+                "admissibility-ruled", $"The Court ruled the case inadmissible; the postponement on {article} ends and the request is withdrawn.");
+        return Accept(current,
+            current with
+            {
+                Status = current.StatusBeforePostponement ?? RequestStatus.Acknowledged,
+                StatusBeforePostponement = null,
+                PostponementGround = null,
+                PostponedUntil = null,
+            },
+            "admissibility-ruled", $"The Court ruled the case admissible; the postponement on {article} ends and execution proceeds.");
+    }
+
     private static Decision EnterPostponement(
         RequestSnapshot current, RequestStatus returnTo, PostponementGround? ground, DateTimeOffset? until, string @event)
     {
         if (ground is not { } g || !Enum.IsDefined(g))
             return new Decision.Refused(LifecycleErrors.PostponementGroundRequired,
-                "A postponement needs a ground: Art 89(2), 94 or 95.",
-                [new InvalidElement("ground", "required: Art 89(2), 94 or 95")]);
+                "A postponement needs a ground: Art 89(2), 93(9)(a), 94 or 95.",
+                [new InvalidElement("ground", "required: Art 89(2), 93(9)(a), 94 or 95")]);
         if (!PostponementApplies(g, current.Kind))
             return new Decision.Refused(LifecycleErrors.PostponementGroundNotApplicable,
                 $"Postponement on {Article(g)} does not apply to a {current.Kind} request.",
@@ -238,6 +423,7 @@ public static class RequestLifecycle
                 StatusBeforeConsultation = null,
                 PostponementGround = g,
                 PostponedUntil = until,
+                PendingPostponement = null,
             },
             @event,
             (@event == "consultation-closed" ? "Consultation closed with outcome Postponed; " : "")
@@ -249,6 +435,7 @@ public static class RequestLifecycle
         PostponementGround.NeBisInIdemChallenge => "Art 89(2)",
         PostponementGround.NationalProceedings => "Art 94",
         PostponementGround.AdmissibilityChallenge => "Art 95",
+        PostponementGround.CompetingRequests => "Art 93(9)(a)",
         _ => "an unknown ground",
     };
 
@@ -276,9 +463,11 @@ public static class RequestLifecycle
     private static Decision RecordConfirmationFrom(RequestSnapshot current, RecordConfirmation c) =>
         When(current, c, PendingStatuses, () =>
         {
-            if (!current.Urgent)
+            if (!current.OwesConfirmation)
                 return new Decision.Refused(LifecycleErrors.ConfirmationNotRequired,
-                    "Only an urgent request is confirmed through the designated channel (Art 91(1), 96(1)).");
+                    current.Kind == RequestKind.ProvisionalArrest
+                        ? "A provisional arrest owes no confirmation (Art 92): its follow-up is the surrender request and documents within 60 days (RPE 188)."
+                        : "Only an urgent request under Art 91(1) or 96(1) is confirmed through the designated channel.");
             if (current.ConfirmationRecorded)
                 return new Decision.Refused(LifecycleErrors.ConfirmationAlreadyRecorded,
                     "The confirmation of this urgent request is already recorded.");
@@ -294,14 +483,21 @@ public static class RequestLifecycle
         if (c.To == current.Classification)
             return new Decision.Refused(LifecycleErrors.ClassificationUnchanged,
                 $"The request is already classified {current.Classification}.");
-        var unsealed = current.Classification == Classification.UnderSeal;
-        return Accept(current, current with { Classification = c.To },
-            unsealed ? "request-unsealed" : "request-reclassified",
-            $"Classification changed from {current.Classification} to {c.To}.");
+        if (!Classifications.Unseals(current.Classification, c.To))
+            return Accept(current, current with { Classification = c.To }, "request-reclassified",
+                $"Classification changed from {current.Classification} to {c.To}.");
+        // Unsealing opens the request to a wider class of readers: only on a decision that authorises it.
+        if (string.IsNullOrWhiteSpace(c.AuthorisingDecision))
+            return new Decision.Refused(LifecycleErrors.AuthorisingDecisionRequired,
+                "Unsealing needs the reference of the decision that authorises it.",
+                [new InvalidElement("authorisingDecision", "required to unseal: the reference of the authorising decision")]);
+        return Accept(current, current with { Classification = c.To, UnsealedByDecision = c.AuthorisingDecision.Trim() },
+            "request-unsealed",
+            $"Unsealed: classification changed from {current.Classification} to {c.To} on the authorising decision; the requested State is notified.");
     }
 
     private static IReadOnlyList<InvalidElement> Check(RequestKind kind, CompletenessInput input) =>
-        RequestCompleteness.Check(kind, input.Contents, input.Language, input.AcceptedLanguages, input.HasTranslation);
+        RequestCompleteness.Check(kind, input.Contents, input.Language, input.AcceptedLanguages, input.TranslationLanguage, input.Requirements);
 
     private static Decision Incomplete(IReadOnlyList<InvalidElement> problems) =>
         new Decision.Refused(LifecycleErrors.RequestIncomplete,

@@ -13,6 +13,8 @@ public sealed record RequestSnapshot
     /// <summary>Starts at 1; each modification re-sends the request as the next version.</summary>
     public int Version { get; init; } = 1;
     public Classification Classification { get; init; } = Classification.Confidential;
+    /// <summary>The reference of the decision that authorised unsealing, once unsealed.</summary>
+    public string? UnsealedByDecision { get; init; }
     /// <summary>For 93(5) denials, which apply to 93(1)(l) assistance only.</summary>
     public AssistanceMeasure? Measure { get; init; }
     /// <summary>Where the request returns when the consultation ends with "resumed".</summary>
@@ -21,7 +23,21 @@ public sealed record RequestSnapshot
     public RequestStatus? StatusBeforePostponement { get; init; }
     public PostponementGround? PostponementGround { get; init; }
     public DateTimeOffset? PostponedUntil { get; init; }
-    /// <summary>Sent by any medium leaving a written record, to be confirmed through the designated channel (Art 91(1), 96(1)).</summary>
+    /// <summary>Art 94(1): a postponement period proposed by one side and not yet agreed by the other; execution goes on meanwhile.</summary>
+    public PostponementProposal? PendingPostponement { get; init; }
+    /// <summary>Art 94(1): before postponing, the State considered whether the assistance could be given at once on conditions.</summary>
+    public bool PostponementConditionsConsidered { get; init; }
+    /// <summary>Art 94(2): the Prosecutor sought measures to preserve evidence during an Art 94 postponement.</summary>
+    public bool PreservationMeasuresSought { get; init; }
+    /// <summary>Art 93(4): part of the request was denied; the rest goes on being executed.</summary>
+    public bool PartlyDenied { get; init; }
+    /// <summary>Art 95: the Court ordered that the Prosecutor may pursue the collection of evidence despite the admissibility challenge.</summary>
+    public bool EvidenceCollectionOrdered { get; init; }
+    /// <summary>
+    /// Sent by any medium leaving a written record. Urgent requests under Art 91(1) (arrest and surrender) and
+    /// 96(1) (other assistance) are then confirmed through the designated channel; a provisional arrest (Art 92)
+    /// is urgent by nature but owes no confirmation.
+    /// </summary>
     public bool Urgent { get; init; }
     public bool ConfirmationRecorded { get; init; }
     /// <summary>When the current version was transmitted.</summary>
@@ -31,11 +47,18 @@ public sealed record RequestSnapshot
     public DateTimeOffset? DeliveredAt { get; init; }
     public DateTimeOffset? AcknowledgedAt { get; init; }
 
-    /// <summary>An urgent request went out and its confirmation through the designated channel has not (Art 91(1), 96(1)).</summary>
-    public bool ConfirmationDue =>
-        Urgent && TransmittedAt is not null && !ConfirmationRecorded && !Status.IsTerminal();
+    /// <summary>
+    /// Art 91(1), 96(1): an urgent request for arrest and surrender or for other assistance is confirmed through
+    /// the Art 87(1)(a) channel. A provisional arrest (Art 92) and a transit request owe none: the follow-up of a
+    /// provisional arrest is the surrender request and documents within 60 days (RPE 188).
+    /// </summary>
+    public bool OwesConfirmation => Urgent && Kind is RequestKind.ArrestAndSurrender or RequestKind.OtherAssistance;
 
-    /// <summary>A new request in Draft. A provisional arrest is urgent by nature (Art 92(1)).</summary>
+    /// <summary>An urgent request that owes a confirmation (<see cref="OwesConfirmation"/>) went out, and the confirmation has not.</summary>
+    public bool ConfirmationDue =>
+        OwesConfirmation && TransmittedAt is not null && !ConfirmationRecorded && !Status.IsTerminal();
+
+    /// <summary>A new request in Draft. A provisional arrest is urgent by nature (Art 92(1)), but owes no confirmation.</summary>
     public static RequestSnapshot New(
         RequestKind kind,
         Classification classification = Classification.Confidential,
@@ -50,3 +73,6 @@ public sealed record RequestSnapshot
             Measure = measure,
         };
 }
+
+/// <summary>Art 94(1): a postponement period one side proposed; the other accepts it or proposes another.</summary>
+public sealed record PostponementProposal(PostponementGround Ground, DateTimeOffset Until, Party ProposedBy);

@@ -52,10 +52,11 @@ public static class ModifyRequestEndpoint
 
         var now = clock.GetUtcNow();
         // A new version keeps the designation in effect at first transmission (RPE 180: later changes do not touch it).
-        var accepted = (await db.ForRequestAsync(request.StateCode, request.Lifecycle.FirstTransmittedAt, now, ct))?.AcceptedLanguages ?? [];
+        var designation = await db.ForRequestAsync(request.StateCode, request.Lifecycle.FirstTransmittedAt, now, ct);
+        var accepted = designation?.AcceptedLanguages ?? [];
         // Decide first without changing anything: the consultation's own machine must accept the close too.
         var decision = RequestLifecycle.Decide(request.Lifecycle,
-            new RequestCommand.Modify(now, new CompletenessInput(body.Contents, request.Language, accepted, request.HasTranslation)));
+            new RequestCommand.Modify(now, new CompletenessInput(body.Contents, request.Language, accepted, request.TranslationLanguage, designation?.Requirements)));
         if (decision is Decision.Refused refused) return ConsultationFlow.Refused(refused);
         var next = ((Decision.Accepted)decision).Snapshot;
 
@@ -75,7 +76,7 @@ public static class ModifyRequestEndpoint
             outbox.Send(state, ConsultationEndpoints.Closed(consultation, organ, request.Version, now));
         }
 
-        request.Apply(new RequestCommand.Modify(now, new CompletenessInput(body.Contents, request.Language, accepted, request.HasTranslation)),
+        request.Apply(new RequestCommand.Modify(now, new CompletenessInput(body.Contents, request.Language, accepted, request.TranslationLanguage, designation?.Requirements)),
             organ.Actor(), now);
         request.Contents = body.Contents;
         request.SubmittedAt = now;

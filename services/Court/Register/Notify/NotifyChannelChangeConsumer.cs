@@ -28,7 +28,8 @@ public sealed class NotifyChannelChangeConsumer(CourtDbContext db, IInbox inbox,
         var receivedAt = clock.GetUtcNow(); // RPE 180 counts from the Registry's receipt, not the State's sending
         // RPE 180 "as agreed": the State's date is a proposal the Registry accepts (AcceptProposedDate); until
         // then the 45-day default governs. A date already past cannot be agreed and is dropped.
-        var designation = ChannelDesignation.Change(m.Channel, m.Languages, receivedAt);
+        var designation = ChannelDesignation.Change(m.Channel, m.Languages, receivedAt, agreedDate: null,
+            new NationalRequirements(m.SurrenderDocumentRequirements ?? [], m.AssistanceInformationRequirements ?? []));
         var record = ChannelDesignationRecord.From(m.StateCode, designation);
         if (m.AgreedEffectiveDate is { } proposed && ChannelRegister.CanBeAgreed(proposed, receivedAt)) record.ProposedEffectiveDate = proposed;
         db.ChannelDesignations.Add(record);

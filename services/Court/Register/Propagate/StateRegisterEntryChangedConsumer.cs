@@ -16,7 +16,8 @@ public sealed class StateRegisterEntryChangedConsumer(CourtDbContext db, IInbox 
         var m = context.Message;
         if (!await db.StateParties.AnyAsync(s => s.Code == m.StateCode, context.CancellationToken))
             db.StateParties.Add(new StateParty { Code = m.StateCode, RegisteredAt = m.ReceivedAt });
-        var designation = new ChannelDesignation(m.Channel, m.Languages, m.ReceivedAt, m.EffectiveFrom);
+        var designation = new ChannelDesignation(m.Channel, m.Languages, m.ReceivedAt, m.EffectiveFrom,
+            new NationalRequirements(m.SurrenderDocumentRequirements ?? [], m.AssistanceInformationRequirements ?? []));
         // The same designation again (the Registry accepted the State's date): its effective date moves.
         if (m.DesignationId is { } id && await db.ChannelDesignations.FindAsync([id], context.CancellationToken) is { } known)
             known.EffectiveFrom = m.EffectiveFrom;

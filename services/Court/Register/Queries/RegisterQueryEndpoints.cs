@@ -8,12 +8,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cooperation.Court.Register.Queries;
 
+/// <summary>SurrenderDocumentRequirements: Art 91(2)(c), 91(4); AssistanceInformationRequirements: Art 96(2)(e).</summary>
 public sealed record DesignationView(
     Guid Id, string Channel, IReadOnlyCollection<string> Languages, DateTimeOffset ReceivedAt, DateTimeOffset EffectiveFrom,
-    DateOnly? ProposedEffectiveDate, DateTimeOffset? DateAgreedAt)
+    DateOnly? ProposedEffectiveDate, DateTimeOffset? DateAgreedAt,
+    IReadOnlyList<string> SurrenderDocumentRequirements, IReadOnlyList<string> AssistanceInformationRequirements)
 {
-    public static DesignationView Of(ChannelDesignationRecord r) =>
-        new(r.Id, r.Channel, r.ToDomain().AcceptedLanguages, r.ReceivedAt, r.EffectiveFrom, r.ProposedEffectiveDate, r.DateAgreedAt);
+    public static DesignationView Of(ChannelDesignationRecord r)
+    {
+        var d = r.ToDomain();
+        return new(r.Id, r.Channel, d.AcceptedLanguages, r.ReceivedAt, r.EffectiveFrom, r.ProposedEffectiveDate, r.DateAgreedAt,
+            d.Requirements?.SurrenderDocuments ?? [], d.Requirements?.AssistanceInformation ?? []);
+    }
 }
 
 public sealed record RegisterEntryView(string Code, DesignationView? InEffect, IReadOnlyList<DesignationView> History);

@@ -37,19 +37,27 @@ public sealed class RequestExecutedConsumer(CourtDbContext db, IInbox inbox)
 public sealed class RequestDeniedConsumer(CourtDbContext db, IInbox inbox)
     : Evidence.StateReportConsumer<RequestDenied>(db, inbox)
 {
-    protected override RequestCommand Command(RequestDenied m) => new RequestCommand.Deny(m.Ground, m.Reasons, m.ConditionsConsidered);
+    protected override RequestCommand Command(RequestDenied m) => new RequestCommand.Deny(m.Ground, m.Reasons, m.ConditionsConsidered,
+        m.Partial, m.ConcernsDocumentsOrEvidence, m.Art72StepsTaken, m.ReasonsWithheld, m.OriginatorConsentSought);
 
-    protected override StateReport Report(RequestDenied m) =>
-        new StateReport { At = m.SentAt, What = "denied", DenialGround = m.Ground, Reasons = m.Reasons };
+    protected override StateReport Report(RequestDenied m) => new StateReport
+    {
+        At = m.SentAt, What = m.Partial ? "partly-denied" : "denied", DenialGround = m.Ground, Reasons = m.Reasons,
+        ReasonsWithheld = m.ReasonsWithheld,
+    };
 }
 
 public sealed class RequestPostponedConsumer(CourtDbContext db, IInbox inbox)
     : Evidence.StateReportConsumer<RequestPostponed>(db, inbox)
 {
-    protected override RequestCommand Command(RequestPostponed m) => new RequestCommand.Postpone(m.Ground, m.Until);
+    protected override RequestCommand Command(RequestPostponed m) => new RequestCommand.Postpone(m.Ground, m.Until, m.ConditionsConsidered);
 
-    protected override StateReport Report(RequestPostponed m) =>
-        new StateReport { At = m.SentAt, What = "postponed", PostponementGround = m.Ground, Until = m.Until };
+    // Art 94(1): on Art 94 the State only proposes a period; the issuing organ agrees it or proposes another.
+    protected override StateReport Report(RequestPostponed m) => new StateReport
+    {
+        At = m.SentAt, What = m.Ground == PostponementGround.NationalProceedings ? "postponement-proposed" : "postponed",
+        PostponementGround = m.Ground, Until = m.Until,
+    };
 }
 
 public sealed class RequestResumedConsumer(CourtDbContext db, IInbox inbox)

@@ -1,5 +1,6 @@
 using Cooperation.Confidentiality;
 using Cooperation.Contracts.Requests;
+using Cooperation.Consultations;
 using Cooperation.Organs;
 using Cooperation.Requests;
 
@@ -25,8 +26,16 @@ public sealed record RequestView(
     /// <summary>How many reports the State sent and the latest; the reports themselves: GET …/requests/{id}/reports.</summary>
     ReportsSummaryView Reports,
     bool ConfirmationDue,
-    /// <summary>Art 97: whether an open consultation suspends the duty to execute (for arrest it does not).</summary>
-    bool DutyToExecuteSuspendedByConsultation)
+    /// <summary>Art 97: an open consultation never suspends the duty to execute, for any kind (always false).</summary>
+    bool DutyToExecuteSuspendedByConsultation,
+    /// <summary>Only an accepted postponement (Art 89(2), 93(9)(a), 94, 95) suspends execution.</summary>
+    bool DutyToExecuteSuspended,
+    /// <summary>The agreed end of a postponement, while postponed.</summary>
+    DateTimeOffset? PostponedUntil,
+    /// <summary>Art 94(1): a period proposed by one side and not yet agreed by the other.</summary>
+    PostponementProposal? PendingPostponement,
+    /// <summary>The language of the translation travelling with the request, if any (Art 87(2), RPE 178).</summary>
+    string? TranslationLanguage)
 {
     public static RequestView From(CooperationRequest r) => new(
         r.Id, r.Reference, r.Kind, r.StateCode, r.IssuingOrgan, r.Classification, r.Readers, r.Language, r.Urgent,
@@ -37,7 +46,11 @@ public sealed record RequestView(
         new ReportsSummaryView(r.ReportCount,
             r.LatestReportId is { } latest ? new ReportSummaryView(latest, r.LatestReportAt!.Value, r.LatestReportWhat!) : null),
         r.Lifecycle.ConfirmationDue,
-        RequestLifecycle.DutyToExecuteSuspended(r.Kind));
+        DutyToExecute.SuspendedByConsultation,
+        DutyToExecute.Suspended(r.Lifecycle),
+        r.Lifecycle.PostponedUntil,
+        r.Lifecycle.PendingPostponement,
+        r.TranslationLanguage);
 }
 
 /// <summary>Submitted (the organ committed it), Delivered (the State's node persisted it), Acknowledged (someone at the State accepted it).</summary>

@@ -12,7 +12,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Cooperation.Court.Requests.Reclassify;
 
-public sealed record ReclassifyBody(Classification? Classification);
+/// <summary>AuthorisingDecision: to unseal (UnderSeal → Confidential or Public), the reference of the decision that authorises it.</summary>
+public sealed record ReclassifyBody(Classification? Classification, string? AuthorisingDecision = null);
 
 public static class ReclassifyRequestEndpoint
 {
@@ -24,13 +25,14 @@ public static class ReclassifyRequestEndpoint
                         ? Task.FromResult<IResult>(Problems.Invalid(new Dictionary<string, string[]>
                             { ["classification"] = ["Required: Public, Confidential, UnderSeal or ExParte."] }))
                         : CourtCommand.RunAsync(organ, id, db, outbox, clock, ct,
-                            (_, _) => new RequestCommand.Reclassify(to),
+                            (_, _) => new RequestCommand.Reclassify(to, body.AuthorisingDecision),
                             (r, now) => new ReclassifyRequest
                             {
                                 RequestId = r.Id, RequestVersion = r.Version, SenderOrgan = organ.Organ,
                                 Classification = to, SentAt = now, Readers = r.Readers, StateCode = r.StateCode, NewClassification = to,
+                                AuthorisingDecision = body.AuthorisingDecision?.Trim(),
                             }))
             .WithIdempotency()
             .WithName($"{organ.Organ}ReclassifyRequest")
-            .WithSummary("Change a request's classification (e.g. unseal a warrant after arrest).");
+            .WithSummary("Change a request's classification; unsealing (e.g. a warrant after arrest) needs the authorising decision's reference, and the State is notified.");
 }

@@ -39,7 +39,8 @@ public static class TransmitRequestEndpoint
         if (request.Status == RequestStatus.Draft)
         {
             // Complete, in a language the State accepts (Art 87(2), RPE 178), before it may leave Draft.
-            var input = new CompletenessInput(request.Contents, request.Language, accepted, request.HasTranslation);
+            // Art 91(2)(c), 91(4), 96(2)(e): the national requirements the register records for the State.
+            var input = new CompletenessInput(request.Contents, request.Language, accepted, request.TranslationLanguage, designation?.Requirements);
             if (request.Apply(new RequestCommand.MarkReady(input), actor, now) is Decision.Refused incomplete)
                 return incomplete.ToProblem();
         }

@@ -19,6 +19,7 @@ public static class TransmitRequestMessage
         Readers = request.Readers,
         Urgent = request.Urgent,
         Language = request.Language,
+        TranslationLanguage = request.TranslationLanguage,
         Contents = request.Contents,
         SubmittedAt = now,
     };

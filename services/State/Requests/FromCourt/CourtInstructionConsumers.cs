@@ -16,8 +16,11 @@ public sealed class ConfirmRequestConsumer(StateDbContext db, IInbox inbox) : Co
     protected override RequestCommand Command(ConfirmRequest m) => new RequestCommand.RecordConfirmation(m.ConfirmedAt);
 }
 
-/// <summary>e.g. a warrant unsealed after arrest: an event in the request's history on both sides.</summary>
+/// <summary>
+/// e.g. a warrant unsealed after arrest: the State is notified, and the event (request-unsealed, with the
+/// authorising decision, or request-reclassified) is in the request's history on both sides.
+/// </summary>
 public sealed class ReclassifyRequestConsumer(StateDbContext db, IInbox inbox) : CourtInstructionConsumer<ReclassifyRequest>(db, inbox)
 {
-    protected override RequestCommand Command(ReclassifyRequest m) => new RequestCommand.Reclassify(m.NewClassification);
+    protected override RequestCommand Command(ReclassifyRequest m) => new RequestCommand.Reclassify(m.NewClassification, m.AuthorisingDecision);
 }

@@ -10,8 +10,8 @@ using Cooperation.State.Limits;
 
 namespace Cooperation.State.Requests.Postpone;
 
-/// <summary>Until: the end of the period agreed with the Court (Art 94).</summary>
-public sealed record PostponeBody(PostponementGround? Ground, DateTimeOffset? Until);
+/// <summary>Until: on Art 94, the end of the period the State proposes to the Court; ConditionsConsidered: Art 94(1).</summary>
+public sealed record PostponeBody(PostponementGround? Ground, DateTimeOffset? Until, bool ConditionsConsidered = false);
 
 public static class PostponeRequestEndpoint
 {
@@ -19,15 +19,15 @@ public static class PostponeRequestEndpoint
         routes.MapPost("/states/{code}/requests/{id:guid}/postpone",
                 (string code, Guid id, PostponeBody body, StateDbContext db, IOutbox outbox, IOptions<StateOptions> state, TimeProvider clock, CancellationToken ct) =>
                     StateCommand.RunAsync(code, id, db, outbox, state.Value, clock, ct,
-                        (_, now) => new RequestCommand.Postpone(body.Ground, body.Until),
+                        (_, now) => new RequestCommand.Postpone(body.Ground, body.Until, body.ConditionsConsidered),
                         (r, now) => new RequestPostponed
                         {
                             RequestId = r.Id, RequestVersion = r.Version, Classification = r.Classification, SentAt = now, Readers = r.Readers,
                             StateCode = state.Value.NormalizedCode,
-                            Ground = body.Ground!.Value, Until = body.Until,
+                            Ground = body.Ground!.Value, Until = body.Until, ConditionsConsidered = body.ConditionsConsidered,
                         }))
             .WithStateInputLimits<PostponeBody>()
             .WithIdempotency()
             .WithName("PostponeRequestEndpoint")
-            .WithSummary("Postpone execution, only on Art 89(2), 94 (with the agreed period) or 95.");
+            .WithSummary("Postpone execution on Art 89(2) (while consulting), 93(9)(a) or 95; on Art 94 propose a period, which the issuing organ agrees or answers with another.");
 }

@@ -1,4 +1,5 @@
 using Cooperation.Confidentiality;
+using Cooperation.Consultations;
 using Cooperation.Organs;
 using Cooperation.Requests;
 
@@ -9,15 +10,27 @@ public sealed record ReceivedRequestView(
     IReadOnlyList<string> Readers, string Language, bool Urgent, int Version, RequestStatus Status,
     RequestContents Contents, ReceivedEvidenceView Evidence, IReadOnlyList<ReceivedHistoryView> History,
     bool ConfirmationDue,
-    /// <summary>Art 97: whether an open consultation suspends the duty to execute (for arrest it does not).</summary>
-    bool DutyToExecuteSuspendedByConsultation)
+    /// <summary>Art 97: an open consultation never suspends the duty to execute, for any kind (always false).</summary>
+    bool DutyToExecuteSuspendedByConsultation,
+    /// <summary>Only an accepted postponement (Art 89(2), 93(9)(a), 94, 95) suspends execution.</summary>
+    bool DutyToExecuteSuspended,
+    /// <summary>The agreed end of a postponement, while postponed.</summary>
+    DateTimeOffset? PostponedUntil,
+    /// <summary>Art 94(1): a period proposed by one side and not yet agreed by the other.</summary>
+    PostponementProposal? PendingPostponement,
+    /// <summary>The language of the translation travelling with the request, if any (Art 87(2), RPE 178).</summary>
+    string? TranslationLanguage)
 {
     public static ReceivedRequestView From(ReceivedRequest r) => new(
         r.Id, r.Reference, r.Kind, r.IssuingOrgan, r.Classification, r.Readers, r.Language, r.Urgent, r.Version, r.Status,
         r.Contents, new ReceivedEvidenceView(r.SubmittedAt, r.DeliveredAt, r.AcknowledgedAt, r.AcknowledgedBy),
         r.History.OrderBy(h => h.Sequence).Select(h => new ReceivedHistoryView(h.At, h.Actor, h.What, h.FromStatus, h.ToStatus, h.Version)).ToList(),
         r.Lifecycle.ConfirmationDue,
-        RequestLifecycle.DutyToExecuteSuspended(r.Kind));
+        DutyToExecute.SuspendedByConsultation,
+        DutyToExecute.Suspended(r.Lifecycle),
+        r.Lifecycle.PostponedUntil,
+        r.Lifecycle.PendingPostponement,
+        r.TranslationLanguage);
 }
 
 public sealed record ReceivedEvidenceView(

@@ -2,6 +2,7 @@ using Cooperation.Contracts;
 using Cooperation.Contracts.Requests;
 using Cooperation.Requests;
 using Cooperation.ServiceDefaults.Messaging;
+using Cooperation.Proceedings.Deadlines;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
 using MassTransit;
@@ -14,7 +15,8 @@ namespace Cooperation.State.Requests.Receive;
 /// Takes in a request sent to this State's queue and answers Delivered (the evidence that the
 /// State's node persisted it), both in one transaction.
 /// </summary>
-public sealed class TransmitRequestConsumer(StateDbContext db, IInbox inbox, IOutbox outbox, IOptions<StateOptions> state, TimeProvider clock)
+public sealed class TransmitRequestConsumer(
+    StateDbContext db, IInbox inbox, IOutbox outbox, IOptions<StateOptions> state, TimeProvider clock, IDeadlineScheduler deadlines)
     : IConsumer<TransmitRequest>
 {
     public async Task Consume(ConsumeContext<TransmitRequest> context)
@@ -44,6 +46,7 @@ public sealed class TransmitRequestConsumer(StateDbContext db, IInbox inbox, IOu
                 IssuingOrgan = m.SenderOrgan,
                 Readers = m.Readers,
                 Language = m.Language,
+                TranslationLanguage = m.TranslationLanguage,
                 Urgent = m.Urgent,
                 Contents = m.Contents,
                 SubmittedAt = m.SubmittedAt,
@@ -59,6 +62,14 @@ public sealed class TransmitRequestConsumer(StateDbContext db, IInbox inbox, IOu
             };
             request.Apply(new RequestCommand.RecordDelivered(now), $"state:{code}", now);
             db.Requests.Add(request);
+
+            // Art 89(3)(e): a transit request answering an unscheduled landing, received within the 96 hours,
+            // ends the detention cap. One that comes later does not extend it (the landing says release is due).
+            if (m.Kind == RequestKind.Transit && m.Contents.UnscheduledLandingId is { } landingId
+                && await db.UnscheduledLandings.FindAsync([landingId], context.CancellationToken) is { } landing)
+                await Transit.UnscheduledLandingEndpoint.AdvanceAsync(landing,
+                    new Cooperation.Requests.Transit.LandingCommand.ReceiveTransitRequest(m.RequestId, now), code, now, outbox, deadlines,
+                    context.CancellationToken);
         }
 
         outbox.Send(Addresses.FromStateTo(code, m.SenderOrgan), new RequestDelivered

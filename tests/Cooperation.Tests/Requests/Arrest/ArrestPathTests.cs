@@ -29,6 +29,11 @@ public class ArrestPathTests
         AwaitDocuments       -    -    AD   -    -    -    -
         DocumentsReceived    PAR  -    Ar   Ar   RPD  -    -
         Release              -    -    -    RPD  -    -    -
+        ReleaseEarly         -    -    -    !release-before-period-ends  -    -    -
+        JudicialAuthority    -    -    Ar   AD   -    -    -
+        InterimRelease       -    -    Ar   AD   -    -    -
+        OrderSurrender       -    -    !documents-required  !documents-required  -    -    -
+        OrderWithConsent     -    -    Ar   AD   -    -    -
         ArrangeSurrender     -    -    !documents-required  !documents-required  -    SA   -
         ArrangeWithConsent   -    -    SA   SA   -    SA   -
         RecordSurrender      -    -    -    -    -    Su   -
@@ -41,6 +46,11 @@ public class ArrestPathTests
         AwaitDocuments       -    -    !documents-already-received  -    -    -    -
         DocumentsReceived    !documents-already-received  -    !documents-already-received  !documents-already-received  !documents-already-received  -    -
         Release              -    -    -    RPD  -    -    -
+        ReleaseEarly         -    -    -    !release-before-period-ends  -    -    -
+        JudicialAuthority    -    -    Ar   AD   -    -    -
+        InterimRelease       -    -    Ar   AD   -    -    -
+        OrderSurrender       -    -    Ar   AD   -    -    -
+        OrderWithConsent     -    -    Ar   AD   -    -    -
         ArrangeSurrender     -    -    SA   SA   -    SA   -
         ArrangeWithConsent   -    -    SA   SA   -    SA   -
         RecordSurrender      -    -    -    -    -    Su   -
@@ -52,6 +62,11 @@ public class ArrestPathTests
         "AwaitDocuments" => new AwaitDocuments(),
         "DocumentsReceived" => new RecordDocumentsReceived(new DateTimeOffset(2025, 5, 1, 0, 0, 0, TimeSpan.Zero)),
         "Release" => new Release(new DateOnly(2025, 6, 3)),
+        "ReleaseEarly" => new Release(new DateOnly(2025, 6, 2)),
+        "JudicialAuthority" => new BringBeforeJudicialAuthority(new DateOnly(2025, 4, 4)),
+        "InterimRelease" => new GrantInterimRelease(new DateOnly(2025, 4, 20)),
+        "OrderSurrender" => new OrderSurrender(new DateOnly(2025, 5, 2)),
+        "OrderWithConsent" => new OrderSurrender(new DateOnly(2025, 5, 2), ConsentToSurrender: true),
         "ArrangeSurrender" => new ArrangeSurrender(new DateOnly(2025, 6, 10)),
         "ArrangeWithConsent" => new ArrangeSurrender(new DateOnly(2025, 6, 10), ConsentToSurrender: true),
         "RecordSurrender" => new RecordSurrender(new DateOnly(2025, 6, 10)),
@@ -138,6 +153,63 @@ public class ArrestPathTests
         Assert.Null(rearrested.Snapshot.ReleasedOn);
         var arranged = Accepted(rearrested.Snapshot, new ArrangeSurrender(new DateOnly(2025, 10, 20))).Snapshot;
         Assert.Equal(ArrestStage.Surrendered, Accepted(arranged, new RecordSurrender(new DateOnly(2025, 10, 20))).Snapshot.Stage);
+    }
+
+    [Fact]
+    public void Art92_3_release_only_once_the_60_days_have_run_without_documents()
+    {
+        // Arrest on 3 April 2025: the 60th day is 2 June, so release is lawful from 3 June.
+        var awaiting = Accepted(Accepted(ArrestSnapshot.Start(RequestKind.ProvisionalArrest), new RecordArrest(ArrestDate)).Snapshot,
+            new AwaitDocuments()).Snapshot;
+        foreach (var early in new[] { new DateOnly(2025, 4, 10), new DateOnly(2025, 6, 2) })
+        {
+            var refused = Assert.IsType<ArrestDecision.Refused>(ArrestPath.Decide(awaiting, new Release(early)));
+            Assert.Equal(ArrestErrors.ReleaseBeforePeriodEnds, refused.Code);
+            Assert.Contains("Art 59(3)-(6)", refused.Message);
+        }
+        var released = Accepted(awaiting, new Release(new DateOnly(2025, 6, 3)));
+        Assert.Equal(ArrestStage.ReleasedPendingDocuments, released.Snapshot.Stage);
+        Assert.Contains("Art 92(3)", released.Description);
+    }
+
+    [Fact]
+    public void Art59_3_an_earlier_release_is_interim_release_and_the_60_day_period_goes_on()
+    {
+        var awaiting = Accepted(Accepted(ArrestSnapshot.Start(RequestKind.ProvisionalArrest), new RecordArrest(ArrestDate)).Snapshot,
+            new AwaitDocuments()).Snapshot;
+        var interim = Accepted(awaiting, new GrantInterimRelease(new DateOnly(2025, 4, 10)));
+        Assert.Equal(ArrestStage.AwaitingDocuments, interim.Snapshot.Stage);
+        Assert.Equal(new DateOnly(2025, 4, 10), interim.Snapshot.InterimReleasedOn);
+        Assert.Equal(awaiting.DocumentsDueAt, interim.Snapshot.DocumentsDueAt);
+        Assert.Null(interim.DeadlineEnded);
+        Assert.Contains("Art 59(3)-(6)", interim.Description);
+        // The documents still come, and surrender follows.
+        var withDocuments = Accepted(interim.Snapshot, new RecordDocumentsReceived(new DateTimeOffset(2025, 5, 1, 0, 0, 0, TimeSpan.Zero))).Snapshot;
+        Assert.Equal(ArrestStage.SurrenderArranged, Accepted(withDocuments, new ArrangeSurrender(new DateOnly(2025, 5, 20))).Snapshot.Stage);
+    }
+
+    [Fact]
+    public void Art59_2_the_person_is_brought_before_the_competent_judicial_authority()
+    {
+        var arrested = Accepted(ArrestSnapshot.Start(RequestKind.ArrestAndSurrender), new RecordArrest(ArrestDate)).Snapshot;
+        var brought = Accepted(arrested, new BringBeforeJudicialAuthority(new DateOnly(2025, 4, 4)));
+        Assert.Equal(new DateOnly(2025, 4, 4), brought.Snapshot.BroughtBeforeJudicialAuthorityOn);
+        Assert.Equal("brought-before-judicial-authority", brought.Event);
+        Assert.Contains("Art 59(2)", brought.Description);
+        Assert.Equal(ArrestErrors.DateBeforeArrest,
+            Assert.IsType<ArrestDecision.Refused>(ArrestPath.Decide(arrested, new BringBeforeJudicialAuthority(new DateOnly(2025, 4, 2)))).Code);
+    }
+
+    [Fact]
+    public void Art59_7_once_surrender_is_ordered_the_person_is_delivered_as_soon_as_possible()
+    {
+        var arrested = Accepted(ArrestSnapshot.Start(RequestKind.ArrestAndSurrender), new RecordArrest(ArrestDate)).Snapshot;
+        var ordered = Accepted(arrested, new OrderSurrender(new DateOnly(2025, 5, 2)));
+        Assert.Equal(new DateOnly(2025, 5, 2), ordered.Snapshot.SurrenderOrderedOn);
+        Assert.Equal("surrender-ordered", ordered.Event);
+        Assert.Contains("as soon as possible (Art 59(7))", ordered.Description);
+        Assert.Equal(ArrestStage.Surrendered, Accepted(Accepted(ordered.Snapshot, new ArrangeSurrender(new DateOnly(2025, 5, 9))).Snapshot,
+            new RecordSurrender(new DateOnly(2025, 5, 9))).Snapshot.Stage);
     }
 
     [Fact]

@@ -27,6 +27,10 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AssistanceInformationRequirements")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -53,6 +57,10 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
+
+                    b.Property<string>("SurrenderDocumentRequirements")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -278,6 +286,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<bool>("ReasonsWithheld")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
 
@@ -300,6 +311,61 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                     b.ToTable("state_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Cooperation.Court.Transit.UnscheduledLandingNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Classification")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("DetentionEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LandedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastEvent")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PersonDescription")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("TransitRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WarrantReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportedAt");
+
+                    b.ToTable("unscheduled_landings", (string)null);
+                });
+
             modelBuilder.Entity("Cooperation.Proceedings.Arrest.ArrestPathRecord", b =>
                 {
                     b.Property<Guid>("RequestId")
@@ -308,11 +374,17 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("ArrestDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("BroughtBeforeJudicialAuthorityOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset?>("DocumentsDueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("DocumentsReceived")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("InterimReleasedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("LastEvent")
                         .IsRequired()
@@ -331,6 +403,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<DateOnly?>("SurrenderDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SurrenderOrderedOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("SurrenderedOn")

@@ -22,6 +22,10 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssistanceInformationRequirements")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -47,6 +51,10 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                     b.Property<string>("StateCode")
                         .IsRequired()
                         .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurrenderDocumentRequirements")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -273,6 +281,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ReasonsWithheld")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
 
@@ -295,6 +306,61 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                     b.ToTable("state_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Cooperation.Court.Transit.UnscheduledLandingNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Classification")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DetentionEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LandedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastEvent")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonDescription")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TransitRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WarrantReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportedAt");
+
+                    b.ToTable("unscheduled_landings", (string)null);
+                });
+
             modelBuilder.Entity("Cooperation.Proceedings.Arrest.ArrestPathRecord", b =>
                 {
                     b.Property<Guid>("RequestId")
@@ -303,11 +369,17 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("ArrestDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("BroughtBeforeJudicialAuthorityOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DocumentsDueAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("DocumentsReceived")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("InterimReleasedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastEvent")
                         .IsRequired()
@@ -326,6 +398,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SurrenderDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SurrenderOrderedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SurrenderedOn")

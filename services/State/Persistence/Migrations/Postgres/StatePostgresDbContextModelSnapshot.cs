@@ -30,11 +30,17 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("ArrestDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("BroughtBeforeJudicialAuthorityOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset?>("DocumentsDueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("DocumentsReceived")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("InterimReleasedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("LastEvent")
                         .IsRequired()
@@ -53,6 +59,9 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<DateOnly?>("SurrenderDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SurrenderOrderedOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("SurrenderedOn")
@@ -592,6 +601,10 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("TranslationLanguage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<bool>("Urgent")
                         .HasColumnType("boolean");
 
@@ -647,6 +660,60 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     b.HasIndex("RequestId");
 
                     b.ToTable("request_history", (string)null);
+                });
+
+            modelBuilder.Entity("Cooperation.State.Transit.UnscheduledLandingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Classification")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("DetentionEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LandedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastEvent")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PersonDescription")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("TransitEffectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TransitRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("TransitRequestReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WarrantReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("unscheduled_landings", (string)null);
                 });
 
             modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationEntry", b =>

@@ -25,11 +25,17 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("ArrestDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("BroughtBeforeJudicialAuthorityOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DocumentsDueAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("DocumentsReceived")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("InterimReleasedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastEvent")
                         .IsRequired()
@@ -48,6 +54,9 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SurrenderDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SurrenderOrderedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SurrenderedOn")
@@ -587,6 +596,10 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TranslationLanguage")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Urgent")
                         .HasColumnType("INTEGER");
 
@@ -642,6 +655,60 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.HasIndex("RequestId");
 
                     b.ToTable("request_history", (string)null);
+                });
+
+            modelBuilder.Entity("Cooperation.State.Transit.UnscheduledLandingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Classification")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DetentionEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LandedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastEvent")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonDescription")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TransitEffectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TransitRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TransitRequestReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WarrantReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("unscheduled_landings", (string)null);
                 });
 
             modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationEntry", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cooperation.State.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(StatePostgresDbContext))]
-    [Migration("20261201113514_Initial")]
+    [Migration("20261201113805_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -33,11 +33,17 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("ArrestDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("BroughtBeforeJudicialAuthorityOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset?>("DocumentsDueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("DocumentsReceived")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("InterimReleasedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("LastEvent")
                         .IsRequired()
@@ -56,6 +62,9 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<DateOnly?>("SurrenderDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SurrenderOrderedOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("SurrenderedOn")
@@ -595,6 +604,10 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("TranslationLanguage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<bool>("Urgent")
                         .HasColumnType("boolean");
 
@@ -650,6 +663,60 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     b.HasIndex("RequestId");
 
                     b.ToTable("request_history", (string)null);
+                });
+
+            modelBuilder.Entity("Cooperation.State.Transit.UnscheduledLandingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Classification")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("DetentionEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LandedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastEvent")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PersonDescription")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("TransitEffectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TransitRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("TransitRequestReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WarrantReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("unscheduled_landings", (string)null);
                 });
 
             modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationEntry", b =>

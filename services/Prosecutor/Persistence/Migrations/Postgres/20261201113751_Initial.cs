@@ -22,6 +22,9 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                     ArrestDate = table.Column<DateOnly>(type: "date", nullable: true),
                     DocumentsDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ReleasedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    BroughtBeforeJudicialAuthorityOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    InterimReleasedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SurrenderOrderedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     SurrenderDate = table.Column<DateOnly>(type: "date", nullable: true),
                     SurrenderedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     LastEvent = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
@@ -63,7 +66,9 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                     ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     EffectiveFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ProposedEffectiveDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    DateAgreedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    DateAgreedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SurrenderDocumentRequirements = table.Column<string>(type: "text", nullable: false),
+                    AssistanceInformationRequirements = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -276,6 +281,28 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "unscheduled_landings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    LandedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DetentionEndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Classification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PersonDescription = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WarrantReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TransitRequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LastEvent = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_unscheduled_landings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_messages",
                 columns: table => new
                 {
@@ -336,6 +363,7 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                     Note = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     DenialGround = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     Reasons = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ReasonsWithheld = table.Column<bool>(type: "boolean", nullable: false),
                     PostponementGround = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     Until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
@@ -436,6 +464,11 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                 table: "state_reports",
                 columns: new[] { "RequestId", "Sequence" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_unscheduled_landings_ReportedAt",
+                table: "unscheduled_landings",
+                column: "ReportedAt");
         }
 
         /// <inheritdoc />
@@ -479,6 +512,9 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "state_reports");
+
+            migrationBuilder.DropTable(
+                name: "unscheduled_landings");
 
             migrationBuilder.DropTable(
                 name: "consultations");

@@ -22,6 +22,9 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                     ArrestDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     DocumentsDueAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ReleasedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BroughtBeforeJudicialAuthorityOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    InterimReleasedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SurrenderOrderedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     SurrenderDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     SurrenderedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     LastEvent = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -63,7 +66,9 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     EffectiveFrom = table.Column<long>(type: "INTEGER", nullable: false),
                     ProposedEffectiveDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DateAgreedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    DateAgreedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SurrenderDocumentRequirements = table.Column<string>(type: "TEXT", nullable: false),
+                    AssistanceInformationRequirements = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -276,6 +281,28 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "unscheduled_landings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LandedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DetentionEndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PersonDescription = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WarrantReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TransitRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LastEvent = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_unscheduled_landings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_messages",
                 columns: table => new
                 {
@@ -336,6 +363,7 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                     Note = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
                     DenialGround = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     Reasons = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    ReasonsWithheld = table.Column<bool>(type: "INTEGER", nullable: false),
                     PostponementGround = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     Until = table.Column<long>(type: "INTEGER", nullable: true)
                 },
@@ -436,6 +464,11 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                 table: "state_reports",
                 columns: new[] { "RequestId", "Sequence" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_unscheduled_landings_ReportedAt",
+                table: "unscheduled_landings",
+                column: "ReportedAt");
         }
 
         /// <inheritdoc />
@@ -479,6 +512,9 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "state_reports");
+
+            migrationBuilder.DropTable(
+                name: "unscheduled_landings");
 
             migrationBuilder.DropTable(
                 name: "consultations");

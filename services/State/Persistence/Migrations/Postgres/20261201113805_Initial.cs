@@ -22,6 +22,9 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     ArrestDate = table.Column<DateOnly>(type: "date", nullable: true),
                     DocumentsDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ReleasedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    BroughtBeforeJudicialAuthorityOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    InterimReleasedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SurrenderOrderedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     SurrenderDate = table.Column<DateOnly>(type: "date", nullable: true),
                     SurrenderedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     LastEvent = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
@@ -206,6 +209,7 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     Classification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     ReadersJson = table.Column<string>(type: "text", nullable: false),
                     Language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TranslationLanguage = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     Urgent = table.Column<bool>(type: "boolean", nullable: false),
                     ContentsJson = table.Column<string>(type: "text", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
@@ -220,6 +224,29 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "unscheduled_landings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    LandedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DetentionEndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Classification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PersonDescription = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WarrantReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TransitRequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TransitRequestReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReleasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TransitEffectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastEvent = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_unscheduled_landings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -370,6 +397,9 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "request_history");
+
+            migrationBuilder.DropTable(
+                name: "unscheduled_landings");
 
             migrationBuilder.DropTable(
                 name: "consultations");

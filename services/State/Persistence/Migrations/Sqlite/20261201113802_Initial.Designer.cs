@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cooperation.State.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(StateSqliteDbContext))]
-    [Migration("20261201113511_Initial")]
+    [Migration("20261201113802_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -28,11 +28,17 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("ArrestDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("BroughtBeforeJudicialAuthorityOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DocumentsDueAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("DocumentsReceived")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("InterimReleasedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastEvent")
                         .IsRequired()
@@ -51,6 +57,9 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SurrenderDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SurrenderOrderedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SurrenderedOn")
@@ -590,6 +599,10 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TranslationLanguage")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Urgent")
                         .HasColumnType("INTEGER");
 
@@ -645,6 +658,60 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.HasIndex("RequestId");
 
                     b.ToTable("request_history", (string)null);
+                });
+
+            modelBuilder.Entity("Cooperation.State.Transit.UnscheduledLandingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Classification")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DetentionEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LandedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastEvent")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonDescription")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TransitEffectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TransitRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TransitRequestReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WarrantReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("unscheduled_landings", (string)null);
                 });
 
             modelBuilder.Entity("Cooperation.Proceedings.Consultations.ConsultationEntry", b =>
