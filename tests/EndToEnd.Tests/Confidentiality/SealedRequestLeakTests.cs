@@ -67,7 +67,7 @@ public sealed class SealedRequestLeakTests(PlatformFixture platform)
 
         // Traces and the logs correlated with them, as exported to the trace viewer.
         var viewer = new TraceViewer(platform.Environment.DashboardUrl);
-        await viewer.WaitForTraceAsync(traceId, s => s.Any(x => x is { Service: "registry", Name: "registry process" }), Soon);
+        await viewer.WaitForTraceAsync(traceId, s => s.Any(x => x is { Service: "registry", Name: "registry.from-state-uga process" }), Soon);
         var telemetry = await viewer.GetRawTraceAndLogsAsync(traceId);
         Assert.Contains(id, telemetry); // opaque ids are there, so the search below looks at the right data
         Assert.DoesNotContain(secretName, telemetry);
