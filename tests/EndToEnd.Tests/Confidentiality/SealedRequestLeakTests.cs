@@ -70,7 +70,7 @@ public sealed class SealedRequestLeakTests(PlatformFixture platform)
         // Traces and the logs correlated with them, as exported to the trace viewer.
         var viewer = new TraceViewer(platform.Environment.DashboardUrl);
         var spans = await viewer.WaitForTraceAsync(traceId, s =>
-            s.Any(x => x is { Service: "state-uga", Name: "state-uga process" }) && s.Any(x => x is { Service: "registry", Name: "registry process" }), Soon);
+            s.Any(x => x is { Service: "state-uga", Name: "state-uga process" }) && s.Any(x => x is { Service: "registry", Name: "registry.from-state-uga process" }), Soon);
         // The State's receipt of the sealed request is in it, so the search below looks at the right data.
         Assert.Contains(spans, x => x is { Service: "state-uga", Name: "state-uga process" });
         var telemetry = new StringBuilder(await viewer.GetRawTraceAndLogsAsync(traceId));

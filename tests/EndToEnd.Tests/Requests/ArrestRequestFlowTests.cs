@@ -70,7 +70,7 @@ public sealed class ArrestRequestFlowTests(PlatformFixture platform)
         var spans = await viewer.WaitForTraceAsync(traceId, s =>
             s.Any(x => x is { Service: "state-uga", Name: "state-uga process" })
             && s.Any(x => x is { Service: "state-uga", Name: "state-uga.to-registry send" })
-            && s.Any(x => x is { Service: "registry", Name: "registry process" })
+            && s.Any(x => x is { Service: "registry", Name: "registry.from-state-uga process" })
             && s.Any(x => x.Service == "gateway" && x.Scope == "Yarp.ReverseProxy"), Soon);
         var summary = string.Join("\n", spans.Select(s => $"{s.Service} | {s.Scope} | {s.Name}"));
         Assert.All(spans, s => Assert.Equal(traceId, s.TraceId));
@@ -83,7 +83,7 @@ public sealed class ArrestRequestFlowTests(PlatformFixture platform)
             "no State consume span in the trace:\n" + summary);
         Assert.True(spans.Any(s => s is { Service: "state-uga", Scope: "MassTransit", Name: "state-uga.to-registry send" }),
             "the State's Delivered reply is not in the trace:\n" + summary);
-        Assert.True(spans.Any(s => s is { Service: "registry", Scope: "MassTransit", Name: "registry process" }),
+        Assert.True(spans.Any(s => s is { Service: "registry", Scope: "MassTransit", Name: "registry.from-state-uga process" }),
             "the Registry's consumption of Delivered is not in the trace:\n" + summary);
     }
 
