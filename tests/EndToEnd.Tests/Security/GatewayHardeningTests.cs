@@ -192,13 +192,21 @@ public sealed class GatewayHardeningTests(PlatformFixture platform)
         var correlation = transmitted.Headers.GetValues("X-Correlation-Id").Single();
 
         var viewer = new TraceViewer(platform.Environment.DashboardUrl);
-        await viewer.WaitForTraceAsync(correlation, s => s.Any(x => x is { Service: "state-uga", Name: "state-uga process" }), Soon);
-        var spans = await viewer.GetSpanDetailsAsync(correlation);
         string[] pathKeys = ["url.path", "url.full", "http.target", "http.url", "http.route"];
-        var recorded = spans.SelectMany(s => s.Attributes.Where(a => pathKeys.Contains(a.Key)).Select(a => $"{s.Service} {a.Key}={a.Value}")).ToList();
+        bool RegistryTemplate(string r) => r.StartsWith("registry url.path=") && Regex.IsMatch(r, @"/registry/requests/\{id(:guid)?\}/transmit");
+        bool GatewayTemplate(string r) => r.StartsWith("gateway url.full=") && r.Contains("/registry/requests/{id}/transmit");
+        // Exporters batch and the HTTP spans end after the answer: wait until both templates have arrived.
+        IReadOnlyList<TraceViewer.SpanDetail> spans = [];
+        List<string> recorded = [];
+        for (var deadline = DateTime.UtcNow + Soon; DateTime.UtcNow < deadline; await Task.Delay(250))
+        {
+            spans = await viewer.GetSpanDetailsAsync(correlation);
+            recorded = spans.SelectMany(s => s.Attributes.Where(a => pathKeys.Contains(a.Key)).Select(a => $"{s.Service} {a.Key}={a.Value}")).ToList();
+            if (recorded.Any(RegistryTemplate) && recorded.Any(GatewayTemplate)) break;
+        }
         // The templates are there (so the search below looks at the right attributes) ...
-        Assert.Contains(recorded, r => r.StartsWith("registry url.path=") && Regex.IsMatch(r, @"/registry/requests/\{id(:guid)?\}/transmit"));
-        Assert.Contains(recorded, r => r.StartsWith("gateway url.full=") && r.Contains("/registry/requests/{id}/transmit"));
+        Assert.Contains(recorded, RegistryTemplate);
+        Assert.Contains(recorded, GatewayTemplate);
         // ... and the id is in no path attribute and no span name.
         Assert.All(recorded, r => Assert.DoesNotContain(id, r, StringComparison.OrdinalIgnoreCase));
         Assert.All(spans, s => Assert.DoesNotContain(id, s.Name, StringComparison.OrdinalIgnoreCase));
