@@ -3,6 +3,7 @@
 # Source it; it defines functions only (plus COOP_REPO_ROOT if unset).
 
 : "${COOP_REPO_ROOT:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
+: "${COOP_DATA_DIR:=$COOP_REPO_ROOT/.data}"   # what a run keeps (infra/run)
 
 coop_log()  { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 coop_die()  { printf '[%s] ERROR: %s\n' "$(date +%H:%M:%S)" "$*" >&2; exit 1; }
@@ -107,7 +108,7 @@ coop_private_dir() {
 # Every long-running process is started in its own session/process group (setsid), its
 # pid (= process group id) written to $COOP_RUN_DIR/<name>.pid. coop_stop_all stops them
 # all, newest first, by process group: TERM, then KILL after a grace period.
-: "${COOP_RUN_DIR:=$COOP_REPO_ROOT/.data/run}"
+: "${COOP_RUN_DIR:=$COOP_DATA_DIR/run}"
 
 # coop_spawn NAME LOGFILE CMD...: starts CMD in its own process group, logs to LOGFILE.
 # Environment for CMD: set it with `env` in CMD or export before calling.
@@ -121,7 +122,8 @@ coop_spawn() {
   local pid=$!
   umask "$mask"
   printf '%s\n' "$pid" >"$COOP_RUN_DIR/$name.pid"
-  printf '%s\n' "$name" >>"$COOP_RUN_DIR/order"
+  # A restarted process keeps its place in the stop order.
+  grep -qx "$name" "$COOP_RUN_DIR/order" 2>/dev/null || printf '%s\n' "$name" >>"$COOP_RUN_DIR/order"
   COOP_LAST_PID=$pid
 }
 

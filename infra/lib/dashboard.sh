@@ -2,7 +2,7 @@
 # Trace viewer: the standalone Aspire dashboard from NuGet (no Docker). Needs common.sh.
 
 COOP_DASHBOARD_VERSION=13.6.5
-: "${COOP_DASHBOARD_DIR:=$COOP_REPO_ROOT/.data/tools/aspire-dashboard}"
+: "${COOP_DASHBOARD_DIR:=$COOP_DATA_DIR/tools/aspire-dashboard}"
 
 # ensure_dashboard: makes $COOP_DASHBOARD_DIR/Aspire.Dashboard exist, restoring
 # infra/tools/tools.proj (a PackageDownload) and copying tools/ out of the NuGet cache.
@@ -36,7 +36,7 @@ ensure_dashboard() {
 # are generated at every start into $COOP_DASHBOARD_SECRETS (mode 600: browser-token=,
 # otlp-api-key=, api-key=).
 : "${COOP_DASHBOARD_AUTH:=secured}"
-: "${COOP_DASHBOARD_SECRETS:=$COOP_REPO_ROOT/.data/dashboard/secrets}"
+: "${COOP_DASHBOARD_SECRETS:=$COOP_DATA_DIR/dashboard/secrets}"
 
 # dashboard_secret NAME: browser-token, otlp-api-key or api-key of the running (or last) secured
 # dashboard; nothing when unsecured or never started.
@@ -55,7 +55,7 @@ dashboard_otlp_headers() {
 # start_dashboard UI_PORT OTLP_GRPC_PORT OTLP_HTTP_PORT [LOG] [TIMEOUT]: starts the dashboard
 # (loopback only; authentication per COOP_DASHBOARD_AUTH), tracked as process "dashboard".
 start_dashboard() {
-  local ui=$1 grpc=$2 http=$3 log=${4:-$COOP_REPO_ROOT/.data/logs/dashboard.log} timeout=${5:-30}
+  local ui=$1 grpc=$2 http=$3 log=${4:-$COOP_DATA_DIR/logs/dashboard.log} timeout=${5:-30}
   ensure_dashboard
   coop_require_free_port "$ui" "Aspire dashboard UI"
   coop_require_free_port "$grpc" "Aspire dashboard OTLP/gRPC"

@@ -8,8 +8,8 @@
 #   COOP_BROKER_HOST/PORT  127.0.0.1 / 5680
 #   COOP_BROKER_SECRETS    secrets file (KEY=VALUE: registry=, prosecutor=, state-uga=, ...)
 #   COOP_OTLP_ENDPOINT     http://127.0.0.1:18889
-#   COOP_DB_DIR            $COOP_REPO_ROOT/.data/db
-#   COOP_LOG_DIR           $COOP_REPO_ROOT/.data/logs
+#   COOP_DB_DIR            $COOP_DATA_DIR/db
+#   COOP_LOG_DIR           $COOP_DATA_DIR/logs
 #   COOP_GATEWAY_PORT 5080, COOP_REGISTRY_PORT 5101, COOP_PROSECUTOR_PORT 5102,
 #   COOP_STATE_BASE_PORT 5111 (the n-th State of COOP_STATES gets base + n - 1)
 
@@ -19,12 +19,12 @@ coop_services_defaults() {
   : "${COOP_BROKER_HOST:=127.0.0.1}"
   : "${COOP_BROKER_PORT:=5680}"
   : "${COOP_BROKER_VHOST:=/}"
-  : "${COOP_BROKER_SECRETS:=$COOP_REPO_ROOT/.data/broker/secrets}"
+  : "${COOP_BROKER_SECRETS:=$COOP_DATA_DIR/broker/secrets}"
   : "${COOP_OTLP_ENDPOINT:=http://127.0.0.1:18889}"
-  : "${COOP_DB_DIR:=$COOP_REPO_ROOT/.data/db}"
-  : "${COOP_LOG_DIR:=$COOP_REPO_ROOT/.data/logs}"
-  : "${COOP_KEYS_DIR:=$COOP_REPO_ROOT/.data/keys}"
-  : "${COOP_CLIENT_SECRETS:=$COOP_REPO_ROOT/.data/identity/client-secrets}"
+  : "${COOP_DB_DIR:=$COOP_DATA_DIR/db}"
+  : "${COOP_LOG_DIR:=$COOP_DATA_DIR/logs}"
+  : "${COOP_KEYS_DIR:=$COOP_DATA_DIR/keys}"
+  : "${COOP_CLIENT_SECRETS:=$COOP_DATA_DIR/identity/client-secrets}"
   : "${COOP_GATEWAY_PORT:=5080}"
   : "${COOP_REGISTRY_PORT:=5101}"
   : "${COOP_PROSECUTOR_PORT:=5102}"
@@ -158,15 +158,20 @@ coop_check_service_ports() {
 start_services() {
   coop_services_defaults
   mkdir -p "$COOP_DB_DIR" "$COOP_LOG_DIR"
-  local name port rest dll env_lines
-  while read -r name port rest; do
-    dll=$(coop_service_dll "$name")
-    [[ -f $dll ]] || coop_die "$dll is missing: build the solution first (dotnet build Platform.sln -c $COOP_CONFIGURATION)"
-    mapfile -t env_lines < <(coop_service_env "$name")
-    coop_log "starting $name on http://127.0.0.1:$port"
-    coop_spawn "$name" "$COOP_LOG_DIR/$name.log" \
-      env -C "$(dirname "$dll")" "${env_lines[@]}" DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet "$dll"
-  done <<<"$(coop_services)"
+  local name port rest
+  while read -r name port rest; do start_service "$name" "$port"; done <<<"$(coop_services)"
+}
+
+# start_service NAME PORT: launches one service from its build output (also how the supervisor in
+# infra/run restarts one that died).
+start_service() {
+  local name=$1 port=$2 dll env_lines
+  dll=$(coop_service_dll "$name")
+  [[ -f $dll ]] || coop_die "$dll is missing: build the solution first (dotnet build Platform.sln -c $COOP_CONFIGURATION)"
+  mapfile -t env_lines < <(coop_service_env "$name")
+  coop_log "starting $name on http://127.0.0.1:$port"
+  coop_spawn "$name" "$COOP_LOG_DIR/$name.log" \
+    env -C "$(dirname "$dll")" "${env_lines[@]}" DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet "$dll"
 }
 
 # wait_services_healthy TIMEOUT: waits until every service answers GET /health with 200.
