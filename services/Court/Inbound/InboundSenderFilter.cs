@@ -1,3 +1,4 @@
+using Cooperation.Deadlines;
 using Cooperation.Contracts.Transit;
 using Cooperation.Contracts;
 using Cooperation.Contracts.Arrest;
@@ -82,6 +83,10 @@ internal static class StateMessages
         _ => null,
     };
 
-    /// <summary>Messages about something other than a request (an unscheduled landing): no request id to check.</summary>
-    public static bool ConcernsNoRequest(object message) => message is UnscheduledLandingReported or UnscheduledLandingAdvanced;
+    /// <summary>
+    /// Messages about something other than a request: an unscheduled landing (Art 89(3)(e)) and its 96-hour
+    /// deadline, which the State keys on the landing, since no transit request exists yet. No request id to check.
+    /// </summary>
+    public static bool ConcernsNoRequest(object message) => message is UnscheduledLandingReported or UnscheduledLandingAdvanced
+        or DeadlineApproaching { Kind: DeadlineKind.TransitDetention } or DeadlineMissed { Kind: DeadlineKind.TransitDetention };
 }

@@ -25,8 +25,9 @@ public sealed class LegalFidelityTests(PlatformFixture platform)
         await Ok(partner.PostAsync($"/states/ZAF/requests/{id}/execution", null));
         await Ok(partner.PostJsonAsync($"/states/ZAF/requests/{id}/progress",
             new { items = new[] { new { description = "Records located", on = "2026-11-20", done = true } }, note = "Under way" }));
-        var atProsecutor = await partner.WaitForAsync($"/prosecutor/requests/{id}",
-            r => r["reports"]!.AsArray().Any(x => (string)x!["what"]! == "progress"), Soon);
+        await partner.WaitForAsync($"/prosecutor/requests/{id}/reports",
+            r => r["items"]!.AsArray().Any(x => (string)x!["what"]! == "progress"), Soon);
+        var atProsecutor = await partner.WaitForAsync($"/prosecutor/requests/{id}", _ => true, Soon);
         Assert.Equal("InConsultation", (string)atProsecutor["status"]!);
         Assert.False((bool)atProsecutor["dutyToExecuteSuspended"]!);
         await Ok(partner.PostJsonAsync($"/states/ZAF/requests/{id}/execute", new { partial = false }));
@@ -50,7 +51,8 @@ public sealed class LegalFidelityTests(PlatformFixture platform)
         Assert.Equal("RequestedState", (string)atState["pendingPostponement"]!["proposedBy"]!);
         var atRegistry = await partner.WaitForAsync($"/registry/requests/{id}", r => r["pendingPostponement"] is not null, Soon);
         Assert.Equal("Acknowledged", (string)atRegistry["status"]!);
-        Assert.Contains(atRegistry["reports"]!.AsArray(), r => (string)r!["what"]! == "postponement-proposed");
+        await partner.WaitForAsync($"/registry/requests/{id}/reports",
+            r => r["items"]!.AsArray().Any(x => (string)x!["what"]! == "postponement-proposed"), Soon);
 
         // The State cannot agree its own proposal; the Registry proposes a shorter period, which the State accepts.
         using var own = await partner.PostAsync($"/states/UGA/requests/{id}/postponement/agree", null);
@@ -78,10 +80,11 @@ public sealed class LegalFidelityTests(PlatformFixture platform)
         {
             ground = "NationalSecurity", partial = true, concernsDocumentsOrEvidence = true, art72StepsTaken = true, reasonsWithheld = true,
         }));
-        var atProsecutor = await partner.WaitForAsync($"/prosecutor/requests/{id}",
-            r => r["reports"]!.AsArray().Any(x => (string)x!["what"]! == "partly-denied"), Soon);
+        var reports = await partner.WaitForAsync($"/prosecutor/requests/{id}/reports",
+            r => r["items"]!.AsArray().Any(x => (string)x!["what"]! == "partly-denied"), Soon);
+        Assert.True((bool)reports["items"]!.AsArray().Single(x => (string)x!["what"]! == "partly-denied")!["reasonsWithheld"]!);
+        var atProsecutor = await partner.WaitForAsync($"/prosecutor/requests/{id}", _ => true, Soon);
         Assert.Equal("Acknowledged", (string)atProsecutor["status"]!);
-        Assert.True((bool)atProsecutor["reports"]!.AsArray().Single(x => (string)x!["what"]! == "partly-denied")!["reasonsWithheld"]!);
         Assert.Contains(atProsecutor["history"]!.AsArray(), h => (string)h!["what"]! == "request-partly-denied");
         await Ok(partner.PostAsync($"/states/ZAF/requests/{id}/execution", null));
         await Ok(partner.PostJsonAsync($"/states/ZAF/requests/{id}/execute", new { partial = true }));

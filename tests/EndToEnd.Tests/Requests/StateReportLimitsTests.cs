@@ -178,7 +178,9 @@ public sealed class StateReportLimitsTests(PlatformFixture platform)
             var document = JsonNode.Parse(await anonymous.GetStringAsync($"/docs/{organ}/openapi.json"))!;
             Assert.NotNull(document["paths"]![$"/{organ}/requests/{{id}}/reports"]?["get"]);
         }
-        var state = JsonNode.Parse(await anonymous.GetStringAsync("/docs/states/UGA/openapi.json"))!;
+        // A State's document is for that State's own systems (issue 16 item 12: no State code is revealed to anonymous callers).
+        using var uganda = platform.CreatePartnerClient("state:UGA");
+        var state = JsonNode.Parse(await uganda.GetStringAsync("/docs/states/UGA/openapi.json"))!;
         foreach (var command in new[] { "acknowledge", "progress", "execute", "deny", "postpone" })
             Assert.NotNull(state["paths"]![$"/states/{{code}}/requests/{{id}}/{command}"]?["post"]?["responses"]?["422"]);
     }

@@ -81,10 +81,11 @@ public sealed record ReportSummaryView(Guid Id, DateTimeOffset At, string What);
 /// <summary>One report in full, as the State sent it (RPE 176(2)).</summary>
 public sealed record ReportView(
     Guid Id, int Sequence, DateTimeOffset At, string What, IReadOnlyList<ExecutionItem> Items, string? Note,
-    DenialGround? DenialGround, string? Reasons, PostponementGround? PostponementGround, DateTimeOffset? Until)
+    DenialGround? DenialGround, string? Reasons, bool ReasonsWithheld, PostponementGround? PostponementGround, DateTimeOffset? Until)
 {
+    // ReasonsWithheld: Art 72(6), the State withheld reasons whose statement would itself prejudice.
     public static ReportView From(StateReport r) =>
-        new(r.Id, r.Sequence, r.At, r.What, r.Items, r.Note, r.DenialGround, r.Reasons, r.PostponementGround, r.Until);
+        new(r.Id, r.Sequence, r.At, r.What, r.Items, r.Note, r.DenialGround, r.Reasons, r.ReasonsWithheld, r.PostponementGround, r.Until);
 }
 
 /// <summary>A page of a request's reports, newest first; pass <c>next</c> as <c>cursor</c> for the following page.</summary>
