@@ -21,7 +21,7 @@ public sealed class RunCommandSupervisionTests
     {
         var env = TestEnvironment.Current;
         var data = Directory.CreateTempSubdirectory("coop-run-").FullName;
-        var registryPort = ServiceProcess.FreePort();
+        var registryPort = QuietPort();
         var info = new ProcessStartInfo("bash", [Path.Combine(env.RepoRoot, "infra", "run")])
         {
             WorkingDirectory = env.RepoRoot,
@@ -35,16 +35,16 @@ public sealed class RunCommandSupervisionTests
             ["COOP_NO_BUILD"] = "1",
             ["COOP_CONFIGURATION"] = env.BuildConfiguration,
             ["COOP_STATES"] = "UGA",
-            ["COOP_BROKER_PORT"] = ServiceProcess.FreePort().ToString(),
-            ["COOP_BROKER_MANAGEMENT_PORT"] = ServiceProcess.FreePort().ToString(),
-            ["COOP_BROKER_DIST_PORT"] = ServiceProcess.FreePort().ToString(),
-            ["COOP_DASHBOARD_PORT"] = ServiceProcess.FreePort().ToString(),
-            ["COOP_OTLP_GRPC_PORT"] = ServiceProcess.FreePort().ToString(),
-            ["COOP_OTLP_HTTP_PORT"] = ServiceProcess.FreePort().ToString(),
-            ["COOP_GATEWAY_PORT"] = ServiceProcess.FreePort().ToString(),
+            ["COOP_BROKER_PORT"] = QuietPort().ToString(),
+            ["COOP_BROKER_MANAGEMENT_PORT"] = QuietPort().ToString(),
+            ["COOP_BROKER_DIST_PORT"] = QuietPort().ToString(),
+            ["COOP_DASHBOARD_PORT"] = QuietPort().ToString(),
+            ["COOP_OTLP_GRPC_PORT"] = QuietPort().ToString(),
+            ["COOP_OTLP_HTTP_PORT"] = QuietPort().ToString(),
+            ["COOP_GATEWAY_PORT"] = QuietPort().ToString(),
             ["COOP_REGISTRY_PORT"] = registryPort.ToString(),
-            ["COOP_PROSECUTOR_PORT"] = ServiceProcess.FreePort().ToString(),
-            ["COOP_STATE_BASE_PORT"] = ServiceProcess.FreePort().ToString(),
+            ["COOP_PROSECUTOR_PORT"] = QuietPort().ToString(),
+            ["COOP_STATE_BASE_PORT"] = QuietPort().ToString(),
             ["COOP_RESTART_MAX_DELAY"] = "4",
         })
             info.Environment[key] = value;
@@ -90,6 +90,29 @@ public sealed class RunCommandSupervisionTests
             await File.WriteAllTextAsync(Path.Combine(data, "infra-run.out"), Output());
         }
         Directory.Delete(data, recursive: true);
+    }
+
+    private static readonly HashSet<int> Taken = [];
+
+    /// <summary>
+    /// A free port below the kernel's ephemeral range (32768 and up), where every other test's port 0 lands:
+    /// infra/run binds its ports some seconds after they are chosen, and a port from the ephemeral range was
+    /// taken in between by a test running in parallel.
+    /// </summary>
+    private static int QuietPort()
+    {
+        while (true)
+        {
+            var port = Random.Shared.Next(21000, 25000);
+            if (!Taken.Add(port)) continue;
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+                probe.Start();
+                return port;
+            }
+            catch (System.Net.Sockets.SocketException) { }
+        }
     }
 
     private static bool Alive(int pid)
