@@ -11,12 +11,18 @@ public static class Addresses
 {
     public const string RegistryQueue = "registry";
     public const string ProsecutorQueue = "prosecutor";
+    /// <summary>The Assembly's own queue: only the Court's broker users write it (Registry → Assembly notifications).</summary>
+    public const string AssemblyQueue = "assembly";
+
+    /// <summary>Registry → Assembly: the Assembly's own exchange, which feeds only its queue.</summary>
+    public static Uri ToAssembly => new($"exchange:{AssemblyQueue}");
 
     public static string OrganQueue(Organ organ) => organ switch
     {
         Organ.Registry => RegistryQueue,
         Organ.Prosecutor => ProsecutorQueue,
-        _ => throw new ArgumentOutOfRangeException(nameof(organ), organ, "Only Court organs have an inbound queue."),
+        Organ.Assembly => AssemblyQueue,
+        _ => throw new ArgumentOutOfRangeException(nameof(organ), organ, "A State has no organ queue: see StateQueue."),
     };
 
     /// <summary>The State's own inbound queue, e.g. <c>state-uga</c>.</summary>

@@ -9,4 +9,9 @@ public enum Organ
     Prosecutor,
     /// <summary>A State Party's central authority or designated channel (Art 87(1)).</summary>
     State,
+    /// <summary>
+    /// The Assembly of States Parties, run by its Secretariat for the President and the Bureau: it considers
+    /// non-cooperation (Art 112(2)(f)) under its procedures (ICC-ASP/10/Res.5 annex, as amended). Not a Court organ.
+    /// </summary>
+    Assembly,
 }
