@@ -320,6 +320,48 @@ public sealed class GatewayHardeningTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, throughGateway.StatusCode);
     }
 
+    /// <summary>
+    /// With a valid token the service counts per client id, not per address (issue 16 item 12): one client over
+    /// its budget is refused while another client on the same address, and anonymous calls from it, keep their own.
+    /// The tokens are minted for client ids no other test uses, so no other test's budget is spent.
+    /// </summary>
+    [Fact]
+    public async Task A_call_that_bypasses_the_gateway_with_a_token_is_rate_limited_per_client_not_per_address()
+    {
+        var tokens = new Tokens(platform);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        using var greedy = FromAddress(platform.Prosecutor.BaseAddress, "127.0.0.64");
+        greedy.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.MintAsync("prosecutor", clientId: $"greedy-{run}"));
+        var path = $"/prosecutor/requests/{Guid.NewGuid()}";
+
+        // The default budget is 3000 a minute per client: spend it eight calls at a time until refused.
+        HttpResponseMessage? refused = null;
+        var answered = 0;
+        for (var round = 0; round < 400 && refused is null; round++)
+        {
+            var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => greedy.GetAsync(path)));
+            foreach (var response in responses)
+            {
+                if (response.StatusCode == HttpStatusCode.TooManyRequests && refused is null) { refused = response; continue; }
+                if (response.StatusCode != HttpStatusCode.TooManyRequests)
+                {
+                    Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+                    answered++;
+                }
+                response.Dispose();
+            }
+        }
+        Assert.NotNull(refused);
+        using (refused) await AssertProblemAsync(refused, HttpStatusCode.TooManyRequests, "/rate-limited");
+        Assert.InRange(answered, 1, 3000);
+
+        using var other = FromAddress(platform.Prosecutor.BaseAddress, "127.0.0.64");
+        other.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.MintAsync("prosecutor", clientId: $"other-{run}"));
+        using (var own = await other.GetAsync(path)) Assert.Equal(HttpStatusCode.NotFound, own.StatusCode);
+        using var anonymous = FromAddress(platform.Prosecutor.BaseAddress, "127.0.0.64");
+        using (var unauthenticated = await anonymous.GetAsync(path)) Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+    }
+
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void The_services_sqlite_files_are_readable_by_their_owner_only()

@@ -15,7 +15,7 @@ namespace Cooperation.EndToEnd.Tests.Security;
 public sealed class Tokens(PlatformFixture platform)
 {
     public async Task<string> MintAsync(string scope, bool forged = false, string audience = "cooperation-platform",
-        TimeSpan? expiresIn = null)
+        TimeSpan? expiresIn = null, string clientId = "minted-client")
     {
         var kid = await CurrentKeyIdAsync();
         using var rsa = RSA.Create();
@@ -36,8 +36,8 @@ public sealed class Tokens(PlatformFixture platform)
             TokenType = "at+jwt",
             Claims = new Dictionary<string, object>
             {
-                ["sub"] = "minted-client",
-                ["client_id"] = "minted-client",
+                ["sub"] = clientId,
+                ["client_id"] = clientId,
                 ["scope"] = scope,
                 ["jti"] = Guid.NewGuid().ToString(),
             },
