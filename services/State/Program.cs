@@ -13,6 +13,7 @@ using Cooperation.State.Consultations.Receive;
 using Cooperation.State.Deadlines;
 using Cooperation.State.Persistence;
 using Cooperation.State.Register;
+using Cooperation.State.Register.Receive;
 using Cooperation.State.Transit;
 using Cooperation.State.Requests.Acknowledge;
 using Cooperation.State.Requests.Deny;
@@ -52,6 +53,7 @@ builder.AddCooperationMessaging(
         bus.AddConsumer<ConsultationMessagePostedConsumer>();
         bus.AddConsumer<ConsultationClosedConsumer>();
         bus.AddConsumer<DeadlineNoticeConsumer>();
+        bus.AddConsumer<StateRegisterEntryChangedConsumer>();
     },
     (context, cfg) =>
     {
@@ -75,6 +77,7 @@ builder.AddCooperationMessaging(
             e.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
             e.ConfigureConsumer<ConsultationClosedConsumer>(context);
             e.ConfigureConsumer<DeadlineNoticeConsumer>(context);
+            e.ConfigureConsumer<StateRegisterEntryChangedConsumer>(context);
         });
     });
 
@@ -91,6 +94,7 @@ return await builder.RunServiceAsync<StateDbContext>(app =>
     app.MapResumeRequestEndpoint();
     app.MapPostponementPeriod();
     app.MapNotifyChannelChange();
+    app.MapRegisterEntries();
     app.MapUnscheduledLanding();
     app.MapStateConsultations();
     app.MapArrestPath();

@@ -3,6 +3,8 @@ namespace Cooperation.Contracts.Register;
 /// <summary>
 /// Registry → Prosecutor: a designation entered the register. The Prosecutor addresses its own
 /// requests with the Registry's register (RPE 176(3)) and learns it only through these messages.
+/// Registry → the State concerned (its own queue, its own entries only): what the Registry recorded of
+/// the change it notified, and, once the Registry agrees it, the date it takes effect (RPE 180).
 /// </summary>
 public sealed record StateRegisterEntryChanged
 {
@@ -18,4 +20,8 @@ public sealed record StateRegisterEntryChanged
     public required DateTimeOffset SentAt { get; init; }
     /// <summary>The Registry's id of the designation: a later message with the same id (an agreed date) replaces it.</summary>
     public Guid? DesignationId { get; init; }
+    /// <summary>The date the State proposed (RPE 180 "as agreed"), if any: a proposal until <see cref="DateAgreedAt"/> is set.</summary>
+    public DateOnly? ProposedEffectiveDate { get; init; }
+    /// <summary>When the Registry agreed the proposed date; <see cref="EffectiveFrom"/> is that date from then on.</summary>
+    public DateTimeOffset? DateAgreedAt { get; init; }
 }

@@ -5,7 +5,8 @@ namespace Cooperation.Court.Register;
 
 internal static class RegisterMessages
 {
-    public static StateRegisterEntryChanged Changed(string code, Guid designationId, ChannelDesignation d, DateTimeOffset now) => new()
+    public static StateRegisterEntryChanged Changed(string code, Guid designationId, ChannelDesignation d, DateTimeOffset now,
+        DateOnly? proposedEffectiveDate = null, DateTimeOffset? dateAgreedAt = null) => new()
     {
         DesignationId = designationId,
         StateCode = code,
@@ -16,5 +17,7 @@ internal static class RegisterMessages
         ReceivedAt = d.ReceivedAt,
         EffectiveFrom = d.EffectiveFrom,
         SentAt = now,
+        ProposedEffectiveDate = proposedEffectiveDate,
+        DateAgreedAt = dateAgreedAt,
     };
 }

@@ -12,11 +12,13 @@ public class StateDbContext(DbContextOptions options) : ProceedingsDbContext(opt
     public DbSet<ReceivedRequest> Requests => Set<ReceivedRequest>();
     public DbSet<ReceivedRequestHistoryEntry> RequestHistory => Set<ReceivedRequestHistoryEntry>();
     public DbSet<Transit.UnscheduledLandingRecord> UnscheduledLandings => Set<Transit.UnscheduledLandingRecord>();
+    public DbSet<Register.RegisterEntryRecord> RegisterEntries => Set<Register.RegisterEntryRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         Transit.UnscheduledLandingRecord.Configure(modelBuilder);
+        Register.RegisterEntryRecord.Configure(modelBuilder);
         modelBuilder.Entity<ReceivedRequest>(e =>
         {
             e.ToTable("requests");

@@ -72,6 +72,15 @@ public sealed class RegisterTests(PlatformFixture platform)
         using (var stillRefused = await prosecutor.PostAsync($"/prosecutor/requests/{beforeId}/transmit", null))
             Assert.Equal(HttpStatusCode.UnprocessableEntity, stillRefused.StatusCode);
 
+        // The State's own node shows what the Registry recorded: its proposal, pending, and the 45-day default meanwhile.
+        var proposalId = (string)proposal["id"]!;
+        var pending = (await southAfrica.WaitForAsync("/states/ZAF/register",
+            r => r["entries"]!.AsArray().Any(e => (string)e!["id"]! == proposalId), Soon))["entries"]!.AsArray();
+        var own = pending.Single(e => (string)e!["id"]! == proposalId)!;
+        Assert.Equal(today, (string?)own["proposedEffectiveDate"]);
+        Assert.Null(own["dateAgreedAt"]);
+        Assert.False((bool)own["inEffect"]!);
+
         using (var accepted = await registry.PostAsync($"/registry/register/states/ZAF/designations/{(string)proposal["id"]!}/accept-date", null))
         {
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
@@ -79,6 +88,13 @@ public sealed class RegisterTests(PlatformFixture platform)
         }
         using (var twice = await registry.PostAsync($"/registry/register/states/ZAF/designations/{(string)proposal["id"]!}/accept-date", null))
             Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        // ... and is told at once that the date is agreed and the change governs (RPE 180); no other State's node has it.
+        var agreed = (await southAfrica.WaitForAsync("/states/ZAF/register",
+            r => r["entries"]!.AsArray().Any(e => (string)e!["id"]! == proposalId && e["dateAgreedAt"] is not null), Soon))["entries"]!.AsArray();
+        Assert.True((bool)agreed.Single(e => (string)e!["id"]! == proposalId)!["inEffect"]!);
+        using var uganda = platform.CreatePartnerClient("state:UGA");
+        var ugandasOwn = (await uganda.GetFromJsonObjectAsync("/states/UGA/register"))["entries"]!.AsArray();
+        Assert.DoesNotContain(ugandasOwn, e => (string)e!["id"]! == proposalId);
         await prosecutor.WaitForAsync("/prosecutor/register/states/ZAF",
             r => r["inEffect"]!["languages"]!.AsArray().Any(l => (string)l! == "nl"), Soon);
 

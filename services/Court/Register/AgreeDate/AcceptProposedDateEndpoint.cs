@@ -21,7 +21,7 @@ namespace Cooperation.Court.Register.AgreeDate;
 /// Court receives it. A State only proposes a date (agreedEffectiveDate); the Registry agrees it here.
 /// Until then the 45-day default governs. Accepted, the change takes effect at the start (UTC) of the
 /// proposed day, never before the moment of acceptance; the pending 45-day deadline is replaced by one
-/// on the agreed date, and the Prosecutor's copy of the register moves with it.
+/// on the agreed date, and the Prosecutor's copy of the register and the State's own view move with it.
 /// </summary>
 public static class AcceptProposedDateEndpoint
 {
@@ -59,6 +59,8 @@ public static class AcceptProposedDateEndpoint
         record.DateAgreedAt = now;
         deadlines.Schedule(Deadline.ChannelChange(StateCode.Parse(state), now, proposed), NotifyChannelChangeConsumer.ChannelChangeAudience(state));
         outbox.Send(new Uri($"exchange:{Addresses.ProsecutorQueue}"), RegisterMessages.Changed(state, record.Id, record.ToDomain(), now));
+        // The State proposed the date: it is told at once that it is agreed, and from when the change governs.
+        outbox.Send(Addresses.ToState(state), RegisterMessages.Changed(state, record.Id, record.ToDomain(), now, proposed, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(DesignationView.Of(record));
     }

@@ -34,6 +34,8 @@ public sealed class NotifyChannelChangeConsumer(CourtDbContext db, IInbox inbox,
         if (m.AgreedEffectiveDate is { } proposed && ChannelRegister.CanBeAgreed(proposed, receivedAt)) record.ProposedEffectiveDate = proposed;
         db.ChannelDesignations.Add(record);
         outbox.Send(new Uri($"exchange:{Addresses.ProsecutorQueue}"), RegisterMessages.Changed(m.StateCode, record.Id, designation, receivedAt));
+        // The State learns what the Registry recorded: the receipt the 45 days count from, and its proposal pending acceptance.
+        outbox.Send(Addresses.ToState(m.StateCode), RegisterMessages.Changed(m.StateCode, record.Id, designation, receivedAt, record.ProposedEffectiveDate));
         // RPE 180: the day it takes effect is a deadline like the others: reminders before, a notice when it falls,
         // to the State, the Prosecutor and the Registry itself.
         deadlines.Schedule(Deadline.ChannelChange(StateCode.Parse(m.StateCode), receivedAt), ChannelChangeAudience(m.StateCode));

@@ -536,6 +536,41 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     b.ToTable("inbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Cooperation.State.Register.RegisterEntryRecord", b =>
+                {
+                    b.Property<Guid>("DesignationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("DateAgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("EffectiveFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ProposedEffectiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("DesignationId");
+
+                    b.ToTable("register_entries", (string)null);
+                });
+
             modelBuilder.Entity("Cooperation.State.Requests.ReceivedRequest", b =>
                 {
                     b.Property<Guid>("Id")

@@ -531,6 +531,41 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.ToTable("inbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Cooperation.State.Register.RegisterEntryRecord", b =>
+                {
+                    b.Property<Guid>("DesignationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DateAgreedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EffectiveFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ProposedEffectiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DesignationId");
+
+                    b.ToTable("register_entries", (string)null);
+                });
+
             modelBuilder.Entity("Cooperation.State.Requests.ReceivedRequest", b =>
                 {
                     b.Property<Guid>("Id")

@@ -199,6 +199,24 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "register_entries",
+                columns: table => new
+                {
+                    DesignationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Languages = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProposedEffectiveDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DateAgreedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_register_entries", x => x.DesignationId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "requests",
                 columns: table => new
                 {
@@ -394,6 +412,9 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "register_entries");
 
             migrationBuilder.DropTable(
                 name: "request_history");

@@ -199,6 +199,24 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "register_entries",
+                columns: table => new
+                {
+                    DesignationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Languages = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EffectiveFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProposedEffectiveDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DateAgreedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_register_entries", x => x.DesignationId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "requests",
                 columns: table => new
                 {
@@ -394,6 +412,9 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "register_entries");
 
             migrationBuilder.DropTable(
                 name: "request_history");
