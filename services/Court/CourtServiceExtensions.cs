@@ -26,6 +26,7 @@ using Cooperation.Court.Requests.Transmit;
 using Cooperation.Court.Transit;
 using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Hosting;
+using Cooperation.ServiceDefaults.Telemetry;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.Proceedings.Consultations;
 using Cooperation.ServiceDefaults.Persistence;
@@ -57,6 +58,7 @@ public static class CourtServiceExtensions
         builder.Services.AddScoped(typeof(InboundSenderFilter<>));
         builder.AddValidatedOptions<EvidenceOptions, EvidenceOptionsValidator>(EvidenceOptions.Section);
         builder.Services.AddHostedService<EvidenceWatch>();
+        builder.Services.AddOperationalReadings<Requests.Metrics.RequestReadings>();
         builder.AddConsultations();
         builder.AddDeadlineScheduling();
 

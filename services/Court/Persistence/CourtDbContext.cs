@@ -52,6 +52,7 @@ public abstract class CourtDbContext(DbContextOptions options) : ProceedingsDbCo
             e.Property(h => h.Id).ValueGeneratedNever();
             e.Property(h => h.Actor).HasMaxLength(64);
             e.Property(h => h.What).HasMaxLength(200);
+            e.Property(h => h.TraceId).HasMaxLength(32);
             e.Property(h => h.FromStatus).HasConversion<string>().HasMaxLength(24);
             e.Property(h => h.ToStatus).HasConversion<string>().HasMaxLength(24);
         });

@@ -123,5 +123,6 @@ public sealed class CooperationRequest
             FromStatus = from,
             ToStatus = to,
             Version = Version,
+            TraceId = System.Diagnostics.Activity.Current?.TraceId.ToHexString(),
         });
 }

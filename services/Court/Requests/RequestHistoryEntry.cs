@@ -16,4 +16,6 @@ public sealed class RequestHistoryEntry
     public RequestStatus FromStatus { get; set; }
     public RequestStatus ToStatus { get; set; }
     public int Version { get; set; }
+    /// <summary>The trace of the call or message that caused it (W3C trace id), so an operator goes from "since when" to the exact trace.</summary>
+    public string? TraceId { get; set; }
 }

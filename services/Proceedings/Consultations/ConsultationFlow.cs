@@ -1,3 +1,4 @@
+using Cooperation.ServiceDefaults.Telemetry;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cooperation.Confidentiality;
@@ -37,6 +38,7 @@ public static class ConsultationFlow
         builder.AddValidatedOptions<ConsultationServiceLevelOptions, ConsultationServiceLevelOptionsValidator>(
             ConsultationServiceLevelOptions.Section);
         builder.Services.AddSingleton<ConsultationServiceLevels>();
+        builder.Services.AddOperationalReadings<ConsultationReadings>();
         return builder;
     }
 

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Cooperation.ServiceDefaults.Telemetry;
 using Cooperation.Contracts.Deadlines;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.Proceedings.Persistence;
@@ -64,6 +66,13 @@ public sealed class DeadlineFiring(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var d = await db.Deadlines.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (d is null || d.FiredAt is not null || d.CancelledAt is not null || d.NextFireAt > now) return false;
+
+        // A root span per step fired: the notices it writes travel in its trace, tagged with what they concern.
+        using var activity = CooperationTelemetry.Source.StartActivity(now >= d.DueAt ? "deadline missed" : "deadline reminder", ActivityKind.Internal);
+        activity?.SetTag(RequestTags.Step, now >= d.DueAt ? "deadline missed" : "deadline reminder");
+        activity?.SetTag("cooperation.deadline.kind", d.Kind.ToString());
+        if (d.RequestId is { } requestId) activity?.SetTag(RequestTags.RequestId, requestId.ToString());
+        if (d.ConsultationId is { } consultationId) activity?.SetTag(RequestTags.ConsultationId, consultationId.ToString());
 
         var reminders = d.Reminders;
         var seen = d.RemindersSent;

@@ -1,3 +1,4 @@
+using Cooperation.ServiceDefaults.Telemetry;
 using Cooperation.ServiceDefaults.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +16,7 @@ public static class SchedulingExtensions
         builder.AddValidatedOptions<SchedulingOptions, SchedulingOptionsValidator>(SchedulingOptions.Section);
         builder.Services.AddDeadlineSchedulingCore();
         builder.Services.AddHostedService<DeadlineSchedulerService>();
+        builder.Services.AddOperationalReadings<DeadlineReadings>();
         return builder;
     }
 

@@ -62,6 +62,8 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live"), ResponseWriter = WriteHealth })
             .AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
+        // Operators' scrape (Prometheus text): counts and ages labelled by destination, queue, State code and status only.
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(OperatorPolicy.Name);
         if (app.Services.GetService<ErrorQueueBrowser>() is not null) app.MapOperations();
         app.MapAuditVerification();
         return app;
@@ -71,10 +73,14 @@ public static class ServiceDefaultsExtensions
     private static Task WriteHealth(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        // The broker connection is MassTransit's bus check; the outbox's own figures are counts and an age.
+        var broker = report.Entries.Where(e => e.Value.Tags.Contains("masstransit")).Select(e => e.Value.Status).ToList();
         var body = new
         {
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+            broker = broker.Count == 0 ? null : broker.All(s => s == HealthStatus.Healthy) ? "Connected" : "Disconnected",
+            outbox = report.Entries.TryGetValue("outbox", out var outbox) ? outbox.Data : null,
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }

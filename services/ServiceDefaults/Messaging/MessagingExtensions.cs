@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
+using Cooperation.ServiceDefaults.Telemetry;
+
 namespace Cooperation.ServiceDefaults.Messaging;
 
 public static class MessagingExtensions
@@ -31,6 +33,10 @@ public static class MessagingExtensions
         var receiveQueues = new ReceiveQueues();
         builder.Services.AddSingleton(receiveQueues);
         builder.Services.AddSingleton<ErrorQueueBrowser>();
+        // Issue 17: the backlog as metrics (outbox per destination, error queues) and in /health.
+        builder.Services.AddOperationalReadings<OutboxReadings>();
+        builder.Services.AddOperationalReadings<ErrorQueueReadings>();
+        builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"]);
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             // Start even when the broker is down: /health says so, and the outbox keeps messages until it is back.
@@ -63,6 +69,7 @@ public static class MessagingExtensions
                     return o;
                 });
                 cfg.ConnectEndpointConfigurationObserver(receiveQueues);
+                cfg.ConnectConsumeObserver(new Telemetry.ConsumeTelemetry());
                 configureEndpoints(context, cfg);
             });
         });

@@ -164,6 +164,7 @@ internal sealed class OutboxDispatcher(
         using var activity = CooperationTelemetry.Source.StartActivity("outbox dispatch", ActivityKind.Internal, parent);
         activity?.SetTag("messaging.message.id", row.Id.ToString());
         activity?.SetTag("cooperation.message_type", type.Name);
+        RequestTags.FromMessage(activity, message);
 
         var endpoint = await sendEndpoints.GetSendEndpoint(new Uri(row.Destination));
         await endpoint.Send(message, type, context => context.MessageId = row.Id, ct);

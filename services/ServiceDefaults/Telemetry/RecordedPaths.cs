@@ -16,10 +16,40 @@ public static class RecordedPaths
     /// <summary>At the end of a server span, when routing has run.</summary>
     public static void RecordRoute(Activity activity, HttpContext http)
     {
-        var template = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+        var endpoint = http.GetEndpoint() as RouteEndpoint;
+        var template = endpoint?.RoutePattern.RawText;
         var path = template is not null ? "/" + template.TrimStart('/') : Scrub(http.Request.Path.Value);
         activity.SetTag("url.path", path);
         activity.SetTag("http.target", null); // the old semantic conventions' name for the same thing
+        if (endpoint is null) return;
+        // The ids the route names (requests/{id}, consultations/{consultationId}, ...): what the call works on.
+        var segments = endpoint.RoutePattern.PathSegments;
+        for (var i = 1; i < segments.Count; i++)
+        {
+            if (segments[i].Parts is not [Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter]) continue;
+            if (segments[i - 1].Parts is not [Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal]) continue;
+            if (RequestTags.ForRouteSegment(literal.Content) is { } tag && http.Request.RouteValues[parameter.Name] is string value
+                && Guid.TryParse(value, out var id))
+                activity.SetTag(tag, id.ToString());
+        }
+        // A call that created something (201 with its Location, e.g. a drafted request) works on the new id.
+        if (http.Response.Headers.Location.ToString() is { Length: > 0 } location)
+        {
+            var parts = location.Split('?')[0].Split('/');
+            for (var i = 1; i < parts.Length; i++)
+                if (RequestTags.ForRouteSegment(parts[i - 1]) is { } tag && activity.GetTagItem(tag) is null && Guid.TryParse(parts[i], out var created))
+                    activity.SetTag(tag, created.ToString());
+        }
+        if (endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName is { } name) activity.SetTag(RequestTags.Step, StepOf(name));
+    }
+
+    /// <summary>"RegistryTransmitRequest" → "transmit request": the endpoint's name in the domain's words, without the organ.</summary>
+    public static string StepOf(string endpointName)
+    {
+        var words = System.Text.RegularExpressions.Regex.Split(endpointName, "(?<=[a-z0-9])(?=[A-Z])")
+            .Select(w => w.ToLowerInvariant()).ToList();
+        if (words.Count > 1 && words[0] is "registry" or "prosecutor" or "state" or "assembly") words.RemoveAt(0);
+        return string.Join(' ', words);
     }
 
     /// <summary>At the start of a client span: the URL with its path scrubbed, and no query string.</summary>

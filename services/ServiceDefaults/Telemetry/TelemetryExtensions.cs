@@ -51,7 +51,9 @@ public static class TelemetryExtensions
                 .AddMeter("MassTransit")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation());
+                .AddRuntimeInstrumentation()
+                // /metrics for operators' Prometheus and its alert rules (infra/monitoring); operator scope only.
+                .AddPrometheusExporter());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             otel.UseOtlpExporter();

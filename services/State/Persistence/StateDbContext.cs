@@ -45,6 +45,7 @@ public class StateDbContext(DbContextOptions options) : ProceedingsDbContext(opt
             e.Property(h => h.Id).ValueGeneratedNever();
             e.Property(h => h.Actor).HasMaxLength(64);
             e.Property(h => h.What).HasMaxLength(200);
+            e.Property(h => h.TraceId).HasMaxLength(32);
             e.Property(h => h.FromStatus).HasConversion<string>().HasMaxLength(24);
             e.Property(h => h.ToStatus).HasConversion<string>().HasMaxLength(24);
         });

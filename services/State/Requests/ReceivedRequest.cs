@@ -65,6 +65,7 @@ public sealed class ReceivedRequest
             {
                 Id = Guid.CreateVersion7(), RequestId = Id, Sequence = History.Count, At = at, Actor = actor, What = accepted.Entry.Event,
                 FromStatus = accepted.Entry.From, ToStatus = accepted.Entry.To, Version = accepted.Snapshot.Version,
+                TraceId = System.Diagnostics.Activity.Current?.TraceId.ToHexString(),
             });
         }
         return decision;

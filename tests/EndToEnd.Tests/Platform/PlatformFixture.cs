@@ -199,6 +199,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Evidence__DeliveryOverdue"] = "00:00:04",
             ["Evidence__CheckInterval"] = "00:00:01",
             ["Auth__Authority"] = authority,
+            // Operators' gauges (backlogs, requests by State and status) re-read every second, not every 15.
+            ["Telemetry__ReadingsInterval"] = "00:00:01",
         };
     }
 

@@ -49,6 +49,33 @@ public sealed class TraceViewer(string dashboardUrl)
         return details;
     }
 
+    public sealed record RecentSpan(string Service, string Name, string TraceId, int Kind, IReadOnlyDictionary<string, string> Attributes);
+
+    /// <summary>The most recent spans the viewer holds (its /api/telemetry/spans list), newest included, with their attributes.</summary>
+    public async Task<IReadOnlyList<RecentSpan>> GetRecentSpansAsync(int limit = 10000)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(dashboardUrl + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await http.GetAsync($"api/telemetry/spans?limit={limit}");
+        response.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var spans = new List<RecentSpan>();
+        foreach (var rs in Find(doc.RootElement, "resourceSpans"))
+        {
+            var service = ServiceName(rs);
+            foreach (var ss in rs.GetProperty("scopeSpans").EnumerateArray())
+            foreach (var span in ss.GetProperty("spans").EnumerateArray())
+            {
+                var attributes = new Dictionary<string, string>();
+                if (span.TryGetProperty("attributes", out var list))
+                    foreach (var a in list.EnumerateArray())
+                        attributes[a.GetProperty("key").GetString() ?? ""] = a.GetProperty("value").ToString();
+                spans.Add(new RecentSpan(service, span.GetProperty("name").GetString() ?? "", span.GetProperty("traceId").GetString() ?? "",
+                    span.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.Number ? k.GetInt32() : 0, attributes));
+            }
+        }
+        return spans;
+    }
+
     private static IEnumerable<JsonElement> Find(JsonElement element, string name)
     {
         if (element.ValueKind == JsonValueKind.Object)

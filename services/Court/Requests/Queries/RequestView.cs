@@ -42,7 +42,7 @@ public sealed record RequestView(
         r.Version, r.Status, r.Contents,
         new EvidenceView(r.SubmittedAt, r.DeliveredAt, r.AcknowledgedAt, r.AcknowledgedBy, EvidenceView.SignalOf(r)),
         r.CreatedAt,
-        r.History.OrderBy(h => h.Sequence).Select(h => new HistoryView(h.At, h.Actor, h.What, h.FromStatus, h.ToStatus, h.Version)).ToList(),
+        r.History.OrderBy(h => h.Sequence).Select(h => new HistoryView(h.At, h.Actor, h.What, h.FromStatus, h.ToStatus, h.Version, h.TraceId)).ToList(),
         new ReportsSummaryView(r.ReportCount,
             r.LatestReportId is { } latest ? new ReportSummaryView(latest, r.LatestReportAt!.Value, r.LatestReportWhat!) : null),
         r.Lifecycle.ConfirmationDue,
@@ -91,7 +91,8 @@ public sealed record ReportView(
 /// <summary>A page of a request's reports, newest first; pass <c>next</c> as <c>cursor</c> for the following page.</summary>
 public sealed record ReportPage(IReadOnlyList<ReportView> Items, string? Next);
 
-public sealed record HistoryView(DateTimeOffset At, string Actor, string What, RequestStatus From, RequestStatus To, int Version);
+/// <summary>One history entry; <c>traceId</c> opens the trace that caused it in the trace viewer.</summary>
+public sealed record HistoryView(DateTimeOffset At, string Actor, string What, RequestStatus From, RequestStatus To, int Version, string? TraceId);
 
 /// <summary>A page of requests, newest first; pass <c>next</c> as <c>cursor</c> for the following page.</summary>
 public sealed record RequestPage(IReadOnlyList<RequestSummary> Items, string? Next);

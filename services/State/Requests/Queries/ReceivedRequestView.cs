@@ -24,7 +24,7 @@ public sealed record ReceivedRequestView(
     public static ReceivedRequestView From(ReceivedRequest r) => new(
         r.Id, r.Reference, r.Kind, r.IssuingOrgan, r.Classification, r.Readers, r.Language, r.Urgent, r.Version, r.Status,
         r.Contents, new ReceivedEvidenceView(r.SubmittedAt, r.DeliveredAt, r.AcknowledgedAt, r.AcknowledgedBy),
-        r.History.OrderBy(h => h.Sequence).Select(h => new ReceivedHistoryView(h.At, h.Actor, h.What, h.FromStatus, h.ToStatus, h.Version)).ToList(),
+        r.History.OrderBy(h => h.Sequence).Select(h => new ReceivedHistoryView(h.At, h.Actor, h.What, h.FromStatus, h.ToStatus, h.Version, h.TraceId)).ToList(),
         r.Lifecycle.ConfirmationDue,
         DutyToExecute.SuspendedByConsultation,
         DutyToExecute.Suspended(r.Lifecycle),
@@ -42,4 +42,4 @@ public sealed record ReceivedRequestSummary(
 
 public sealed record ReceivedRequestPage(IReadOnlyList<ReceivedRequestSummary> Items, string? Next);
 
-public sealed record ReceivedHistoryView(DateTimeOffset At, string Actor, string What, RequestStatus From, RequestStatus To, int Version);
+public sealed record ReceivedHistoryView(DateTimeOffset At, string Actor, string What, RequestStatus From, RequestStatus To, int Version, string? TraceId);

@@ -337,7 +337,8 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                     What = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     FromStatus = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
                     ToStatus = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    TraceId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cooperation.Registry.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(RegistrySqliteDbContext))]
-    [Migration("20261201113735_Initial")]
+    [Migration("20261201132443_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -239,6 +239,10 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                     b.Property<string>("ToStatus")
                         .IsRequired()
                         .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")

@@ -337,7 +337,8 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                     What = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     FromStatus = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
                     ToStatus = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    TraceId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(ProsecutorPostgresDbContext))]
-    [Migration("20261201113751_Initial")]
+    [Migration("20261201132523_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -245,6 +245,10 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
