@@ -13,6 +13,12 @@ internal sealed class ErrorQueueReadings : IOperationalReadings
     public async Task ReadAsync(IServiceProvider services, ICollection<Reading> into, CancellationToken ct)
     {
         var page = await services.GetRequiredService<ErrorQueueBrowser>().ListAsync(limit: 0, ct);
-        foreach (var queue in page.Queues) into.Add(new Reading(Depth, queue.MessageCount, new KeyValuePair<string, object?>("queue", queue.Queue)));
+        var counts = page.Queues.ToDictionary(q => q.Queue, q => q.MessageCount);
+        // Every input queue's error queue, 0 while the broker has none yet: an alert rule needs the series to exist.
+        foreach (var input in services.GetRequiredService<ReceiveQueues>().Names)
+        {
+            var queue = input + "_error";
+            into.Add(new Reading(Depth, counts.GetValueOrDefault(queue), new KeyValuePair<string, object?>("queue", queue)));
+        }
     }
 }

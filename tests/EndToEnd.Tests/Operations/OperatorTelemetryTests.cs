@@ -69,6 +69,15 @@ public sealed partial class OperatorTelemetryTests(PlatformFixture platform)
     public async Task Metrics_are_for_operators_only_carry_no_id_and_count_a_sealed_request_under_withheld()
     {
         using var registry = platform.CreatePartnerClient("registry");
+        // One delivered request, so the Registry has consumed a message (consumer lag) ...
+        using (var other = await registry.PostJsonAsync("/registry/requests", Samples.ArrestAndSurrender("UGA")))
+        {
+            var otherId = (string)(await other.ReadObjectAsync())["id"]!;
+            using var sent = await registry.PostAsync($"/registry/requests/{otherId}/transmit", null);
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+            await registry.WaitForAsync($"/registry/requests/{otherId}", r => r["evidence"]!["deliveredAt"] is not null, Soon);
+        }
+        // ... and one sealed draft for ZAF, which no figure may place at ZAF.
         using var drafted = await registry.PostJsonAsync("/registry/requests",
             Samples.ArrestAndSurrender("ZAF", personName: "Sealed Metrics Person", classification: "UnderSeal"));
         Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
@@ -105,7 +114,16 @@ public sealed partial class OperatorTelemetryTests(PlatformFixture platform)
         Assert.DoesNotMatch(Guid(), string.Join('\n', text.Split('\n').Where(l => !l.StartsWith("target_info", StringComparison.Ordinal))));
         Assert.DoesNotContain((string)sealedRequest["reference"]!, text);
         Assert.DoesNotContain("Sealed Metrics Person", text);
+
+        // Every metric the alert rules use exists in a Court service's scrape (a rule on a missing series never fires).
+        var rules = await File.ReadAllTextAsync(Path.Combine(platform.Environment.RepoRoot, "infra", "monitoring", "alert-rules.yml"));
+        var used = RuleMetric().Matches(rules).Select(m => Regex.Replace(m.Value, "_(bucket|sum|count)$", "")).Distinct().ToList();
+        Assert.NotEmpty(used);
+        Assert.All(used, name => Assert.Contains($"# TYPE {name} ", text));
     }
+
+    [GeneratedRegex("cooperation_[a-z0-9_]+")]
+    private static partial Regex RuleMetric();
 
     [Fact]
     public async Task Health_says_whether_the_broker_is_connected_and_how_old_the_oldest_unsent_message_is()
