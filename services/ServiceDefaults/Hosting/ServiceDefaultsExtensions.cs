@@ -56,6 +56,7 @@ public static class ServiceDefaultsExtensions
         app.UseRateLimiter(); // per client: after authentication, before authorization, so refused calls count too
         app.UseAuthorization();
         app.UseUtf8Bodies();
+        app.Use((http, next) => RecordedPaths.StepSpanAsync(http, () => next(http)));
         // After authentication: a stored answer belongs to the caller who got it.
         app.UseIdempotencyBuffering();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();

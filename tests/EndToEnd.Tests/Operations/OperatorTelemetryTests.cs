@@ -50,6 +50,8 @@ public sealed partial class OperatorTelemetryTests(PlatformFixture platform)
             expected.All(t => tagged.Any(s => s.TraceId == t))
             && tagged.Any(s => s.Service == "registry" && s.Kind == 2 && s.Attributes.GetValueOrDefault("cooperation.step", "").Contains("transmit request"))
             && tagged.Any(s => s.Service == "registry" && s.Name == "outbox dispatch")
+            && tagged.Any(s => s.Service == "registry" && s.Name == "transmit request")
+            && tagged.Any(s => s.Service == "state-uga" && s.Name == "acknowledge request")
             && tagged.Any(s => s.Service == "state-uga" && s.Kind == 5)
             && tagged.Any(s => s.Service == "registry" && s.Kind == 5);
         while (DateTime.UtcNow < deadline)
