@@ -92,6 +92,8 @@ public sealed class OutboxBacklogTests
         Assert.Equal(40, Value(OutboxReadings.OldestAge, "state-uga"));
         Assert.Equal(1, Value(OutboxReadings.Pending, "prosecutor"));
         Assert.Equal(10, Value(OutboxReadings.OldestAge, "prosecutor"));
+        Assert.Equal(3, Value(OutboxReadings.Pending, "all"));
+        Assert.Equal(40, Value(OutboxReadings.OldestAge, "all"));
         // Labels are the destination only: no message id, no content.
         Assert.All(readings, r => Assert.Equal(["destination"], r.Tags.Select(t => t.Key)));
     }

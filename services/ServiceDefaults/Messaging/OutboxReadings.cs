@@ -29,6 +29,10 @@ internal sealed class OutboxReadings(TimeProvider clock) : IOperationalReadings
         var backlog = rows.GroupBy(r => r.Destination)
             .Select(g => new { Destination = g.Key, Count = g.Count(), Oldest = g.Min(r => r.CreatedAt) });
         var now = clock.GetUtcNow();
+        // The whole outbox as destination="all", 0 when empty: an alert rule needs a series that exists.
+        var all = new KeyValuePair<string, object?>("destination", "all");
+        into.Add(new Reading(Pending, rows.Count, all));
+        into.Add(new Reading(OldestAge, rows.Count == 0 ? 0 : Math.Max(0, (now - rows.Min(r => r.CreatedAt)).TotalSeconds), all));
         foreach (var b in backlog)
         {
             var destination = new KeyValuePair<string, object?>("destination", Destination(b.Destination));
