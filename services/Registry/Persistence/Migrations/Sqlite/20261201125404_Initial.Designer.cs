@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cooperation.Registry.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(RegistrySqliteDbContext))]
-    [Migration("20261201113735_Initial")]
+    [Migration("20261201125404_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -375,6 +375,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("BroughtBeforeJudicialAuthorityOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DeferredUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DocumentsDueAt")
                         .HasColumnType("INTEGER");
 
@@ -395,6 +398,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("ReleasedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -403,10 +409,20 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("SurrenderDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("SurrenderDeferredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("SurrenderOrderedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SurrenderedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TemporarilySurrenderedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemporarySurrenderConditions")
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cooperation.State.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(StateSqliteDbContext))]
-    [Migration("20261201113802_Initial")]
+    [Migration("20261201125428_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -29,6 +29,9 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("BroughtBeforeJudicialAuthorityOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeferredUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DocumentsDueAt")
@@ -51,6 +54,9 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("ReleasedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -59,10 +65,20 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("SurrenderDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("SurrenderDeferredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("SurrenderOrderedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SurrenderedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TemporarilySurrenderedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemporarySurrenderConditions")
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
