@@ -73,6 +73,9 @@ public static class CourtServiceExtensions
                 bus.AddConsumer<RequestResumedConsumer>();
                 bus.AddConsumer<PostponementPeriodProposedConsumer>();
                 bus.AddConsumer<PostponementAgreedConsumer>();
+                bus.AddConsumer<Requests.Competing.CompetingExtraditionNotifiedConsumer>();
+                bus.AddConsumer<Requests.Competing.ExtraditedInsteadConsumer>();
+                bus.AddConsumer<Requests.Competing.ExtraditionRefusedConsumer>();
                 if (organ.Organ == Organ.Registry)
                 {
                     bus.AddConsumer<NotifyChannelChangeConsumer>();
@@ -116,6 +119,9 @@ public static class CourtServiceExtensions
         e.ConfigureConsumer<RequestResumedConsumer>(context);
         e.ConfigureConsumer<PostponementPeriodProposedConsumer>(context);
         e.ConfigureConsumer<PostponementAgreedConsumer>(context);
+        e.ConfigureConsumer<Requests.Competing.CompetingExtraditionNotifiedConsumer>(context);
+        e.ConfigureConsumer<Requests.Competing.ExtraditedInsteadConsumer>(context);
+        e.ConfigureConsumer<Requests.Competing.ExtraditionRefusedConsumer>(context);
         if (organ.Organ == Organ.Registry)
         {
             e.ConfigureConsumer<NotifyChannelChangeConsumer>(context);
@@ -152,6 +158,7 @@ public static class CourtServiceExtensions
         app.MapConfirmRequest(organ);
         app.MapReclassifyRequest(organ);
         app.MapPostponementPeriod(organ);
+        Requests.Competing.CompetingExtraditionEndpoints.MapCompetingExtradition(app, organ);
         app.MapRegisterQueries(organ);
         if (organ.Organ == Organ.Registry)
         {

@@ -52,6 +52,7 @@ builder.AddCooperationMessaging(
         bus.AddConsumer<ConsultationMessagePostedConsumer>();
         bus.AddConsumer<ConsultationClosedConsumer>();
         bus.AddConsumer<DeadlineNoticeConsumer>();
+        bus.AddConsumer<Cooperation.State.Requests.Competing.CompetingAdmissibilityDeterminedConsumer>();
     },
     (context, cfg) =>
     {
@@ -75,6 +76,7 @@ builder.AddCooperationMessaging(
             e.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
             e.ConfigureConsumer<ConsultationClosedConsumer>(context);
             e.ConfigureConsumer<DeadlineNoticeConsumer>(context);
+            e.ConfigureConsumer<Cooperation.State.Requests.Competing.CompetingAdmissibilityDeterminedConsumer>(context);
         });
     });
 
@@ -94,5 +96,6 @@ return await builder.RunServiceAsync<StateDbContext>(app =>
     app.MapUnscheduledLanding();
     app.MapStateConsultations();
     app.MapArrestPath();
+    Cooperation.State.Requests.Competing.CompetingExtraditionEndpoints.MapCompetingExtradition(app);
     app.MapStateDeadlines();
 });

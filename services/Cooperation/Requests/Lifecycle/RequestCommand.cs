@@ -134,6 +134,39 @@ public abstract record RequestCommand
         public override Party IssuedBy => Party.IssuingOrgan;
     }
 
+    /// <summary>
+    /// Art 90(1): the State received a request from another State for the extradition of the same person and notifies
+    /// the Court (and the requesting State). Requests for surrender (or provisional arrest) only; no change of status.
+    /// </summary>
+    public sealed record NotifyCompetingExtradition(Competing.CompetingExtradition Notice) : RequestCommand
+    {
+        public override Party IssuedBy => Party.RequestedState;
+    }
+
+    /// <summary>
+    /// Art 90(2)(b), 90(3)-(6): the Court's determination of admissibility, given on the State's notification or earlier
+    /// (Art 18, 19), recorded with its reference and date; it sets the priority between the two requests.
+    /// </summary>
+    public sealed record RecordCompetingAdmissibility(bool Admissible, string Reference, DateOnly On) : RequestCommand
+    {
+        public override Party IssuedBy => Party.IssuingOrgan;
+    }
+
+    /// <summary>
+    /// Art 90: the State extradited the person to the competing requesting State, where 90(3), (5), (6) or (7)(b) allows
+    /// it; <paramref name="FactorsConsidered"/>: for 90(6) and 90(7)(b), the relevant factors were considered. → ExtraditedInstead.
+    /// </summary>
+    public sealed record RecordExtraditedInstead(DateOnly On, bool FactorsConsidered = false) : RequestCommand
+    {
+        public override Party IssuedBy => Party.RequestedState;
+    }
+
+    /// <summary>Art 90(8): after the Court determined the case inadmissible, extradition was refused; the State notifies the Court.</summary>
+    public sealed record RecordExtraditionRefused(DateOnly On) : RequestCommand
+    {
+        public override Party IssuedBy => Party.RequestedState;
+    }
+
     /// <summary>Postponed or InConsultation → the status before it.</summary>
     public sealed record Resume : RequestCommand
     {

@@ -1,5 +1,6 @@
 using Cooperation.Confidentiality;
 using Cooperation.Consultations;
+using Cooperation.Requests.Competing;
 using Cooperation.Validation;
 using static Cooperation.Requests.RequestCommand;
 
@@ -85,6 +86,10 @@ public static class RequestLifecycle
                     : Accept(current, current with { EvidenceCollectionOrdered = true }, "evidence-collection-ordered",
                         "The Court ordered that the Prosecutor may pursue the collection of evidence (Art 18, 19): " +
                         "no postponement on Art 95.")),
+            NotifyCompetingExtradition c => When(current, c, CompetingStatuses, () => NotifyCompetingFrom(current, c)),
+            RecordCompetingAdmissibility c => When(current, c, CompetingStatuses, () => CompetingAdmissibilityFrom(current, c)),
+            RecordExtraditedInstead c => When(current, c, CompetingStatuses, () => ExtraditedInsteadFrom(current, c)),
+            RecordExtraditionRefused c => When(current, c, CompetingStatuses, () => ExtraditionRefusedFrom(current, c)),
             Resume c => ResumeFrom(current, c),
             OpenConsultation c => When(current, c,
                 [RequestStatus.Delivered, RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.Postponed],
@@ -393,6 +398,81 @@ public static class RequestLifecycle
             },
             "admissibility-ruled", $"The Court ruled the case admissible; the postponement on {article} ends and execution proceeds.");
     }
+
+    // Art 90 concerns the person once the State holds the Court's request, whatever it is doing with it.
+    private static readonly RequestStatus[] CompetingStatuses =
+    [
+        RequestStatus.Delivered, RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.InConsultation, RequestStatus.Postponed,
+    ];
+
+    private static Decision NotifyCompetingFrom(RequestSnapshot current, NotifyCompetingExtradition c)
+    {
+        // Art 90(1): "a request from the Court for the surrender of a person"; a provisional arrest precedes one (our reading).
+        if (current.Kind is not (RequestKind.ArrestAndSurrender or RequestKind.ProvisionalArrest))
+            return new Decision.Refused(LifecycleErrors.NotApplicable,
+                "Competing extradition requests (Art 90) concern requests for surrender; for assistance, see Art 93(9)(a).");
+        if (current.CompetingExtradition is not null)
+            return new Decision.Refused(LifecycleErrors.CompetingRequestAlreadyNotified,
+                "A competing extradition request is already notified on this request (Art 90(1)).");
+        var notice = c.Notice with { RequestingState = c.Notice.RequestingState.Trim().ToUpperInvariant(), Determination = null, ExtraditionRefusedOn = null };
+        return Accept(current, current with { CompetingExtradition = notice }, "competing-extradition-notified",
+            "The requested State notified a competing request for the extradition of the same person (Art 90(1)); " +
+            $"priority as it stands: {CompetingRequests.Priority(notice)} ({CompetingRequests.Article(notice)}).");
+    }
+
+    private static Decision CompetingAdmissibilityFrom(RequestSnapshot current, RecordCompetingAdmissibility c)
+    {
+        if (current.CompetingExtradition is not { } competing) return NoCompeting();
+        if (competing.Determination is not null)
+            return new Decision.Refused(LifecycleErrors.DeterminationAlreadyRecorded,
+                "The Court's admissibility determination on the competing requests is already recorded (Art 90).");
+        if (string.IsNullOrWhiteSpace(c.Reference))
+            return new Decision.Refused(LifecycleErrors.AuthorisingDecisionRequired,
+                "The admissibility determination is recorded with the reference of the Court's decision.",
+                [new InvalidElement("reference", "required: the reference of the Court's decision")]);
+        var next = competing with { Determination = new AdmissibilityDetermination(c.Admissible, c.Reference.Trim(), c.On) };
+        return Accept(current, current with { CompetingExtradition = next }, "competing-admissibility-determined",
+            $"The Court determined the case {(c.Admissible ? "admissible" : "inadmissible")} (Art 18, 19); " +
+            $"priority: {CompetingRequests.Priority(next)} ({CompetingRequests.Article(next)}).");
+    }
+
+    private static Decision ExtraditedInsteadFrom(RequestSnapshot current, RecordExtraditedInstead c)
+    {
+        if (current.CompetingExtradition is not { } competing) return NoCompeting();
+        var article = CompetingRequests.Article(competing);
+        switch (CompetingRequests.Priority(competing))
+        {
+            case CompetingPriority.CourtRequest:
+                return new Decision.Refused(LifecycleErrors.CourtRequestHasPriority,
+                    $"The Court's request has priority ({article}): the person is surrendered, not extradited instead.");
+            case CompetingPriority.AwaitingDetermination:
+                return new Decision.Refused(LifecycleErrors.DeterminationPending,
+                    "The State may proceed with the extradition request but shall not extradite until the Court has determined the case inadmissible (Art 90(3)).");
+            case CompetingPriority.StateDetermines when !c.FactorsConsidered:
+                return new Decision.Refused(LifecycleErrors.FactorsNotConsidered,
+                    $"The State determines whether to surrender or extradite considering all relevant factors ({article}).",
+                    [new InvalidElement("factorsConsidered", $"required: the relevant factors were considered ({article})")]);
+        }
+        return Accept(current,
+            current with { Status = RequestStatus.ExtraditedInstead, StatusBeforeConsultation = null, StatusBeforePostponement = null },
+            "extradited-instead",
+            $"The person was extradited to the competing requesting State as {article} allows; the request ends lawfully.");
+    }
+
+    private static Decision ExtraditionRefusedFrom(RequestSnapshot current, RecordExtraditionRefused c)
+    {
+        if (current.CompetingExtradition is not { } competing) return NoCompeting();
+        if (competing.Determination?.Admissible != false || competing.ExtraditionRefusedOn is not null)
+            return new Decision.Refused(LifecycleErrors.NotDeterminedInadmissible,
+                "Art 90(8): the refusal of extradition is notified after the Court determined the case inadmissible.");
+        return Accept(current, current with { CompetingExtradition = competing with { ExtraditionRefusedOn = c.On } },
+            "extradition-refused",
+            "Extradition to the competing requesting State was refused after the Court's inadmissibility determination (Art 90(8)); " +
+            "the Court's request remains.");
+    }
+
+    private static Decision NoCompeting() =>
+        new Decision.Refused(LifecycleErrors.NoCompetingRequest, "No competing extradition request is notified on this request (Art 90(1)).");
 
     private static Decision EnterPostponement(
         RequestSnapshot current, RequestStatus returnTo, PostponementGround? ground, DateTimeOffset? until, string @event)

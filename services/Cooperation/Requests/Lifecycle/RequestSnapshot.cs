@@ -33,6 +33,8 @@ public sealed record RequestSnapshot
     public bool PartlyDenied { get; init; }
     /// <summary>Art 95: the Court ordered that the Prosecutor may pursue the collection of evidence despite the admissibility challenge.</summary>
     public bool EvidenceCollectionOrdered { get; init; }
+    /// <summary>Art 90: a competing extradition request for the same person, as notified under 90(1), with the Court's determination.</summary>
+    public Competing.CompetingExtradition? CompetingExtradition { get; init; }
     /// <summary>
     /// Sent by any medium leaving a written record. Urgent requests under Art 91(1) (arrest and surrender) and
     /// 96(1) (other assistance) are then confirmed through the designated channel; a provisional arrest (Art 92)

@@ -35,7 +35,9 @@ public sealed record RequestView(
     /// <summary>Art 94(1): a period proposed by one side and not yet agreed by the other.</summary>
     PostponementProposal? PendingPostponement,
     /// <summary>The language of the translation travelling with the request, if any (Art 87(2), RPE 178).</summary>
-    string? TranslationLanguage)
+    string? TranslationLanguage,
+    /// <summary>Art 90: a competing extradition request for the same person, the Court's determination, the priority.</summary>
+    Cooperation.Proceedings.Competing.CompetingExtraditionView? CompetingExtradition = null)
 {
     public static RequestView From(CooperationRequest r) => new(
         r.Id, r.Reference, r.Kind, r.StateCode, r.IssuingOrgan, r.Classification, r.Readers, r.Language, r.Urgent,
@@ -50,7 +52,8 @@ public sealed record RequestView(
         DutyToExecute.Suspended(r.Lifecycle),
         r.Lifecycle.PostponedUntil,
         r.Lifecycle.PendingPostponement,
-        r.TranslationLanguage);
+        r.TranslationLanguage,
+        Cooperation.Proceedings.Competing.CompetingExtraditionView.From(r.Lifecycle.CompetingExtradition));
 }
 
 /// <summary>Submitted (the organ committed it), Delivered (the State's node persisted it), Acknowledged (someone at the State accepted it).</summary>

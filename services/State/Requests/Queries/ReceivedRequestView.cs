@@ -19,7 +19,9 @@ public sealed record ReceivedRequestView(
     /// <summary>Art 94(1): a period proposed by one side and not yet agreed by the other.</summary>
     PostponementProposal? PendingPostponement,
     /// <summary>The language of the translation travelling with the request, if any (Art 87(2), RPE 178).</summary>
-    string? TranslationLanguage)
+    string? TranslationLanguage,
+    /// <summary>Art 90: a competing extradition request for the same person, the Court's determination, the priority.</summary>
+    Cooperation.Proceedings.Competing.CompetingExtraditionView? CompetingExtradition = null)
 {
     public static ReceivedRequestView From(ReceivedRequest r) => new(
         r.Id, r.Reference, r.Kind, r.IssuingOrgan, r.Classification, r.Readers, r.Language, r.Urgent, r.Version, r.Status,
@@ -30,7 +32,8 @@ public sealed record ReceivedRequestView(
         DutyToExecute.Suspended(r.Lifecycle),
         r.Lifecycle.PostponedUntil,
         r.Lifecycle.PendingPostponement,
-        r.TranslationLanguage);
+        r.TranslationLanguage,
+        Cooperation.Proceedings.Competing.CompetingExtraditionView.From(r.Lifecycle.CompetingExtradition));
 }
 
 public sealed record ReceivedEvidenceView(
