@@ -159,6 +159,8 @@ public static class CourtServiceExtensions
         app.MapReclassifyRequest(organ);
         app.MapPostponementPeriod(organ);
         Requests.Competing.CompetingExtraditionEndpoints.MapCompetingExtradition(app, organ);
+        Requests.Admissibility.AdmissibilityEndpoints.MapAdmissibility(app, organ);
+        Requests.Channels.OrganisationTransmissionEndpoint.MapOrganisationTransmission(app, organ);
         app.MapRegisterQueries(organ);
         if (organ.Organ == Organ.Registry)
         {

@@ -53,6 +53,10 @@ builder.AddCooperationMessaging(
         bus.AddConsumer<ConsultationClosedConsumer>();
         bus.AddConsumer<DeadlineNoticeConsumer>();
         bus.AddConsumer<Cooperation.State.Requests.Competing.CompetingAdmissibilityDeterminedConsumer>();
+        bus.AddConsumer<Cooperation.State.Requests.Admissibility.PreservationMeasuresSoughtConsumer>();
+        bus.AddConsumer<Cooperation.State.Requests.Admissibility.AdmissibilityRuledConsumer>();
+        bus.AddConsumer<Cooperation.State.Requests.Admissibility.EvidenceCollectionOrderedConsumer>();
+        bus.AddConsumer<Cooperation.State.Requests.Admissibility.OrganisationTransmissionRecordedConsumer>();
     },
     (context, cfg) =>
     {
@@ -77,6 +81,10 @@ builder.AddCooperationMessaging(
             e.ConfigureConsumer<ConsultationClosedConsumer>(context);
             e.ConfigureConsumer<DeadlineNoticeConsumer>(context);
             e.ConfigureConsumer<Cooperation.State.Requests.Competing.CompetingAdmissibilityDeterminedConsumer>(context);
+            e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.PreservationMeasuresSoughtConsumer>(context);
+            e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.AdmissibilityRuledConsumer>(context);
+            e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.EvidenceCollectionOrderedConsumer>(context);
+            e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.OrganisationTransmissionRecordedConsumer>(context);
         });
     });
 

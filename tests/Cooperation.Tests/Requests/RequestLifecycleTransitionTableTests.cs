@@ -68,6 +68,8 @@ public class RequestLifecycleTransitionTableTests
         CompetingAdmissibility  -   -   -   !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  -   -   -   -   -
         ExtraditedInstead       -   -   -   !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  -   -   -   -   -
         ExtraditionRefused      -   -   -   !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  -   -   -   -   -
+        OrgTransmission         -   -   Tr  Dl  Ak  Ex  Co  Po  -   -   -   -   -
+        DirectExecution         -   -   -   -   !direct-execution-not-applicable  !direct-execution-not-applicable  !direct-execution-not-applicable  -   -   -   -   -   -
         """;
 
     // Arrest and surrender, transit: never denied; execution goes on during a consultation (Art 97);
@@ -104,6 +106,8 @@ public class RequestLifecycleTransitionTableTests
         CompetingAdmissibility  -   -   -   !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  -   -   -   -   -
         ExtraditedInstead       -   -   -   !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  -   -   -   -   -
         ExtraditionRefused      -   -   -   !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  -   -   -   -   -
+        OrgTransmission         -   -   Tr  Dl  Ak  Ex  Co  Po  -   -   -   -   -
+        DirectExecution         -   -   -   -   !direct-execution-not-applicable  !direct-execution-not-applicable  !direct-execution-not-applicable  -   -   -   -   -   -
         """;
 
     private static Dictionary<string, string[]> Parse(string table)
@@ -176,6 +180,11 @@ public class RequestLifecycleTransitionTableTests
         "CompetingAdmissibility" => new RecordCompetingAdmissibility(true, "ICC-01/99-01/26-77", new DateOnly(2026, 3, 20)),
         "ExtraditedInstead" => new RecordExtraditedInstead(new DateOnly(2026, 4, 1)),
         "ExtraditionRefused" => new RecordExtraditionRefused(new DateOnly(2026, 4, 1)),
+        // The table's requests are the Registry's: direct execution (Art 99(4)) is the Prosecutor's (the rule tests cover it).
+        "DirectExecution" => new RecordDirectExecution(new Cooperation.Requests.DirectExecution.DirectExecutionPlan(
+            new DateOnly(2026, 4, 1), true, false, false, false, false, null, null), Cooperation.Organs.Organ.Registry, ConsultationsHeld: true),
+        "OrgTransmission" => new RecordOrganisationTransmission(new Cooperation.Requests.Channels.OrganisationTransmission(
+            Cooperation.Requests.Channels.OrganisationChannel.Interpol, null, "A-1234/1-2026", Samples.At)),
         _ => throw new ArgumentOutOfRangeException(nameof(label), label, null),
     };
 

@@ -28,6 +28,12 @@ public static class LifecycleErrors
     public const string ClassificationUnchanged = "classification-unchanged";
     public const string AuthorisingDecisionRequired = "authorising-decision-required";
     public const string OutcomeNotApplicable = "outcome-not-applicable";
+    /// <summary>Art 99(4): direct execution is the Prosecutor's, for requests for assistance.</summary>
+    public const string DirectExecutionNotApplicable = "direct-execution-not-applicable";
+    /// <summary>Art 99(4): the plan needs what the Statute requires (no compulsory measures, ...).</summary>
+    public const string DirectExecutionNotAllowed = "direct-execution-not-allowed";
+    /// <summary>Art 87(1)(b): the channel or the organisation's name is missing or invalid.</summary>
+    public const string InvalidOrganisationTransmission = "invalid-organisation-transmission";
     /// <summary>Art 90: no competing extradition request was notified on this request.</summary>
     public const string NoCompetingRequest = "no-competing-request";
     /// <summary>Art 90(1): a competing extradition request is already notified on this request.</summary>
