@@ -161,6 +161,8 @@ public static class CourtServiceExtensions
         Requests.Competing.CompetingExtraditionEndpoints.MapCompetingExtradition(app, organ);
         Requests.Admissibility.AdmissibilityEndpoints.MapAdmissibility(app, organ);
         Requests.Channels.OrganisationTransmissionEndpoint.MapOrganisationTransmission(app, organ);
+        // Art 99(4): direct execution is the Prosecutor's.
+        if (organ.Organ == Organ.Prosecutor) Requests.DirectExecution.DirectExecutionEndpoint.MapDirectExecution(app, organ);
         app.MapRegisterQueries(organ);
         if (organ.Organ == Organ.Registry)
         {

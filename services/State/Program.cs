@@ -57,6 +57,7 @@ builder.AddCooperationMessaging(
         bus.AddConsumer<Cooperation.State.Requests.Admissibility.AdmissibilityRuledConsumer>();
         bus.AddConsumer<Cooperation.State.Requests.Admissibility.EvidenceCollectionOrderedConsumer>();
         bus.AddConsumer<Cooperation.State.Requests.Admissibility.OrganisationTransmissionRecordedConsumer>();
+        bus.AddConsumer<Cooperation.State.Requests.Admissibility.DirectExecutionNotifiedConsumer>();
     },
     (context, cfg) =>
     {
@@ -85,6 +86,7 @@ builder.AddCooperationMessaging(
             e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.AdmissibilityRuledConsumer>(context);
             e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.EvidenceCollectionOrderedConsumer>(context);
             e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.OrganisationTransmissionRecordedConsumer>(context);
+            e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.DirectExecutionNotifiedConsumer>(context);
         });
     });
 

@@ -42,3 +42,20 @@ public sealed record EvidenceCollectionOrdered : ICooperationMessage
     public required string StateCode { get; init; }
     public required string Reference { get; init; }
 }
+
+/// <summary>
+/// Prosecutor → State: Art 99(4), the Prosecutor executes the request directly on the State's territory, after
+/// consultations; <see cref="Case"/> says whether 99(4)(a) or (b) applies.
+/// </summary>
+public sealed record DirectExecutionNotified : ICooperationMessage
+{
+    public required Guid RequestId { get; init; }
+    public required int RequestVersion { get; init; }
+    public required Organ SenderOrgan { get; init; }
+    public required Classification Classification { get; init; }
+    public required DateTimeOffset SentAt { get; init; }
+    public required IReadOnlyList<string> Readers { get; init; }
+    public required string StateCode { get; init; }
+    public required Cooperation.Requests.DirectExecution.DirectExecutionPlan Plan { get; init; }
+    public required Cooperation.Requests.DirectExecution.DirectExecutionCase Case { get; init; }
+}

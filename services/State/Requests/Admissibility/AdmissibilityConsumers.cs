@@ -31,3 +31,10 @@ public sealed class OrganisationTransmissionRecordedConsumer(StateDbContext db, 
     protected override RequestCommand Command(OrganisationTransmissionRecorded m) => new RequestCommand.RecordOrganisationTransmission(
         new Cooperation.Requests.Channels.OrganisationTransmission(m.Channel, m.Organisation, m.Reference, m.At));
 }
+
+/// <summary>Art 99(4): the Prosecutor's direct execution on this State's territory, after the consultations the Prosecutor's service checked.</summary>
+public sealed class DirectExecutionNotifiedConsumer(StateDbContext db, IInbox inbox) : CourtInstructionConsumer<DirectExecutionNotified>(db, inbox)
+{
+    protected override RequestCommand Command(DirectExecutionNotified m) =>
+        new RequestCommand.RecordDirectExecution(m.Plan, m.SenderOrgan, ConsultationsHeld: true);
+}
