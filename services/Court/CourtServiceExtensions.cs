@@ -75,6 +75,9 @@ public static class CourtServiceExtensions
                 bus.AddConsumer<RequestResumedConsumer>();
                 bus.AddConsumer<PostponementPeriodProposedConsumer>();
                 bus.AddConsumer<PostponementAgreedConsumer>();
+                bus.AddConsumer<Requests.Competing.CompetingExtraditionNotifiedConsumer>();
+                bus.AddConsumer<Requests.Competing.ExtraditedInsteadConsumer>();
+                bus.AddConsumer<Requests.Competing.ExtraditionRefusedConsumer>();
                 if (organ.Organ == Organ.Registry)
                 {
                     bus.AddConsumer<NotifyChannelChangeConsumer>();
@@ -118,6 +121,9 @@ public static class CourtServiceExtensions
         e.ConfigureConsumer<RequestResumedConsumer>(context);
         e.ConfigureConsumer<PostponementPeriodProposedConsumer>(context);
         e.ConfigureConsumer<PostponementAgreedConsumer>(context);
+        e.ConfigureConsumer<Requests.Competing.CompetingExtraditionNotifiedConsumer>(context);
+        e.ConfigureConsumer<Requests.Competing.ExtraditedInsteadConsumer>(context);
+        e.ConfigureConsumer<Requests.Competing.ExtraditionRefusedConsumer>(context);
         if (organ.Organ == Organ.Registry)
         {
             e.ConfigureConsumer<NotifyChannelChangeConsumer>(context);
@@ -154,6 +160,11 @@ public static class CourtServiceExtensions
         app.MapConfirmRequest(organ);
         app.MapReclassifyRequest(organ);
         app.MapPostponementPeriod(organ);
+        Requests.Competing.CompetingExtraditionEndpoints.MapCompetingExtradition(app, organ);
+        Requests.Admissibility.AdmissibilityEndpoints.MapAdmissibility(app, organ);
+        Requests.Channels.OrganisationTransmissionEndpoint.MapOrganisationTransmission(app, organ);
+        // Art 99(4): direct execution is the Prosecutor's.
+        if (organ.Organ == Organ.Prosecutor) Requests.DirectExecution.DirectExecutionEndpoint.MapDirectExecution(app, organ);
         app.MapRegisterQueries(organ);
         if (organ.Organ == Organ.Registry)
         {

@@ -54,6 +54,12 @@ builder.AddCooperationMessaging(
         bus.AddConsumer<ConsultationClosedConsumer>();
         bus.AddConsumer<DeadlineNoticeConsumer>();
         bus.AddConsumer<StateRegisterEntryChangedConsumer>();
+        bus.AddConsumer<Cooperation.State.Requests.Competing.CompetingAdmissibilityDeterminedConsumer>();
+        bus.AddConsumer<Cooperation.State.Requests.Admissibility.PreservationMeasuresSoughtConsumer>();
+        bus.AddConsumer<Cooperation.State.Requests.Admissibility.AdmissibilityRuledConsumer>();
+        bus.AddConsumer<Cooperation.State.Requests.Admissibility.EvidenceCollectionOrderedConsumer>();
+        bus.AddConsumer<Cooperation.State.Requests.Admissibility.OrganisationTransmissionRecordedConsumer>();
+        bus.AddConsumer<Cooperation.State.Requests.Admissibility.DirectExecutionNotifiedConsumer>();
     },
     (context, cfg) =>
     {
@@ -78,6 +84,12 @@ builder.AddCooperationMessaging(
             e.ConfigureConsumer<ConsultationClosedConsumer>(context);
             e.ConfigureConsumer<DeadlineNoticeConsumer>(context);
             e.ConfigureConsumer<StateRegisterEntryChangedConsumer>(context);
+            e.ConfigureConsumer<Cooperation.State.Requests.Competing.CompetingAdmissibilityDeterminedConsumer>(context);
+            e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.PreservationMeasuresSoughtConsumer>(context);
+            e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.AdmissibilityRuledConsumer>(context);
+            e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.EvidenceCollectionOrderedConsumer>(context);
+            e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.OrganisationTransmissionRecordedConsumer>(context);
+            e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.DirectExecutionNotifiedConsumer>(context);
         });
     });
 
@@ -98,5 +110,6 @@ return await builder.RunServiceAsync<StateDbContext>(app =>
     app.MapUnscheduledLanding();
     app.MapStateConsultations();
     app.MapArrestPath();
+    Cooperation.State.Requests.Competing.CompetingExtraditionEndpoints.MapCompetingExtradition(app);
     app.MapStateDeadlines();
 });

@@ -37,6 +37,14 @@ public sealed record ArrestPathAdvanced : ICooperationMessage
     public DateOnly? InterimReleasedOn { get; init; }
     /// <summary>Art 59(7): surrender ordered by the custodial State; delivery as soon as possible.</summary>
     public DateOnly? SurrenderOrderedOn { get; init; }
+    /// <summary>Art 89(4): surrender deferred (after consulting the Court) on this day, and until when expected.</summary>
+    public DateOnly? SurrenderDeferredOn { get; init; }
+    public DateOnly? DeferredUntil { get; init; }
+    /// <summary>RPE 183: temporary surrender, its day and the conditions determined with the Court.</summary>
+    public DateOnly? TemporarilySurrenderedOn { get; init; }
+    public string? TemporarySurrenderConditions { get; init; }
+    /// <summary>RPE 183: the person's return to the requested State after a temporary surrender.</summary>
+    public DateOnly? ReturnedOn { get; init; }
     /// <summary>RPE 188: when the surrender request and documents become late, while awaited.</summary>
     public DateTimeOffset? DocumentsDueAt { get; init; }
 }

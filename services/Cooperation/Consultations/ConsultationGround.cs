@@ -30,4 +30,9 @@ public enum ConsultationGround
     Immunity,
     /// <summary>Free text, still a consultation.</summary>
     Other,
+    /// <summary>
+    /// 99(4)(b): the State identifies problems with the Prosecutor's direct execution on its territory and consults the
+    /// Court without delay. Added after domain.md's table (issue 15).
+    /// </summary>
+    DirectExecutionProblem,
 }

@@ -16,6 +16,7 @@ public static class ConsultationGrounds
         ConsultationGround.FundamentalPrinciple => "93(3)",
         ConsultationGround.NationalSecurity => "93(4), 72",
         ConsultationGround.Immunity => "98",
+        ConsultationGround.DirectExecutionProblem => "99(4)(b)",
         ConsultationGround.Other => "—",
         _ => throw new ArgumentOutOfRangeException(nameof(ground), ground, "not a consultation ground"),
     };
@@ -34,6 +35,7 @@ public static class ConsultationGrounds
         ConsultationGround.FundamentalPrinciple => "a fundamental legal principle of general application bars the measure",
         ConsultationGround.NationalSecurity => "disclosure would prejudice national security",
         ConsultationGround.Immunity => "a third State's immunity or a sending-State consent is in issue",
+        ConsultationGround.DirectExecutionProblem => "the State identifies problems with the Prosecutor's direct execution on its territory",
         ConsultationGround.Other => "free text, still a consultation",
         _ => throw new ArgumentOutOfRangeException(nameof(ground), ground, "not a consultation ground"),
     };

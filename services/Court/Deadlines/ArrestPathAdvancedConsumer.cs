@@ -50,6 +50,11 @@ public sealed class ArrestPathAdvancedConsumer(CourtDbContext db, IInbox inbox, 
             BroughtBeforeJudicialAuthorityOn = m.BroughtBeforeJudicialAuthorityOn ?? path.BroughtBeforeJudicialAuthorityOn,
             InterimReleasedOn = m.InterimReleasedOn ?? path.InterimReleasedOn,
             SurrenderOrderedOn = m.SurrenderOrderedOn ?? path.SurrenderOrderedOn,
+            SurrenderDeferredOn = m.SurrenderDeferredOn ?? path.SurrenderDeferredOn,
+            DeferredUntil = m.DeferredUntil ?? path.DeferredUntil,
+            TemporarilySurrenderedOn = m.TemporarilySurrenderedOn ?? path.TemporarilySurrenderedOn,
+            TemporarySurrenderConditions = m.TemporarySurrenderConditions ?? path.TemporarySurrenderConditions,
+            ReturnedOn = m.ReturnedOn,
         }, m.Event, m.SentAt);
         foreach (var e in m.Events.Count > 0 ? m.Events : [m.Event])
             request.Record($"arrest path: {e}", request.Status, request.Status, $"state:{m.StateCode}", m.SentAt);

@@ -20,6 +20,12 @@ public sealed class ArrestPathRecord
     public DateOnly? BroughtBeforeJudicialAuthorityOn { get; set; }
     public DateOnly? InterimReleasedOn { get; set; }
     public DateOnly? SurrenderOrderedOn { get; set; }
+    /// <summary>Art 89(4) deferral; RPE 183 temporary surrender, its conditions and the return.</summary>
+    public DateOnly? SurrenderDeferredOn { get; set; }
+    public DateOnly? DeferredUntil { get; set; }
+    public DateOnly? TemporarilySurrenderedOn { get; set; }
+    public string? TemporarySurrenderConditions { get; set; }
+    public DateOnly? ReturnedOn { get; set; }
     public DateOnly? SurrenderDate { get; set; }
     public DateOnly? SurrenderedOn { get; set; }
     public string LastEvent { get; set; } = "";
@@ -30,7 +36,8 @@ public sealed class ArrestPathRecord
         Stage = Stage, Provisional = Provisional, DocumentsReceived = DocumentsReceived, ArrestDate = ArrestDate,
         DocumentsDueAt = DocumentsDueAt, ReleasedOn = ReleasedOn, SurrenderDate = SurrenderDate, SurrenderedOn = SurrenderedOn,
         BroughtBeforeJudicialAuthorityOn = BroughtBeforeJudicialAuthorityOn, InterimReleasedOn = InterimReleasedOn,
-        SurrenderOrderedOn = SurrenderOrderedOn,
+        SurrenderOrderedOn = SurrenderOrderedOn, SurrenderDeferredOn = SurrenderDeferredOn, DeferredUntil = DeferredUntil,
+        TemporarilySurrenderedOn = TemporarilySurrenderedOn, TemporarySurrenderConditions = TemporarySurrenderConditions, ReturnedOn = ReturnedOn,
     };
 
     public void Apply(ArrestSnapshot s, string @event, DateTimeOffset at)
@@ -39,6 +46,8 @@ public sealed class ArrestPathRecord
         DocumentsDueAt = s.DocumentsDueAt; ReleasedOn = s.ReleasedOn; SurrenderDate = s.SurrenderDate; SurrenderedOn = s.SurrenderedOn;
         BroughtBeforeJudicialAuthorityOn = s.BroughtBeforeJudicialAuthorityOn; InterimReleasedOn = s.InterimReleasedOn;
         SurrenderOrderedOn = s.SurrenderOrderedOn;
+        SurrenderDeferredOn = s.SurrenderDeferredOn; DeferredUntil = s.DeferredUntil; TemporarilySurrenderedOn = s.TemporarilySurrenderedOn;
+        TemporarySurrenderConditions = s.TemporarySurrenderConditions; ReturnedOn = s.ReturnedOn;
         LastEvent = @event;
         UpdatedAt = at;
     }
@@ -51,6 +60,7 @@ public sealed class ArrestPathRecord
             e.Property(a => a.RequestId).ValueGeneratedNever();
             e.Property(a => a.Stage).HasConversion<string>().HasMaxLength(32);
             e.Property(a => a.LastEvent).HasMaxLength(64);
+            e.Property(a => a.TemporarySurrenderConditions).HasMaxLength(8_000);
         });
 }
 
@@ -58,9 +68,12 @@ public sealed class ArrestPathRecord
 public sealed record ArrestPathView(
     Guid RequestId, ArrestStage Stage, bool Provisional, bool DocumentsReceived, DateOnly? ArrestDate, DateTimeOffset? DocumentsDueAt,
     DateOnly? ReleasedOn, DateOnly? SurrenderDate, DateOnly? SurrenderedOn, string LastEvent, DateTimeOffset UpdatedAt,
-    DateOnly? BroughtBeforeJudicialAuthorityOn, DateOnly? InterimReleasedOn, DateOnly? SurrenderOrderedOn)
+    DateOnly? BroughtBeforeJudicialAuthorityOn, DateOnly? InterimReleasedOn, DateOnly? SurrenderOrderedOn,
+    DateOnly? SurrenderDeferredOn = null, DateOnly? DeferredUntil = null, DateOnly? TemporarilySurrenderedOn = null,
+    string? TemporarySurrenderConditions = null, DateOnly? ReturnedOn = null)
 {
     public static ArrestPathView From(ArrestPathRecord a) => new(
         a.RequestId, a.Stage, a.Provisional, a.DocumentsReceived, a.ArrestDate, a.DocumentsDueAt, a.ReleasedOn, a.SurrenderDate,
-        a.SurrenderedOn, a.LastEvent, a.UpdatedAt, a.BroughtBeforeJudicialAuthorityOn, a.InterimReleasedOn, a.SurrenderOrderedOn);
+        a.SurrenderedOn, a.LastEvent, a.UpdatedAt, a.BroughtBeforeJudicialAuthorityOn, a.InterimReleasedOn, a.SurrenderOrderedOn,
+        a.SurrenderDeferredOn, a.DeferredUntil, a.TemporarilySurrenderedOn, a.TemporarySurrenderConditions, a.ReturnedOn);
 }

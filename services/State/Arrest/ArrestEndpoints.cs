@@ -9,6 +9,7 @@ using Cooperation.ServiceDefaults.Problems;
 using Cooperation.State.Configuration;
 using Cooperation.State.Limits;
 using Cooperation.State.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Cooperation.State.Arrest;
@@ -19,6 +20,10 @@ public sealed record SurrenderArrangementBody(DateOnly? SurrenderDate, bool Cons
 public sealed record SurrenderBody(DateOnly? SurrenderedOn);
 /// <summary>The day of an Art 59 step: brought before the judicial authority (59(2)) or interim release (59(3)-(6)).</summary>
 public sealed record ArrestStepBody(DateOnly? On);
+/// <summary>Art 89(4): the day surrender was deferred; ExpectedUntil: when the national proceedings or sentence are expected to end.</summary>
+public sealed record DeferralBody(DateOnly? On, DateOnly? ExpectedUntil = null);
+/// <summary>RPE 183: the day of the temporary surrender and the conditions determined with the Court.</summary>
+public sealed record TemporarySurrenderBody(DateOnly? On, string? Conditions);
 /// <summary>Art 59(7): the day the custodial State ordered surrender; ConsentToSurrender: Art 92(3).</summary>
 public sealed record SurrenderOrderBody(DateOnly? On, bool ConsentToSurrender = false);
 
@@ -75,6 +80,36 @@ public static class ArrestEndpoints
                     : Task.FromResult<IResult>(Invalid("on", "required: the day surrender was ordered")))
             .WithName("StateRecordSurrenderOrder").WithStateInputLimits<SurrenderOrderBody>().WithIdempotency()
             .WithSummary("Art 59(7): surrender ordered; the person is to be delivered to the Court as soon as possible.");
+        // Art 89(4), RPE 183: the person is proceeded against or serving a sentence here for a different crime.
+        routes.MapPost(Prefix + "/deferral", async (string code, Guid id, DeferralBody body, [AsParameters] Deps deps, CancellationToken ct) =>
+            {
+                var errors = new Dictionary<string, string[]>();
+                if (body.On is null) errors["on"] = ["required: the day surrender was deferred (Art 89(4))"];
+                if (body.ExpectedUntil is { } until && body.On is { } day && until < day)
+                    errors["expectedUntil"] = ["cannot be before the deferral"];
+                if (errors.Count > 0) return Problems.Invalid(errors);
+                return await StepAsync(code, id,
+                    [new ArrestCommand.DeferSurrender(body.On!.Value, await ConsultedOnOtherProceedingsAsync(id, deps, ct), body.ExpectedUntil)], deps, ct);
+            })
+            .WithName("StateDeferSurrender").WithStateInputLimits<DeferralBody>().WithIdempotency()
+            .WithSummary("Art 89(4): after the surrender order and a consultation on the 89(4) ground, defer surrender until the national case ends.");
+        routes.MapPost(Prefix + "/temporary-surrender", async (string code, Guid id, TemporarySurrenderBody body, [AsParameters] Deps deps, CancellationToken ct) =>
+            {
+                var errors = new Dictionary<string, string[]>();
+                if (body.On is null) errors["on"] = ["required: the day of the temporary surrender (RPE 183)"];
+                if (string.IsNullOrWhiteSpace(body.Conditions)) errors["conditions"] = ["required: the conditions determined with the Court (RPE 183)"];
+                if (errors.Count > 0) return Problems.Invalid(errors);
+                return await StepAsync(code, id,
+                    [new ArrestCommand.SurrenderTemporarily(body.On!.Value, await ConsultedOnOtherProceedingsAsync(id, deps, ct), body.Conditions)], deps, ct);
+            })
+            .WithName("StateSurrenderTemporarily").WithStateInputLimits<TemporarySurrenderBody>().WithIdempotency()
+            .WithSummary("RPE 183: after the Art 89(4) consultation, surrender the person temporarily on conditions agreed with the Court.");
+        routes.MapPost(Prefix + "/return", (string code, Guid id, ArrestStepBody body, [AsParameters] Deps deps, CancellationToken ct) =>
+                body.On is { } on
+                    ? StepAsync(code, id, [new ArrestCommand.RecordReturn(on)], deps, ct)
+                    : Task.FromResult<IResult>(Invalid("on", "required: the day the person was returned (RPE 183)")))
+            .WithName("StateRecordReturn").WithStateInputLimits<ArrestStepBody>().WithIdempotency()
+            .WithSummary("RPE 183: the temporarily surrendered person was transferred back; final surrender follows the national case.");
         routes.MapPost(Prefix + "/surrender-arrangement", (string code, Guid id, SurrenderArrangementBody body, [AsParameters] Deps deps, CancellationToken ct) =>
                 body.SurrenderDate is { } date
                     ? StepAsync(code, id, [new ArrestCommand.ArrangeSurrender(date, body.ConsentToSurrender)], deps, ct)
@@ -150,9 +185,22 @@ public static class ArrestEndpoints
             BroughtBeforeJudicialAuthorityOn = step.Snapshot.BroughtBeforeJudicialAuthorityOn,
             InterimReleasedOn = step.Snapshot.InterimReleasedOn,
             SurrenderOrderedOn = step.Snapshot.SurrenderOrderedOn,
+            SurrenderDeferredOn = step.Snapshot.SurrenderDeferredOn,
+            DeferredUntil = step.Snapshot.DeferredUntil,
+            TemporarilySurrenderedOn = step.Snapshot.TemporarilySurrenderedOn,
+            TemporarySurrenderConditions = step.Snapshot.TemporarySurrenderConditions,
+            ReturnedOn = step.Snapshot.ReturnedOn,
         });
         await deps.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(ArrestPathView.From(path));
+    }
+
+    // Art 89(4): the State has consulted the Court on the other proceedings when a consultation on this request names
+    // the OtherProceedings ground, open or closed (our reading: opening it is consulting).
+    private static async Task<bool> ConsultedOnOtherProceedingsAsync(Guid id, Deps deps, CancellationToken ct)
+    {
+        var consultations = await deps.Db.Consultations.Where(c => c.RequestId == id).ToListAsync(ct);
+        return consultations.Any(c => c.Grounds.Contains(Cooperation.Consultations.ConsultationGround.OtherProceedings));
     }
 
     private static IResult Invalid(string field, string problem) =>

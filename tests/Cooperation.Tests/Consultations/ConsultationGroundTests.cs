@@ -18,6 +18,7 @@ public class ConsultationGroundTests
         { ConsultationGround.NationalSecurity, "93(4), 72" },
         { ConsultationGround.Immunity, "98" },
         { ConsultationGround.Other, "—" },
+        { ConsultationGround.DirectExecutionProblem, "99(4)(b)" },
     };
 
     [Theory]
@@ -29,10 +30,11 @@ public class ConsultationGroundTests
     }
 
     [Fact]
-    public void The_grounds_are_exactly_domain_md_s_codes()
+    public void The_grounds_are_exactly_domain_md_s_codes_and_issue_15s_Art_99_4_b_ground()
     {
         string[] codes = ["InsufficientInformation", "PersonNotLocated", "WrongPerson", "TreatyConflict", "NeBisInIdem",
-            "OtherProceedings", "CompetingRequest", "ThirdPartyControl", "FundamentalPrinciple", "NationalSecurity", "Immunity", "Other"];
+            "OtherProceedings", "CompetingRequest", "ThirdPartyControl", "FundamentalPrinciple", "NationalSecurity", "Immunity", "Other",
+            "DirectExecutionProblem"];
         Assert.Equal(codes, Enum.GetNames<ConsultationGround>());
     }
 

@@ -360,6 +360,27 @@ public class RequestLifecycleRuleTests
     }
 
     [Fact]
+    public void Art94_2_the_measures_sought_are_recorded_with_the_request()
+    {
+        var proposed = Accept(Assistance(RequestStatus.InExecution), new Postpone(PostponementGround.NationalProceedings, Samples.At.AddDays(30))).Snapshot;
+        var sought = Accept(proposed, new SeekPreservationMeasures(Cooperation.Organs.Organ.Prosecutor, " Seal the archive room "));
+        Assert.Equal("Seal the archive room", sought.Snapshot.PreservationMeasures);
+        Assert.DoesNotContain("archive", sought.Entry.Description);
+    }
+
+    [Fact]
+    public void Art95_and_89_2_the_order_and_the_ruling_are_recorded_with_their_references()
+    {
+        var ordered = Accept(Assistance(RequestStatus.InExecution), new RecordEvidenceCollectionOrder(" ICC-01/99-01/26-90 ")).Snapshot;
+        Assert.Equal("ICC-01/99-01/26-90", ordered.EvidenceCollectionOrderReference);
+        var postponed = Accept(Samples.In(RequestKind.ArrestAndSurrender, RequestStatus.InExecution),
+            new Postpone(PostponementGround.AdmissibilityChallenge)).Snapshot;
+        var ruled = Accept(postponed, new RecordAdmissibilityRuling(Admissible: true, "ICC-01/99-01/26-91"));
+        Assert.Equal("ICC-01/99-01/26-91", ruled.Snapshot.AdmissibilityRulingReference);
+        Assert.Contains("Art 95", ruled.Entry.Description);
+    }
+
+    [Fact]
     public void Art93_9_a_competing_requests_for_assistance_may_postpone_one_of_them()
     {
         var postponed = Accept(Assistance(RequestStatus.InExecution), new Postpone(PostponementGround.CompetingRequests));

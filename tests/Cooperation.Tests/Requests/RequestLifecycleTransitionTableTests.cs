@@ -17,6 +17,7 @@ public class RequestLifecycleTransitionTableTests
         RequestStatus.Draft, RequestStatus.Ready, RequestStatus.Transmitted, RequestStatus.Delivered,
         RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.InConsultation, RequestStatus.Postponed,
         RequestStatus.Executed, RequestStatus.PartiallyExecuted, RequestStatus.Denied, RequestStatus.Withdrawn,
+        RequestStatus.ExtraditedInstead,
     ];
 
     private static readonly Dictionary<string, RequestStatus> Abbreviations = new()
@@ -25,6 +26,7 @@ public class RequestLifecycleTransitionTableTests
         ["Dl"] = RequestStatus.Delivered, ["Ak"] = RequestStatus.Acknowledged, ["Ex"] = RequestStatus.InExecution,
         ["Co"] = RequestStatus.InConsultation, ["Po"] = RequestStatus.Postponed, ["Ed"] = RequestStatus.Executed,
         ["PE"] = RequestStatus.PartiallyExecuted, ["Dn"] = RequestStatus.Denied, ["Wd"] = RequestStatus.Withdrawn,
+        ["XI"] = RequestStatus.ExtraditedInstead,
     };
 
     // Error code shorthands.
@@ -35,65 +37,77 @@ public class RequestLifecycleTransitionTableTests
     // Other assistance (Art 93, 96): execution goes on during a consultation (Art 97 suspends nothing);
     // denial on 93(4)/93(5) possible.
     private const string OtherAssistanceTable = """
-        command              Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd
-        MarkReady            Rd  -   -   -   -   -   -   -   -   -   -   -
-        Transmit             -   Tr  -   -   -   -   -   -   -   -   -   -
-        RecordDelivered      -   -   Dl  -   -   -   -   -   -   -   -   -
-        Acknowledge          -   -   Ak  Ak  -   -   -   -   -   -   -   -
-        StartExecution       -   -   -   -   Ex  -   -   -   -   -   -   -
-        ReportProgress       -   -   -   -   -   Ex  Co  -   -   -   -   -
-        Execute              -   -   -   -   -   Ed  Ed  -   -   -   -   -
-        ExecutePartial       -   -   -   -   -   PE  PE  -   -   -   -   -
-        Deny                 -   -   -   -   Dn  Dn  Dn  -   -   -   -   -
-        Postpone95           -   -   -   -   Po  Po  Po  -   -   -   -   -
-        Resume               -   -   -   -   -   -   Ex  Ex  -   -   -   -
-        OpenConsultation     -   -   -   Co  Co  Co  -   Co  -   -   -   -
-        CloseResumed         -   -   -   -   -   -   Ex  -   -   -   -   -
-        CloseModified        -   -   -   -   -   -   !outcome-not-applicable   -   -   -   -   -
-        CloseRedirected      -   -   -   -   -   -   Wd  -   -   -   -   -
-        ClosePostponed95     -   -   -   -   -   -   Po  -   -   -   -   -
-        CloseWithdrawn       -   -   -   -   -   -   Wd  -   -   -   -   -
-        Modify               -   -   Tr  Tr  Tr  Tr  Tr  -   -   -   -   -
-        Withdraw             Wd  Wd  Wd  Wd  Wd  Wd  Wd  Wd  -   -   -   -
-        RecordConfirmation   -   -   !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  -   -   -   -
-        Reclassify           Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd
-        ProposePeriod        -   -   -   -   !no-postponement-proposed  !no-postponement-proposed  !no-postponement-proposed  -   -   -   -   -
-        AgreePostponement    -   -   -   -   !no-postponement-proposed  !no-postponement-proposed  !no-postponement-proposed  -   -   -   -   -
-        SeekPreservation     -   -   -   -   !preservation-not-applicable  !preservation-not-applicable  !preservation-not-applicable  !preservation-not-applicable  -   -   -   -
-        AdmissibilityRuling  -   -   -   -   -   -   -   Ex  -   -   -   -
-        EvidenceOrder        Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  -   -   -   -
+        command                 Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd  XI
+        MarkReady               Rd  -   -   -   -   -   -   -   -   -   -   -   -
+        Transmit                -   Tr  -   -   -   -   -   -   -   -   -   -   -
+        RecordDelivered         -   -   Dl  -   -   -   -   -   -   -   -   -   -
+        Acknowledge             -   -   Ak  Ak  -   -   -   -   -   -   -   -   -
+        StartExecution          -   -   -   -   Ex  -   -   -   -   -   -   -   -
+        ReportProgress          -   -   -   -   -   Ex  Co  -   -   -   -   -   -
+        Execute                 -   -   -   -   -   Ed  Ed  -   -   -   -   -   -
+        ExecutePartial          -   -   -   -   -   PE  PE  -   -   -   -   -   -
+        Deny                    -   -   -   -   Dn  Dn  Dn  -   -   -   -   -   -
+        Postpone95              -   -   -   -   Po  Po  Po  -   -   -   -   -   -
+        Resume                  -   -   -   -   -   -   Ex  Ex  -   -   -   -   -
+        OpenConsultation        -   -   -   Co  Co  Co  -   Co  -   -   -   -   -
+        CloseResumed            -   -   -   -   -   -   Ex  -   -   -   -   -   -
+        CloseModified           -   -   -   -   -   -   !outcome-not-applicable  -   -   -   -   -   -
+        CloseRedirected         -   -   -   -   -   -   Wd  -   -   -   -   -   -
+        ClosePostponed95        -   -   -   -   -   -   Po  -   -   -   -   -   -
+        CloseWithdrawn          -   -   -   -   -   -   Wd  -   -   -   -   -   -
+        Modify                  -   -   Tr  Tr  Tr  Tr  Tr  -   -   -   -   -   -
+        Withdraw                Wd  Wd  Wd  Wd  Wd  Wd  Wd  Wd  -   -   -   -   -
+        RecordConfirmation      -   -   !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  -   -   -   -   -
+        Reclassify              Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd  XI
+        ProposePeriod           -   -   -   -   !no-postponement-proposed  !no-postponement-proposed  !no-postponement-proposed  -   -   -   -   -   -
+        AgreePostponement       -   -   -   -   !no-postponement-proposed  !no-postponement-proposed  !no-postponement-proposed  -   -   -   -   -   -
+        SeekPreservation        -   -   -   -   !preservation-not-applicable  !preservation-not-applicable  !preservation-not-applicable  !preservation-not-applicable  -   -   -   -   -
+        AdmissibilityRuling     -   -   -   -   -   -   -   Ex  -   -   -   -   -
+        EvidenceOrder           Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  -   -   -   -   -
+        NotifyCompeting         -   -   -   !not-applicable  !not-applicable  !not-applicable  !not-applicable  !not-applicable  -   -   -   -   -
+        CompetingAdmissibility  -   -   -   !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  -   -   -   -   -
+        ExtraditedInstead       -   -   -   !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  -   -   -   -   -
+        ExtraditionRefused      -   -   -   !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  -   -   -   -   -
+        OrgTransmission         -   -   Tr  Dl  Ak  Ex  Co  Po  -   -   -   -   -
+        DirectExecution         -   -   -   -   !direct-execution-not-applicable  !direct-execution-not-applicable  !direct-execution-not-applicable  -   -   -   -   -   -
         """;
 
     // Arrest and surrender, transit: never denied; execution goes on during a consultation (Art 97);
     // no redirection (93(9)(b) is for assistance).
     private const string ArrestTable = """
-        command              Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd
-        MarkReady            Rd  -   -   -   -   -   -   -   -   -   -   -
-        Transmit             -   Tr  -   -   -   -   -   -   -   -   -   -
-        RecordDelivered      -   -   Dl  -   -   -   -   -   -   -   -   -
-        Acknowledge          -   -   Ak  Ak  -   -   -   -   -   -   -   -
-        StartExecution       -   -   -   -   Ex  -   -   -   -   -   -   -
-        ReportProgress       -   -   -   -   -   Ex  Co  -   -   -   -   -
-        Execute              -   -   -   -   -   Ed  Ed  -   -   -   -   -
-        ExecutePartial       -   -   -   -   -   PE  PE  -   -   -   -   -
-        Deny                 -   -   -   -   !denial-not-allowed  !denial-not-allowed  !denial-not-allowed  -   -   -   -   -
-        Postpone95           -   -   -   -   Po  Po  Po  -   -   -   -   -
-        Resume               -   -   -   -   -   -   Ex  Ex  -   -   -   -
-        OpenConsultation     -   -   -   Co  Co  Co  -   Co  -   -   -   -
-        CloseResumed         -   -   -   -   -   -   Ex  -   -   -   -   -
-        CloseModified        -   -   -   -   -   -   !outcome-not-applicable   -   -   -   -   -
-        CloseRedirected      -   -   -   -   -   -   !outcome-not-applicable   -   -   -   -   -
-        ClosePostponed95     -   -   -   -   -   -   Po  -   -   -   -   -
-        CloseWithdrawn       -   -   -   -   -   -   Wd  -   -   -   -   -
-        Modify               -   -   Tr  Tr  Tr  Tr  Tr  -   -   -   -   -
-        Withdraw             Wd  Wd  Wd  Wd  Wd  Wd  Wd  Wd  -   -   -   -
-        RecordConfirmation   -   -   !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  -   -   -   -
-        Reclassify           Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd
-        ProposePeriod        -   -   -   -   !no-postponement-proposed  !no-postponement-proposed  !no-postponement-proposed  -   -   -   -   -
-        AgreePostponement    -   -   -   -   !no-postponement-proposed  !no-postponement-proposed  !no-postponement-proposed  -   -   -   -   -
-        SeekPreservation     -   -   -   -   !preservation-not-applicable  !preservation-not-applicable  !preservation-not-applicable  !preservation-not-applicable  -   -   -   -
-        AdmissibilityRuling  -   -   -   -   -   -   -   Ex  -   -   -   -
-        EvidenceOrder        !not-applicable  !not-applicable  !not-applicable  !not-applicable  !not-applicable  !not-applicable  !not-applicable  !not-applicable  -   -   -   -
+        command                 Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd  XI
+        MarkReady               Rd  -   -   -   -   -   -   -   -   -   -   -   -
+        Transmit                -   Tr  -   -   -   -   -   -   -   -   -   -   -
+        RecordDelivered         -   -   Dl  -   -   -   -   -   -   -   -   -   -
+        Acknowledge             -   -   Ak  Ak  -   -   -   -   -   -   -   -   -
+        StartExecution          -   -   -   -   Ex  -   -   -   -   -   -   -   -
+        ReportProgress          -   -   -   -   -   Ex  Co  -   -   -   -   -   -
+        Execute                 -   -   -   -   -   Ed  Ed  -   -   -   -   -   -
+        ExecutePartial          -   -   -   -   -   PE  PE  -   -   -   -   -   -
+        Deny                    -   -   -   -   !denial-not-allowed  !denial-not-allowed  !denial-not-allowed  -   -   -   -   -   -
+        Postpone95              -   -   -   -   Po  Po  Po  -   -   -   -   -   -
+        Resume                  -   -   -   -   -   -   Ex  Ex  -   -   -   -   -
+        OpenConsultation        -   -   -   Co  Co  Co  -   Co  -   -   -   -   -
+        CloseResumed            -   -   -   -   -   -   Ex  -   -   -   -   -   -
+        CloseModified           -   -   -   -   -   -   !outcome-not-applicable  -   -   -   -   -   -
+        CloseRedirected         -   -   -   -   -   -   !outcome-not-applicable  -   -   -   -   -   -
+        ClosePostponed95        -   -   -   -   -   -   Po  -   -   -   -   -   -
+        CloseWithdrawn          -   -   -   -   -   -   Wd  -   -   -   -   -   -
+        Modify                  -   -   Tr  Tr  Tr  Tr  Tr  -   -   -   -   -   -
+        Withdraw                Wd  Wd  Wd  Wd  Wd  Wd  Wd  Wd  -   -   -   -   -
+        RecordConfirmation      -   -   !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  !confirmation-not-required  -   -   -   -   -
+        Reclassify              Dr  Rd  Tr  Dl  Ak  Ex  Co  Po  Ed  PE  Dn  Wd  XI
+        ProposePeriod           -   -   -   -   !no-postponement-proposed  !no-postponement-proposed  !no-postponement-proposed  -   -   -   -   -   -
+        AgreePostponement       -   -   -   -   !no-postponement-proposed  !no-postponement-proposed  !no-postponement-proposed  -   -   -   -   -   -
+        SeekPreservation        -   -   -   -   !preservation-not-applicable  !preservation-not-applicable  !preservation-not-applicable  !preservation-not-applicable  -   -   -   -   -
+        AdmissibilityRuling     -   -   -   -   -   -   -   Ex  -   -   -   -   -
+        EvidenceOrder           !not-applicable  !not-applicable  !not-applicable  !not-applicable  !not-applicable  !not-applicable  !not-applicable  !not-applicable  -   -   -   -   -
+        NotifyCompeting         -   -   -   Dl  Ak  Ex  Co  Po  -   -   -   -   -
+        CompetingAdmissibility  -   -   -   !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  -   -   -   -   -
+        ExtraditedInstead       -   -   -   !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  -   -   -   -   -
+        ExtraditionRefused      -   -   -   !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  !no-competing-request  -   -   -   -   -
+        OrgTransmission         -   -   Tr  Dl  Ak  Ex  Co  Po  -   -   -   -   -
+        DirectExecution         -   -   -   -   !direct-execution-not-applicable  !direct-execution-not-applicable  !direct-execution-not-applicable  -   -   -   -   -   -
         """;
 
     private static Dictionary<string, string[]> Parse(string table)
@@ -112,15 +126,22 @@ public class RequestLifecycleTransitionTableTests
     // only urgent requests under Art 91(1) and 96(1) do (the rule tests cover those).
     // Transit may be refused, but only under Art 89(3)(a): the table's national-security denial does not apply to it.
     private const string TransitDenyRow =
-        "Deny                 -   -   -   -   !denial-ground-not-applicable  !denial-ground-not-applicable  !denial-ground-not-applicable  -   -   -   -   -";
+        "Deny                 -   -   -   -   !denial-ground-not-applicable  !denial-ground-not-applicable  !denial-ground-not-applicable  -   -   -   -   -   -";
+
+    // Art 90 concerns requests for surrender; a transit request has no competing extradition.
+    private const string TransitCompetingRow =
+        "NotifyCompeting      -   -   -   !not-applicable  !not-applicable  !not-applicable  !not-applicable  !not-applicable  -   -   -   -   -";
 
     private static Dictionary<string, string[]> ExpectedFor(RequestKind kind)
     {
         var table = Parse(kind == RequestKind.OtherAssistance ? OtherAssistanceTable : ArrestTable);
         if (kind == RequestKind.Transit)
         {
-            var row = TransitDenyRow.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            table[row[0]] = row[1..];
+            foreach (var line in new[] { TransitDenyRow, TransitCompetingRow })
+            {
+                var row = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                table[row[0]] = row[1..];
+            }
         }
         return table;
     }
@@ -154,6 +175,16 @@ public class RequestLifecycleTransitionTableTests
         "SeekPreservation" => new SeekPreservationMeasures(Cooperation.Organs.Organ.Prosecutor),
         "AdmissibilityRuling" => new RecordAdmissibilityRuling(Admissible: true),
         "EvidenceOrder" => new RecordEvidenceCollectionOrder(),
+        "NotifyCompeting" => new NotifyCompetingExtradition(new Cooperation.Requests.Competing.CompetingExtradition(
+            "SRB", RequestingStateIsParty: true, SameConduct: true, ObligationToExtradite: false, new DateOnly(2026, 3, 1), RequestingStateNotified: true)),
+        "CompetingAdmissibility" => new RecordCompetingAdmissibility(true, "ICC-01/99-01/26-77", new DateOnly(2026, 3, 20)),
+        "ExtraditedInstead" => new RecordExtraditedInstead(new DateOnly(2026, 4, 1)),
+        "ExtraditionRefused" => new RecordExtraditionRefused(new DateOnly(2026, 4, 1)),
+        // The table's requests are the Registry's: direct execution (Art 99(4)) is the Prosecutor's (the rule tests cover it).
+        "DirectExecution" => new RecordDirectExecution(new Cooperation.Requests.DirectExecution.DirectExecutionPlan(
+            new DateOnly(2026, 4, 1), true, false, false, false, false, null, null), Cooperation.Organs.Organ.Registry, ConsultationsHeld: true),
+        "OrgTransmission" => new RecordOrganisationTransmission(new Cooperation.Requests.Channels.OrganisationTransmission(
+            Cooperation.Requests.Channels.OrganisationChannel.Interpol, null, "A-1234/1-2026", Samples.At)),
         _ => throw new ArgumentOutOfRangeException(nameof(label), label, null),
     };
 

@@ -238,7 +238,7 @@ public sealed class ConsultationFlowTests(PlatformFixture platform)
         { "InsufficientInformation", "97(a)" }, { "PersonNotLocated", "97(b)" }, { "WrongPerson", "97(b)" },
         { "TreatyConflict", "97(c)" }, { "NeBisInIdem", "89(2)" }, { "OtherProceedings", "89(4)" },
         { "CompetingRequest", "90, 93(9)(a)" }, { "ThirdPartyControl", "93(9)(b)" }, { "FundamentalPrinciple", "93(3)" },
-        { "NationalSecurity", "93(4), 72" }, { "Immunity", "98" }, { "Other", "—" },
+        { "NationalSecurity", "93(4), 72" }, { "Immunity", "98" }, { "Other", "—" }, { "DirectExecutionProblem", "99(4)(b)" },
     };
 
     [Fact]

@@ -36,6 +36,26 @@ public abstract record ArrestCommand
     public sealed record OrderSurrender(DateOnly On, bool ConsentToSurrender = false) : ArrestCommand;
 
     /// <summary>
+    /// Art 89(4): the person is proceeded against or serving a sentence in the requested State for a different crime.
+    /// After deciding to grant the request (the surrender order, Art 59(7)) and consulting the Court
+    /// (<paramref name="CourtConsulted"/>: an Art 97 consultation on the 89(4) ground), the State defers surrender
+    /// until the national proceedings end or the sentence is served; <paramref name="ExpectedUntil"/>, if known.
+    /// </summary>
+    public sealed record DeferSurrender(DateOnly On, bool CourtConsulted, DateOnly? ExpectedUntil = null) : ArrestCommand;
+
+    /// <summary>
+    /// RPE 183: following the Art 89(4) consultation, the State surrenders the person temporarily, on
+    /// <paramref name="Conditions"/> determined between the requested State and the Court.
+    /// </summary>
+    public sealed record SurrenderTemporarily(DateOnly On, bool CourtConsulted, string? Conditions) : ArrestCommand;
+
+    /// <summary>
+    /// RPE 183: the temporarily surrendered person was transferred back to the requested State (once the presence
+    /// before the Court was no longer required, at the latest when the proceedings were completed).
+    /// </summary>
+    public sealed record RecordReturn(DateOnly On) : ArrestCommand;
+
+    /// <summary>
     /// Date and manner agreed with the Registry (RPE 184); needs the documents, unless the person consented to
     /// surrender before they came (Art 92(3)). Repeating it reschedules.
     /// </summary>

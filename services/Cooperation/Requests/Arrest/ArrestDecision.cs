@@ -30,4 +30,10 @@ public static class ArrestErrors
     public const string ArrestDateRequired = "arrest-date-required";
     public const string ReleaseBeforePeriodEnds = "release-before-period-ends";
     public const string DateBeforeArrest = "date-before-arrest";
+    /// <summary>Art 89(4): deferral or temporary surrender follows a consultation with the Court.</summary>
+    public const string ConsultationRequired = "consultation-required";
+    /// <summary>Art 89(4): the consultation comes "after making its decision to grant the request".</summary>
+    public const string SurrenderOrderRequired = "surrender-order-required";
+    /// <summary>RPE 183: a temporary surrender is on conditions determined with the Court.</summary>
+    public const string ConditionsRequired = "conditions-required";
 }

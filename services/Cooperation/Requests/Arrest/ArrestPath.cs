@@ -95,12 +95,51 @@ public static class ArrestPath
                     "The custodial State ordered surrender; the person is to be delivered to the Court as soon as possible (Art 59(7)).");
             }),
 
+            // Art 89(4): "after making its decision to grant the request, shall consult with the Court".
+            DeferSurrender c => When(current, c, [ArrestStage.Arrested, ArrestStage.AwaitingDocuments], () =>
+                OtherProceedingsGuard(current, c.CourtConsulted) ?? NotBeforeArrest(current, c.On) ?? Accept(
+                    current with { Stage = ArrestStage.SurrenderDeferred, SurrenderDeferredOn = c.On, DeferredUntil = c.ExpectedUntil, DocumentsDueAt = null },
+                    "surrender-deferred",
+                    "After consulting the Court, the State deferred surrender until the proceedings or sentence for a different " +
+                    "crime in the State end (Art 89(4)); the person is then surrendered.",
+                    deadlineEnded: current.Stage == ArrestStage.AwaitingDocuments ? DeadlineKind.SurrenderDocuments : null)),
+
+            // RPE 183: temporary surrender, at once after the consultation or during a deferral.
+            SurrenderTemporarily c => When(current, c, [ArrestStage.Arrested, ArrestStage.AwaitingDocuments, ArrestStage.SurrenderDeferred], () =>
+            {
+                if (OtherProceedingsGuard(current, c.CourtConsulted) is { } refused) return refused;
+                if (string.IsNullOrWhiteSpace(c.Conditions))
+                    return new ArrestDecision.Refused(ArrestErrors.ConditionsRequired,
+                        "A temporary surrender is made on conditions determined between the requested State and the Court (RPE 183).");
+                return NotBeforeArrest(current, c.On) ?? Accept(
+                    current with
+                    {
+                        Stage = ArrestStage.TemporarilySurrendered, TemporarilySurrenderedOn = c.On,
+                        TemporarySurrenderConditions = c.Conditions.Trim(), ReturnedOn = null, DocumentsDueAt = null,
+                    },
+                    "temporarily-surrendered",
+                    "The person was surrendered temporarily on conditions determined with the Court (RPE 183, Art 89(4)); kept in " +
+                    "custody at the Court and returned to the State once no longer required, at the latest when the proceedings end.",
+                    deadlineEnded: current.Stage == ArrestStage.AwaitingDocuments ? DeadlineKind.SurrenderDocuments : null);
+            }),
+
+            // RPE 183 "shall be transferred to the requested State"; the final surrender then awaits the end of the national
+            // proceedings or sentence, as a deferral does (our reading).
+            RecordReturn c => When(current, c, [ArrestStage.TemporarilySurrendered], () =>
+                current.TemporarilySurrenderedOn is { } sent && c.On < sent
+                    ? new ArrestDecision.Refused(ArrestErrors.DateBeforeArrest, "The return cannot be dated before the temporary surrender.")
+                    : Accept(current with { Stage = ArrestStage.SurrenderDeferred, ReturnedOn = c.On },
+                        "returned-after-temporary-surrender",
+                        "The temporarily surrendered person was transferred back to the requested State (RPE 183); surrender to the " +
+                        "Court follows once the proceedings or sentence there end (Art 89(4)).")),
+
             ArrangeSurrender c => When(current, c,
-                [ArrestStage.Arrested, ArrestStage.AwaitingDocuments, ArrestStage.SurrenderArranged],
+                [ArrestStage.Arrested, ArrestStage.AwaitingDocuments, ArrestStage.SurrenderDeferred, ArrestStage.SurrenderArranged],
                 () =>
                 {
                     var rescheduled = current.Stage == ArrestStage.SurrenderArranged;
-                    if (!rescheduled && !current.DocumentsReceived && !c.ConsentToSurrender)
+                    // After a deferral (Art 89(4)) surrender was already ordered (Art 59(7)).
+                    if (!rescheduled && current.Stage != ArrestStage.SurrenderDeferred && !current.DocumentsReceived && !c.ConsentToSurrender)
                         return new ArrestDecision.Refused(ArrestErrors.DocumentsRequired,
                             "Surrender needs the surrender request and documents, unless the person consents to surrender (Art 92(3)).");
                     return Accept(current with { Stage = ArrestStage.SurrenderArranged, SurrenderDate = c.SurrenderDate, DocumentsDueAt = null },
@@ -120,6 +159,16 @@ public static class ArrestPath
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "unknown command"),
         };
     }
+
+    private static ArrestDecision? OtherProceedingsGuard(ArrestSnapshot current, bool courtConsulted) =>
+        current.SurrenderOrderedOn is null
+            ? new ArrestDecision.Refused(ArrestErrors.SurrenderOrderRequired,
+                "Art 89(4): the State consults the Court after deciding to grant the request; record the surrender order (Art 59(7)) first.")
+            : !courtConsulted
+                ? new ArrestDecision.Refused(ArrestErrors.ConsultationRequired,
+                    "Art 89(4): the State consults the Court on the proceedings or sentence for a different crime before deferring " +
+                    "or temporarily surrendering (RPE 183): open a consultation on that ground first.")
+                : null;
 
     private static DateTimeOffset StartOfDay(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 

@@ -20,6 +20,14 @@ public sealed record ArrestSnapshot
     public DateOnly? InterimReleasedOn { get; init; }
     /// <summary>Art 59(7): the custodial State ordered surrender on this day; delivery is due as soon as possible.</summary>
     public DateOnly? SurrenderOrderedOn { get; init; }
+    /// <summary>Art 89(4): surrender deferred on this day, after consulting the Court; and when the national case is expected to end.</summary>
+    public DateOnly? SurrenderDeferredOn { get; init; }
+    public DateOnly? DeferredUntil { get; init; }
+    /// <summary>RPE 183: temporarily surrendered on this day, on these conditions agreed with the Court.</summary>
+    public DateOnly? TemporarilySurrenderedOn { get; init; }
+    public string? TemporarySurrenderConditions { get; init; }
+    /// <summary>RPE 183: returned to the requested State after the temporary surrender.</summary>
+    public DateOnly? ReturnedOn { get; init; }
     public DateOnly? SurrenderDate { get; init; }
     public DateOnly? SurrenderedOn { get; init; }
 

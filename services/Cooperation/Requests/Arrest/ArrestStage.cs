@@ -13,6 +13,17 @@ public enum ArrestStage
     AwaitingDocuments,
     /// <summary>Art 92(3): released because the documents did not come in time; the request stays open (Art 92(4)).</summary>
     ReleasedPendingDocuments,
+    /// <summary>
+    /// Art 89(4): the person is proceeded against or serving a sentence in the requested State for a different crime;
+    /// after consulting the Court, the State defers surrender until those proceedings or the sentence end. Also where
+    /// the person is back after a temporary surrender (RPE 183).
+    /// </summary>
+    SurrenderDeferred,
+    /// <summary>
+    /// RPE 183: after the Art 89(4) consultation, the person was surrendered temporarily, on conditions determined
+    /// between the requested State and the Court; kept in custody at the Court and returned when no longer required.
+    /// </summary>
+    TemporarilySurrendered,
     /// <summary>Date and manner of surrender agreed with the Registry (RPE 184).</summary>
     SurrenderArranged,
     /// <summary>Delivered to the Court. Terminal.</summary>

@@ -113,23 +113,80 @@ public abstract record RequestCommand
         public override Party IssuedBy => Party.Either;
     }
 
-    /// <summary>Art 94(2): during an Art 94 postponement the Prosecutor may seek measures to preserve evidence (Art 93(1)(j)).</summary>
-    public sealed record SeekPreservationMeasures(Organs.Organ By) : RequestCommand
+    /// <summary>
+    /// Art 94(2): during an Art 94 postponement the Prosecutor may seek measures to preserve evidence (Art 93(1)(j));
+    /// <paramref name="Measures"/>: which (request content, classified as the request).
+    /// </summary>
+    public sealed record SeekPreservationMeasures(Organs.Organ By, string? Measures = null) : RequestCommand
     {
         public override Party IssuedBy => Party.IssuingOrgan;
     }
 
     /// <summary>
     /// The Court's ruling on admissibility, which ends a postponement on 89(2) or 95: admissible, execution proceeds;
-    /// inadmissible, the request ends as Withdrawn.
+    /// inadmissible, the request ends as Withdrawn. <paramref name="Reference"/>: the reference of the Court's ruling.
     /// </summary>
-    public sealed record RecordAdmissibilityRuling(bool Admissible) : RequestCommand
+    public sealed record RecordAdmissibilityRuling(bool Admissible, string? Reference = null) : RequestCommand
     {
         public override Party IssuedBy => Party.IssuingOrgan;
     }
 
-    /// <summary>Art 95: the Court ordered that the Prosecutor may pursue the collection of evidence (Art 18, 19): no postponement on 95.</summary>
-    public sealed record RecordEvidenceCollectionOrder : RequestCommand
+    /// <summary>
+    /// Art 95: the Court ordered that the Prosecutor may pursue the collection of evidence (Art 18, 19): no postponement on 95.
+    /// <paramref name="Reference"/>: the reference of the order.
+    /// </summary>
+    public sealed record RecordEvidenceCollectionOrder(string? Reference = null) : RequestCommand
+    {
+        public override Party IssuedBy => Party.IssuingOrgan;
+    }
+
+    /// <summary>
+    /// Art 90(1): the State received a request from another State for the extradition of the same person and notifies
+    /// the Court (and the requesting State). Requests for surrender (or provisional arrest) only; no change of status.
+    /// </summary>
+    public sealed record NotifyCompetingExtradition(Competing.CompetingExtradition Notice) : RequestCommand
+    {
+        public override Party IssuedBy => Party.RequestedState;
+    }
+
+    /// <summary>
+    /// Art 90(2)(b), 90(3)-(6): the Court's determination of admissibility, given on the State's notification or earlier
+    /// (Art 18, 19), recorded with its reference and date; it sets the priority between the two requests.
+    /// </summary>
+    public sealed record RecordCompetingAdmissibility(bool Admissible, string Reference, DateOnly On) : RequestCommand
+    {
+        public override Party IssuedBy => Party.IssuingOrgan;
+    }
+
+    /// <summary>
+    /// Art 90: the State extradited the person to the competing requesting State, where 90(3), (5), (6) or (7)(b) allows
+    /// it; <paramref name="FactorsConsidered"/>: for 90(6) and 90(7)(b), the relevant factors were considered. → ExtraditedInstead.
+    /// </summary>
+    public sealed record RecordExtraditedInstead(DateOnly On, bool FactorsConsidered = false) : RequestCommand
+    {
+        public override Party IssuedBy => Party.RequestedState;
+    }
+
+    /// <summary>Art 90(8): after the Court determined the case inadmissible, extradition was refused; the State notifies the Court.</summary>
+    public sealed record RecordExtraditionRefused(DateOnly On) : RequestCommand
+    {
+        public override Party IssuedBy => Party.RequestedState;
+    }
+
+    /// <summary>
+    /// Art 87(1)(b): the request was also transmitted through INTERPOL or a regional organisation, beside the designated
+    /// channel (87(1)(a)); no change of status or evidence.
+    /// </summary>
+    public sealed record RecordOrganisationTransmission(Channels.OrganisationTransmission Transmission) : RequestCommand
+    {
+        public override Party IssuedBy => Party.IssuingOrgan;
+    }
+
+    /// <summary>
+    /// Art 99(4): the Prosecutor records a direct execution on the State's territory, after consultations with the State
+    /// (<paramref name="ConsultationsHeld"/>: an Art 97 consultation on this request, our reading). No change of status.
+    /// </summary>
+    public sealed record RecordDirectExecution(DirectExecution.DirectExecutionPlan Plan, Organs.Organ By, bool ConsultationsHeld) : RequestCommand
     {
         public override Party IssuedBy => Party.IssuingOrgan;
     }

@@ -1,5 +1,6 @@
 using Cooperation.Confidentiality;
 using Cooperation.Consultations;
+using Cooperation.Requests.Competing;
 using Cooperation.Validation;
 using static Cooperation.Requests.RequestCommand;
 
@@ -82,9 +83,18 @@ public static class RequestLifecycle
                 current.Kind != RequestKind.OtherAssistance
                     ? new Decision.Refused(LifecycleErrors.NotApplicable,
                         "An order to pursue the collection of evidence (Art 95) concerns requests for assistance.")
-                    : Accept(current, current with { EvidenceCollectionOrdered = true }, "evidence-collection-ordered",
+                    : Accept(current, current with { EvidenceCollectionOrdered = true, EvidenceCollectionOrderReference = c.Reference?.Trim() },
+                        "evidence-collection-ordered",
                         "The Court ordered that the Prosecutor may pursue the collection of evidence (Art 18, 19): " +
                         "no postponement on Art 95.")),
+            NotifyCompetingExtradition c => When(current, c, CompetingStatuses, () => NotifyCompetingFrom(current, c)),
+            RecordCompetingAdmissibility c => When(current, c, CompetingStatuses, () => CompetingAdmissibilityFrom(current, c)),
+            RecordExtraditedInstead c => When(current, c, CompetingStatuses, () => ExtraditedInsteadFrom(current, c)),
+            RecordExtraditionRefused c => When(current, c, CompetingStatuses, () => ExtraditionRefusedFrom(current, c)),
+            // Art 87(1)(b) "without prejudice to" (a): only beside a transmission through the designated channel (our reading).
+            RecordOrganisationTransmission c => When(current, c, PendingStatuses, () => OrganisationTransmissionFrom(current, c)),
+            RecordDirectExecution c => When(current, c,
+                [RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.InConsultation], () => DirectExecutionFrom(current, c)),
             Resume c => ResumeFrom(current, c),
             OpenConsultation c => When(current, c,
                 [RequestStatus.Delivered, RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.Postponed],
@@ -368,7 +378,8 @@ public static class RequestLifecycle
             if (c.By != Organs.Organ.Prosecutor)
                 return new Decision.Refused(LifecycleErrors.PreservationNotApplicable,
                     "Art 94(2): it is the Prosecutor who may seek measures to preserve evidence.");
-            return Accept(current, current with { PreservationMeasuresSought = true }, "preservation-measures-sought",
+            return Accept(current, current with { PreservationMeasuresSought = true, PreservationMeasures = c.Measures?.Trim() ?? current.PreservationMeasures },
+                "preservation-measures-sought",
                 "The Prosecutor seeks measures to preserve evidence during the postponement (Art 94(2), 93(1)(j)).");
         });
 
@@ -381,7 +392,7 @@ public static class RequestLifecycle
                 "An admissibility ruling ends a postponement on Art 89(2) or 95 only.");
         var article = Article(current.PostponementGround.Value);
         if (!c.Admissible)
-            return Accept(current, current with { Status = RequestStatus.Withdrawn, StatusBeforePostponement = null },
+            return Accept(current, current with { Status = RequestStatus.Withdrawn, StatusBeforePostponement = null, AdmissibilityRulingReference = c.Reference?.Trim() },
                 "admissibility-ruled", $"The Court ruled the case inadmissible; the postponement on {article} ends and the request is withdrawn.");
         return Accept(current,
             current with
@@ -390,9 +401,133 @@ public static class RequestLifecycle
                 StatusBeforePostponement = null,
                 PostponementGround = null,
                 PostponedUntil = null,
+                AdmissibilityRulingReference = c.Reference?.Trim(),
             },
             "admissibility-ruled", $"The Court ruled the case admissible; the postponement on {article} ends and execution proceeds.");
     }
+
+    // Art 90 concerns the person once the State holds the Court's request, whatever it is doing with it.
+    private static readonly RequestStatus[] CompetingStatuses =
+    [
+        RequestStatus.Delivered, RequestStatus.Acknowledged, RequestStatus.InExecution, RequestStatus.InConsultation, RequestStatus.Postponed,
+    ];
+
+    private static Decision NotifyCompetingFrom(RequestSnapshot current, NotifyCompetingExtradition c)
+    {
+        // Art 90(1): "a request from the Court for the surrender of a person"; a provisional arrest precedes one (our reading).
+        if (current.Kind is not (RequestKind.ArrestAndSurrender or RequestKind.ProvisionalArrest))
+            return new Decision.Refused(LifecycleErrors.NotApplicable,
+                "Competing extradition requests (Art 90) concern requests for surrender; for assistance, see Art 93(9)(a).");
+        if (current.CompetingExtradition is not null)
+            return new Decision.Refused(LifecycleErrors.CompetingRequestAlreadyNotified,
+                "A competing extradition request is already notified on this request (Art 90(1)).");
+        var notice = c.Notice with { RequestingState = c.Notice.RequestingState.Trim().ToUpperInvariant(), Determination = null, ExtraditionRefusedOn = null };
+        return Accept(current, current with { CompetingExtradition = notice }, "competing-extradition-notified",
+            "The requested State notified a competing request for the extradition of the same person (Art 90(1)); " +
+            $"priority as it stands: {CompetingRequests.Priority(notice)} ({CompetingRequests.Article(notice)}).");
+    }
+
+    private static Decision CompetingAdmissibilityFrom(RequestSnapshot current, RecordCompetingAdmissibility c)
+    {
+        if (current.CompetingExtradition is not { } competing) return NoCompeting();
+        if (competing.Determination is not null)
+            return new Decision.Refused(LifecycleErrors.DeterminationAlreadyRecorded,
+                "The Court's admissibility determination on the competing requests is already recorded (Art 90).");
+        if (string.IsNullOrWhiteSpace(c.Reference))
+            return new Decision.Refused(LifecycleErrors.AuthorisingDecisionRequired,
+                "The admissibility determination is recorded with the reference of the Court's decision.",
+                [new InvalidElement("reference", "required: the reference of the Court's decision")]);
+        var next = competing with { Determination = new AdmissibilityDetermination(c.Admissible, c.Reference.Trim(), c.On) };
+        return Accept(current, current with { CompetingExtradition = next }, "competing-admissibility-determined",
+            $"The Court determined the case {(c.Admissible ? "admissible" : "inadmissible")} (Art 18, 19); " +
+            $"priority: {CompetingRequests.Priority(next)} ({CompetingRequests.Article(next)}).");
+    }
+
+    private static Decision ExtraditedInsteadFrom(RequestSnapshot current, RecordExtraditedInstead c)
+    {
+        if (current.CompetingExtradition is not { } competing) return NoCompeting();
+        var article = CompetingRequests.Article(competing);
+        switch (CompetingRequests.Priority(competing))
+        {
+            case CompetingPriority.CourtRequest:
+                return new Decision.Refused(LifecycleErrors.CourtRequestHasPriority,
+                    $"The Court's request has priority ({article}): the person is surrendered, not extradited instead.");
+            case CompetingPriority.AwaitingDetermination:
+                return new Decision.Refused(LifecycleErrors.DeterminationPending,
+                    "The State may proceed with the extradition request but shall not extradite until the Court has determined the case inadmissible (Art 90(3)).");
+            case CompetingPriority.StateDetermines when !c.FactorsConsidered:
+                return new Decision.Refused(LifecycleErrors.FactorsNotConsidered,
+                    $"The State determines whether to surrender or extradite considering all relevant factors ({article}).",
+                    [new InvalidElement("factorsConsidered", $"required: the relevant factors were considered ({article})")]);
+        }
+        return Accept(current,
+            current with { Status = RequestStatus.ExtraditedInstead, StatusBeforeConsultation = null, StatusBeforePostponement = null },
+            "extradited-instead",
+            $"The person was extradited to the competing requesting State as {article} allows; the request ends lawfully.");
+    }
+
+    private static Decision ExtraditionRefusedFrom(RequestSnapshot current, RecordExtraditionRefused c)
+    {
+        if (current.CompetingExtradition is not { } competing) return NoCompeting();
+        if (competing.Determination?.Admissible != false || competing.ExtraditionRefusedOn is not null)
+            return new Decision.Refused(LifecycleErrors.NotDeterminedInadmissible,
+                "Art 90(8): the refusal of extradition is notified after the Court determined the case inadmissible.");
+        return Accept(current, current with { CompetingExtradition = competing with { ExtraditionRefusedOn = c.On } },
+            "extradition-refused",
+            "Extradition to the competing requesting State was refused after the Court's inadmissibility determination (Art 90(8)); " +
+            "the Court's request remains.");
+    }
+
+    private static Decision OrganisationTransmissionFrom(RequestSnapshot current, RecordOrganisationTransmission c)
+    {
+        var t = c.Transmission;
+        var problems = Channels.OrganisationTransmissions.Validate(t.Channel, t.Organisation, t.Reference);
+        if (problems.Count > 0)
+            return new Decision.Refused(LifecycleErrors.InvalidOrganisationTransmission,
+                "The transmission through an organisation (Art 87(1)(b)) cannot be recorded as it stands.", problems);
+        var recorded = t with
+        {
+            Organisation = string.IsNullOrWhiteSpace(t.Organisation) ? null : t.Organisation.Trim(),
+            Reference = string.IsNullOrWhiteSpace(t.Reference) ? null : t.Reference.Trim(),
+        };
+        return Accept(current, current with { OrganisationTransmissions = [.. current.OrganisationTransmissions, recorded] },
+            "organisation-transmission-recorded",
+            (t.Channel == Channels.OrganisationChannel.Interpol ? "Also transmitted through INTERPOL" : "Also transmitted through a regional organisation")
+            + " (Art 87(1)(b)), beside the designated channel (87(1)(a)); status and evidence unchanged.");
+    }
+
+    private static Decision DirectExecutionFrom(RequestSnapshot current, RecordDirectExecution c)
+    {
+        // Art 99(4): "the Prosecutor may execute such request directly" — the Prosecutor's own requests for assistance.
+        if (current.Kind != RequestKind.OtherAssistance || c.By != Organs.Organ.Prosecutor)
+            return new Decision.Refused(LifecycleErrors.DirectExecutionNotApplicable,
+                "Direct execution on a State's territory (Art 99(4)) is the Prosecutor's, for requests for assistance.");
+        var problems = DirectExecution.DirectExecutionRules.Check(current.Measure, c.Plan);
+        if (problems.Count > 0)
+            return new Decision.Refused(LifecycleErrors.DirectExecutionNotAllowed,
+                "The direct execution cannot be recorded as it stands (Art 99(4)).", problems);
+        var @case = DirectExecution.DirectExecutionRules.CaseFor(c.Plan);
+        // 99(4)(a) "following all possible consultations"; 99(4)(b) "following consultations".
+        if (!c.ConsultationsHeld)
+            return new Decision.Refused(LifecycleErrors.ConsultationRequired,
+                $"Direct execution under {DirectExecution.DirectExecutionRules.Article(@case)} follows consultations with the requested State: open one first.");
+        var plan = c.Plan with
+        {
+            AdmissibilityDecision = string.IsNullOrWhiteSpace(c.Plan.AdmissibilityDecision) ? null : c.Plan.AdmissibilityDecision.Trim(),
+            StateConditions = string.IsNullOrWhiteSpace(c.Plan.StateConditions) ? null : c.Plan.StateConditions.Trim(),
+        };
+        return Accept(current,
+            current with { DirectExecutions = [.. current.DirectExecutions, new DirectExecution.DirectExecutionRecord(plan, @case)] },
+            "direct-execution-recorded",
+            @case == DirectExecution.DirectExecutionCase.TerritorialStateAfterAdmissibility
+                ? "The Prosecutor executes the request directly on the territory of the State where the crime is alleged, after the " +
+                  "admissibility determination and all possible consultations (Art 99(4)(a))."
+                : "The Prosecutor executes the request directly after consultations with the State, subject to its reasonable " +
+                  "conditions or concerns (Art 99(4)(b)).");
+    }
+
+    private static Decision NoCompeting() =>
+        new Decision.Refused(LifecycleErrors.NoCompetingRequest, "No competing extradition request is notified on this request (Art 90(1)).");
 
     private static Decision EnterPostponement(
         RequestSnapshot current, RequestStatus returnTo, PostponementGround? ground, DateTimeOffset? until, string @event)

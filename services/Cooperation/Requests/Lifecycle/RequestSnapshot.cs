@@ -29,10 +29,22 @@ public sealed record RequestSnapshot
     public bool PostponementConditionsConsidered { get; init; }
     /// <summary>Art 94(2): the Prosecutor sought measures to preserve evidence during an Art 94 postponement.</summary>
     public bool PreservationMeasuresSought { get; init; }
+    /// <summary>Art 94(2): the measures the Prosecutor sought.</summary>
+    public string? PreservationMeasures { get; init; }
     /// <summary>Art 93(4): part of the request was denied; the rest goes on being executed.</summary>
     public bool PartlyDenied { get; init; }
     /// <summary>Art 95: the Court ordered that the Prosecutor may pursue the collection of evidence despite the admissibility challenge.</summary>
     public bool EvidenceCollectionOrdered { get; init; }
+    /// <summary>Art 95: the reference of that order.</summary>
+    public string? EvidenceCollectionOrderReference { get; init; }
+    /// <summary>Art 89(2), 95: the reference of the admissibility ruling that ended the postponement.</summary>
+    public string? AdmissibilityRulingReference { get; init; }
+    /// <summary>Art 99(4): the Prosecutor's direct executions on the State's territory.</summary>
+    public IReadOnlyList<DirectExecution.DirectExecutionRecord> DirectExecutions { get; init; } = [];
+    /// <summary>Art 87(1)(b): transmissions through INTERPOL or a regional organisation, beside the designated channel.</summary>
+    public IReadOnlyList<Channels.OrganisationTransmission> OrganisationTransmissions { get; init; } = [];
+    /// <summary>Art 90: a competing extradition request for the same person, as notified under 90(1), with the Court's determination.</summary>
+    public Competing.CompetingExtradition? CompetingExtradition { get; init; }
     /// <summary>
     /// Sent by any medium leaving a written record. Urgent requests under Art 91(1) (arrest and surrender) and
     /// 96(1) (other assistance) are then confirmed through the designated channel; a provisional arrest (Art 92)

@@ -30,13 +30,19 @@ public enum RequestStatus
     Denied,
     /// <summary>Terminal: withdrawn by the issuing organ (or redirected elsewhere, 93(9)(b)).</summary>
     Withdrawn,
+    /// <summary>
+    /// Terminal: Art 90, the requested State extradited the person to a competing requesting State where Art 90(3),
+    /// (5), (6) or (7)(b) allowed it. A lawful end, not a failure to comply.
+    /// </summary>
+    ExtraditedInstead,
 }
 
 public static class RequestStatuses
 {
     /// <summary>Terminal statuses accept nothing but a reclassification.</summary>
     public static bool IsTerminal(this RequestStatus status) => status is
-        RequestStatus.Executed or RequestStatus.PartiallyExecuted or RequestStatus.Denied or RequestStatus.Withdrawn;
+        RequestStatus.Executed or RequestStatus.PartiallyExecuted or RequestStatus.Denied or RequestStatus.Withdrawn
+        or RequestStatus.ExtraditedInstead;
 
     /// <summary>The request has left the issuing organ and is pending at the State (RPE 180: "requests in progress").</summary>
     public static bool IsPending(this RequestStatus status) =>

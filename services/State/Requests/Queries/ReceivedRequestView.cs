@@ -19,7 +19,15 @@ public sealed record ReceivedRequestView(
     /// <summary>Art 94(1): a period proposed by one side and not yet agreed by the other.</summary>
     PostponementProposal? PendingPostponement,
     /// <summary>The language of the translation travelling with the request, if any (Art 87(2), RPE 178).</summary>
-    string? TranslationLanguage)
+    string? TranslationLanguage,
+    /// <summary>Art 90: a competing extradition request for the same person, the Court's determination, the priority.</summary>
+    Cooperation.Proceedings.Competing.CompetingExtraditionView? CompetingExtradition = null,
+    /// <summary>Art 94(2), 95, 89(2): preservation measures sought, the order that evidence collection continue, the admissibility ruling.</summary>
+    Cooperation.Proceedings.Admissibility.AdmissibilityRecordView? Admissibility = null,
+    /// <summary>Art 87(1)(b): transmissions through INTERPOL or a regional organisation, beside the designated channel.</summary>
+    IReadOnlyList<Cooperation.Requests.Channels.OrganisationTransmission>? OrganisationTransmissions = null,
+    /// <summary>Art 99(4): the Prosecutor's direct executions on the State's territory, each with its case (99(4)(a) or (b)).</summary>
+    IReadOnlyList<Cooperation.Requests.DirectExecution.DirectExecutionRecord>? DirectExecutions = null)
 {
     public static ReceivedRequestView From(ReceivedRequest r) => new(
         r.Id, r.Reference, r.Kind, r.IssuingOrgan, r.Classification, r.Readers, r.Language, r.Urgent, r.Version, r.Status,
@@ -30,7 +38,11 @@ public sealed record ReceivedRequestView(
         DutyToExecute.Suspended(r.Lifecycle),
         r.Lifecycle.PostponedUntil,
         r.Lifecycle.PendingPostponement,
-        r.TranslationLanguage);
+        r.TranslationLanguage,
+        Cooperation.Proceedings.Competing.CompetingExtraditionView.From(r.Lifecycle.CompetingExtradition),
+        Cooperation.Proceedings.Admissibility.AdmissibilityRecordView.From(r.Lifecycle),
+        r.Lifecycle.OrganisationTransmissions,
+        r.Lifecycle.DirectExecutions);
 }
 
 public sealed record ReceivedEvidenceView(

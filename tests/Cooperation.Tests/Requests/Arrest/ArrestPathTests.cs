@@ -12,48 +12,56 @@ public class ArrestPathTests
     private static readonly ArrestStage[] Columns =
     [
         ArrestStage.ProvisionalArrestRequested, ArrestStage.SurrenderRequested, ArrestStage.Arrested,
-        ArrestStage.AwaitingDocuments, ArrestStage.ReleasedPendingDocuments, ArrestStage.SurrenderArranged, ArrestStage.Surrendered,
+        ArrestStage.AwaitingDocuments, ArrestStage.ReleasedPendingDocuments, ArrestStage.SurrenderDeferred,
+        ArrestStage.TemporarilySurrendered, ArrestStage.SurrenderArranged, ArrestStage.Surrendered,
     ];
 
     private static readonly Dictionary<string, ArrestStage> Abbreviations = new()
     {
         ["PAR"] = ArrestStage.ProvisionalArrestRequested, ["SR"] = ArrestStage.SurrenderRequested, ["Ar"] = ArrestStage.Arrested,
         ["AD"] = ArrestStage.AwaitingDocuments, ["RPD"] = ArrestStage.ReleasedPendingDocuments,
+        ["SD"] = ArrestStage.SurrenderDeferred, ["TS"] = ArrestStage.TemporarilySurrendered,
         ["SA"] = ArrestStage.SurrenderArranged, ["Su"] = ArrestStage.Surrendered,
     };
 
     // Provisional arrest (Art 92), documents not yet received.
     private const string ProvisionalTable = """
-        command              PAR  SR   Ar   AD   RPD  SA   Su
-        RecordArrest         Ar   Ar   -    -    Ar   -    -
-        AwaitDocuments       -    -    AD   -    -    -    -
-        DocumentsReceived    PAR  -    Ar   Ar   RPD  -    -
-        Release              -    -    -    RPD  -    -    -
-        ReleaseEarly         -    -    -    !release-before-period-ends  -    -    -
-        JudicialAuthority    -    -    Ar   AD   -    -    -
-        InterimRelease       -    -    Ar   AD   -    -    -
-        OrderSurrender       -    -    !documents-required  !documents-required  -    -    -
-        OrderWithConsent     -    -    Ar   AD   -    -    -
-        ArrangeSurrender     -    -    !documents-required  !documents-required  -    SA   -
-        ArrangeWithConsent   -    -    SA   SA   -    SA   -
-        RecordSurrender      -    -    -    -    -    Su   -
+        command                PAR   SR    Ar    AD    RPD   SD    TS    SA    Su
+        RecordArrest           Ar    Ar    -     -     Ar    -     -     -     -
+        AwaitDocuments         -     -     AD    -     -     -     -     -     -
+        DocumentsReceived      PAR   -     Ar    Ar    RPD   -     -     -     -
+        Release                -     -     -     RPD   -     -     -     -     -
+        ReleaseEarly           -     -     -     !release-before-period-ends  -     -     -     -     -
+        JudicialAuthority      -     -     Ar    AD    -     -     -     -     -
+        InterimRelease         -     -     Ar    AD    -     -     -     -     -
+        OrderSurrender         -     -     !documents-required  !documents-required  -     -     -     -     -
+        OrderWithConsent       -     -     Ar    AD    -     -     -     -     -
+        ArrangeSurrender       -     -     !documents-required  !documents-required  -     SA    -     SA    -
+        ArrangeWithConsent     -     -     SA    SA    -     SA    -     SA    -
+        RecordSurrender        -     -     -     -     -     -     -     Su    -
+        DeferSurrender         -     -     !surrender-order-required  !surrender-order-required  -     -     -     -     -
+        SurrenderTemporarily   -     -     !surrender-order-required  !surrender-order-required  -     !surrender-order-required  -     -     -
+        RecordReturn           -     -     -     -     -     -     SD    -     -
         """;
 
     // Arrest and surrender (Art 89(1), 91): the documents came with the request.
     private const string SurrenderTable = """
-        command              PAR  SR   Ar   AD   RPD  SA   Su
-        RecordArrest         Ar   Ar   -    -    Ar   -    -
-        AwaitDocuments       -    -    !documents-already-received  -    -    -    -
-        DocumentsReceived    !documents-already-received  -    !documents-already-received  !documents-already-received  !documents-already-received  -    -
-        Release              -    -    -    RPD  -    -    -
-        ReleaseEarly         -    -    -    !release-before-period-ends  -    -    -
-        JudicialAuthority    -    -    Ar   AD   -    -    -
-        InterimRelease       -    -    Ar   AD   -    -    -
-        OrderSurrender       -    -    Ar   AD   -    -    -
-        OrderWithConsent     -    -    Ar   AD   -    -    -
-        ArrangeSurrender     -    -    SA   SA   -    SA   -
-        ArrangeWithConsent   -    -    SA   SA   -    SA   -
-        RecordSurrender      -    -    -    -    -    Su   -
+        command                PAR   SR    Ar    AD    RPD   SD    TS    SA    Su
+        RecordArrest           Ar    Ar    -     -     Ar    -     -     -     -
+        AwaitDocuments         -     -     !documents-already-received  -     -     -     -     -     -
+        DocumentsReceived      !documents-already-received  -     !documents-already-received  !documents-already-received  !documents-already-received  -     -     -     -
+        Release                -     -     -     RPD   -     -     -     -     -
+        ReleaseEarly           -     -     -     !release-before-period-ends  -     -     -     -     -
+        JudicialAuthority      -     -     Ar    AD    -     -     -     -     -
+        InterimRelease         -     -     Ar    AD    -     -     -     -     -
+        OrderSurrender         -     -     Ar    AD    -     -     -     -     -
+        OrderWithConsent       -     -     Ar    AD    -     -     -     -     -
+        ArrangeSurrender       -     -     SA    SA    -     SA    -     SA    -
+        ArrangeWithConsent     -     -     SA    SA    -     SA    -     SA    -
+        RecordSurrender        -     -     -     -     -     -     -     Su    -
+        DeferSurrender         -     -     !surrender-order-required  !surrender-order-required  -     -     -     -     -
+        SurrenderTemporarily   -     -     !surrender-order-required  !surrender-order-required  -     !surrender-order-required  -     -     -
+        RecordReturn           -     -     -     -     -     -     SD    -     -
         """;
 
     private static ArrestCommand Command(string label) => label switch
@@ -70,6 +78,9 @@ public class ArrestPathTests
         "ArrangeSurrender" => new ArrangeSurrender(new DateOnly(2025, 6, 10)),
         "ArrangeWithConsent" => new ArrangeSurrender(new DateOnly(2025, 6, 10), ConsentToSurrender: true),
         "RecordSurrender" => new RecordSurrender(new DateOnly(2025, 6, 10)),
+        "DeferSurrender" => new DeferSurrender(new DateOnly(2025, 5, 3), CourtConsulted: true),
+        "SurrenderTemporarily" => new SurrenderTemporarily(new DateOnly(2025, 5, 3), CourtConsulted: true, "Custody at the Court; return within 30 days of the hearing"),
+        "RecordReturn" => new RecordReturn(new DateOnly(2025, 7, 1)),
         _ => throw new ArgumentOutOfRangeException(nameof(label)),
     };
 
@@ -210,6 +221,79 @@ public class ArrestPathTests
         Assert.Contains("as soon as possible (Art 59(7))", ordered.Description);
         Assert.Equal(ArrestStage.Surrendered, Accepted(Accepted(ordered.Snapshot, new ArrangeSurrender(new DateOnly(2025, 5, 9))).Snapshot,
             new RecordSurrender(new DateOnly(2025, 5, 9))).Snapshot.Stage);
+    }
+
+    private static ArrestSnapshot SurrenderOrdered() =>
+        Accepted(Accepted(ArrestSnapshot.Start(RequestKind.ArrestAndSurrender), new RecordArrest(ArrestDate)).Snapshot,
+            new OrderSurrender(new DateOnly(2025, 5, 2))).Snapshot;
+
+    [Fact]
+    public void Art89_4_deferral_follows_the_decision_to_grant_and_a_consultation_with_the_Court()
+    {
+        var arrested = Accepted(ArrestSnapshot.Start(RequestKind.ArrestAndSurrender), new RecordArrest(ArrestDate)).Snapshot;
+        Assert.Equal(ArrestErrors.SurrenderOrderRequired,
+            Assert.IsType<ArrestDecision.Refused>(ArrestPath.Decide(arrested, new DeferSurrender(new DateOnly(2025, 5, 3), CourtConsulted: true))).Code);
+        var ordered = SurrenderOrdered();
+        var unconsulted = Assert.IsType<ArrestDecision.Refused>(ArrestPath.Decide(ordered, new DeferSurrender(new DateOnly(2025, 5, 3), CourtConsulted: false)));
+        Assert.Equal(ArrestErrors.ConsultationRequired, unconsulted.Code);
+        Assert.Contains("Art 89(4)", unconsulted.Message);
+
+        var deferred = Accepted(ordered, new DeferSurrender(new DateOnly(2025, 5, 3), CourtConsulted: true, ExpectedUntil: new DateOnly(2027, 1, 1)));
+        Assert.Equal(ArrestStage.SurrenderDeferred, deferred.Snapshot.Stage);
+        Assert.Equal("surrender-deferred", deferred.Event);
+        Assert.Equal(new DateOnly(2027, 1, 1), deferred.Snapshot.DeferredUntil);
+        Assert.Contains("Art 89(4)", deferred.Description);
+        // Once the national proceedings or sentence end, surrender is arranged and made as usual (RPE 184).
+        var arranged = Accepted(deferred.Snapshot, new ArrangeSurrender(new DateOnly(2027, 1, 10))).Snapshot;
+        Assert.Equal(ArrestStage.Surrendered, Accepted(arranged, new RecordSurrender(new DateOnly(2027, 1, 10))).Snapshot.Stage);
+    }
+
+    [Fact]
+    public void Art89_4_a_provisional_arrest_deferred_after_consent_ends_the_RPE_188_timer()
+    {
+        var awaiting = Accepted(Accepted(ArrestSnapshot.Start(RequestKind.ProvisionalArrest), new RecordArrest(ArrestDate)).Snapshot,
+            new AwaitDocuments()).Snapshot;
+        var ordered = Accepted(awaiting, new OrderSurrender(new DateOnly(2025, 4, 10), ConsentToSurrender: true)).Snapshot;
+        var deferred = Accepted(ordered, new DeferSurrender(new DateOnly(2025, 4, 11), CourtConsulted: true));
+        Assert.Equal(DeadlineKind.SurrenderDocuments, deferred.DeadlineEnded);
+        Assert.Null(deferred.Snapshot.DocumentsDueAt);
+    }
+
+    [Fact]
+    public void RPE183_temporary_surrender_needs_the_89_4_consultation_and_conditions_agreed_with_the_Court()
+    {
+        var ordered = SurrenderOrdered();
+        Assert.Equal(ArrestErrors.ConsultationRequired, Assert.IsType<ArrestDecision.Refused>(
+            ArrestPath.Decide(ordered, new SurrenderTemporarily(new DateOnly(2025, 5, 3), CourtConsulted: false, "Custody at the Court"))).Code);
+        foreach (var none in new[] { null, " " })
+            Assert.Equal(ArrestErrors.ConditionsRequired, Assert.IsType<ArrestDecision.Refused>(
+                ArrestPath.Decide(ordered, new SurrenderTemporarily(new DateOnly(2025, 5, 3), CourtConsulted: true, none))).Code);
+
+        var temporary = Accepted(ordered, new SurrenderTemporarily(new DateOnly(2025, 5, 3), CourtConsulted: true, " Custody at the Court "));
+        Assert.Equal(ArrestStage.TemporarilySurrendered, temporary.Snapshot.Stage);
+        Assert.Equal("Custody at the Court", temporary.Snapshot.TemporarySurrenderConditions);
+        Assert.Equal("temporarily-surrendered", temporary.Event);
+        Assert.Contains("RPE 183", temporary.Description);
+        // A temporary surrender is not the surrender: it cannot be recorded as such.
+        Assert.Equal(ArrestErrors.IllegalTransition,
+            Assert.IsType<ArrestDecision.Refused>(ArrestPath.Decide(temporary.Snapshot, new RecordSurrender(new DateOnly(2025, 6, 1)))).Code);
+    }
+
+    [Fact]
+    public void RPE183_the_temporarily_surrendered_person_returns_to_the_State_and_final_surrender_follows()
+    {
+        var deferred = Accepted(SurrenderOrdered(), new DeferSurrender(new DateOnly(2025, 5, 3), CourtConsulted: true)).Snapshot;
+        // Temporary surrender is also possible during a deferral.
+        var temporary = Accepted(deferred, new SurrenderTemporarily(new DateOnly(2025, 6, 1), CourtConsulted: true, "Custody at the Court")).Snapshot;
+        Assert.Equal(ArrestErrors.DateBeforeArrest,
+            Assert.IsType<ArrestDecision.Refused>(ArrestPath.Decide(temporary, new RecordReturn(new DateOnly(2025, 5, 31)))).Code);
+        var returned = Accepted(temporary, new RecordReturn(new DateOnly(2025, 9, 1)));
+        Assert.Equal(ArrestStage.SurrenderDeferred, returned.Snapshot.Stage);
+        Assert.Equal(new DateOnly(2025, 9, 1), returned.Snapshot.ReturnedOn);
+        Assert.Equal("returned-after-temporary-surrender", returned.Event);
+        Assert.Contains("RPE 183", returned.Description);
+        var arranged = Accepted(returned.Snapshot, new ArrangeSurrender(new DateOnly(2027, 1, 10))).Snapshot;
+        Assert.Equal(ArrestStage.Surrendered, Accepted(arranged, new RecordSurrender(new DateOnly(2027, 1, 10))).Snapshot.Stage);
     }
 
     [Fact]

@@ -33,6 +33,9 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("BroughtBeforeJudicialAuthorityOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("DeferredUntil")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset?>("DocumentsDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -53,6 +56,9 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("ReleasedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -61,11 +67,21 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     b.Property<DateOnly?>("SurrenderDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("SurrenderDeferredOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("SurrenderOrderedOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("SurrenderedOn")
                         .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TemporarilySurrenderedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TemporarySurrenderConditions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -28,6 +28,9 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("BroughtBeforeJudicialAuthorityOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DeferredUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DocumentsDueAt")
                         .HasColumnType("INTEGER");
 
@@ -48,6 +51,9 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("ReleasedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -56,10 +62,20 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("SurrenderDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("SurrenderDeferredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("SurrenderOrderedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SurrenderedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TemporarilySurrenderedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemporarySurrenderConditions")
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")

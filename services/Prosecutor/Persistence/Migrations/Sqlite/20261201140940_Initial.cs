@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.Registry.Persistence.Migrations.Sqlite
+namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -25,6 +25,11 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                     BroughtBeforeJudicialAuthorityOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     InterimReleasedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     SurrenderOrderedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SurrenderDeferredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DeferredUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TemporarilySurrenderedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TemporarySurrenderConditions = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    ReturnedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     SurrenderDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     SurrenderedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     LastEvent = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
