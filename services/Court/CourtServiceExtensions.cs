@@ -4,6 +4,7 @@ using Cooperation.Court.Consultations.Modify;
 using Cooperation.Court.Consultations.Receive;
 using Cooperation.Court.Deadlines;
 using Cooperation.Court.Inbound;
+using Cooperation.Court.NonCompliance;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Public;
 using Cooperation.Court.Register;
@@ -78,6 +79,7 @@ public static class CourtServiceExtensions
                     bus.AddConsumer<NotifyChannelChangeConsumer>();
                     bus.AddConsumer<UnscheduledLandingReportedConsumer>();
                     bus.AddConsumer<UnscheduledLandingAdvancedConsumer>();
+                    bus.AddConsumer<MatterObservationsSubmittedConsumer>();
                 }
                 else bus.AddConsumer<StateRegisterEntryChangedConsumer>();
                 bus.AddConsumer<ConsultationOpenedConsumer>();
@@ -121,6 +123,7 @@ public static class CourtServiceExtensions
             e.ConfigureConsumer<NotifyChannelChangeConsumer>(context);
             e.ConfigureConsumer<UnscheduledLandingReportedConsumer>(context);
             e.ConfigureConsumer<UnscheduledLandingAdvancedConsumer>(context);
+            e.ConfigureConsumer<MatterObservationsSubmittedConsumer>(context);
         }
         else e.ConfigureConsumer<StateRegisterEntryChangedConsumer>(context);
         e.ConfigureConsumer<ConsultationOpenedConsumer>(context);
@@ -159,6 +162,8 @@ public static class CourtServiceExtensions
             app.MapCooperationFigures();
             // Transit is the Chambers' (RPE 176(2)): the States report unscheduled landings to the Registry.
             app.MapUnscheduledLandings(organ);
+            // Art 87(7): the non-compliance track and the cooperation records (issue 9 §2, §4).
+            app.MapNonComplianceMatters();
         }
         app.MapConsultations(organ);
         app.MapModifyRequest(organ);

@@ -11,6 +11,7 @@ using Cooperation.State.Configuration;
 using Cooperation.State.Consultations;
 using Cooperation.State.Consultations.Receive;
 using Cooperation.State.Deadlines;
+using Cooperation.State.NonCompliance;
 using Cooperation.State.Persistence;
 using Cooperation.State.Register;
 using Cooperation.State.Transit;
@@ -52,6 +53,7 @@ builder.AddCooperationMessaging(
         bus.AddConsumer<ConsultationMessagePostedConsumer>();
         bus.AddConsumer<ConsultationClosedConsumer>();
         bus.AddConsumer<DeadlineNoticeConsumer>();
+        bus.AddConsumer<MatterStepRecordedConsumer>();
     },
     (context, cfg) =>
     {
@@ -75,6 +77,7 @@ builder.AddCooperationMessaging(
             e.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
             e.ConfigureConsumer<ConsultationClosedConsumer>(context);
             e.ConfigureConsumer<DeadlineNoticeConsumer>(context);
+            e.ConfigureConsumer<MatterStepRecordedConsumer>(context);
         });
     });
 
@@ -95,4 +98,5 @@ return await builder.RunServiceAsync<StateDbContext>(app =>
     app.MapStateConsultations();
     app.MapArrestPath();
     app.MapStateDeadlines();
+    app.MapStateMatters();
 });

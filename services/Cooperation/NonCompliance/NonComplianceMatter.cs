@@ -130,7 +130,13 @@ public static class NonComplianceMatter
                 if (!c.FailureContraryToStatute || !c.PreventsCourtFunctions)
                     return new MatterDecision.Refused(MatterErrors.FindingElementsMissing,
                         "A finding under Art 87(7) needs both elements: a failure to comply contrary to the Statute, and that it " +
-                        "prevents the Court from exercising its functions and powers.");
+                        "prevents the Court from exercising its functions and powers.",
+                        [
+                            .. c.FailureContraryToStatute ? Array.Empty<InvalidElement>()
+                                : [new InvalidElement("failureContraryToStatute", "must be found for a finding (Art 87(7))")],
+                            .. c.PreventsCourtFunctions ? Array.Empty<InvalidElement>()
+                                : [new InvalidElement("preventsCourtFunctions", "must be found for a finding (Art 87(7))")],
+                        ]);
                 // Regulation 109: the State is heard first; a finding waits for its observations or the end of its time.
                 if (!current.ObservationsSubmitted && current.ObservationsDueBy is { } due && c.DecidedOn <= due)
                     return new MatterDecision.Refused(MatterErrors.StateNotHeard,

@@ -12,11 +12,13 @@ public class StateDbContext(DbContextOptions options) : ProceedingsDbContext(opt
     public DbSet<ReceivedRequest> Requests => Set<ReceivedRequest>();
     public DbSet<ReceivedRequestHistoryEntry> RequestHistory => Set<ReceivedRequestHistoryEntry>();
     public DbSet<Transit.UnscheduledLandingRecord> UnscheduledLandings => Set<Transit.UnscheduledLandingRecord>();
+    public DbSet<NonCompliance.MatterCopy> Matters => Set<NonCompliance.MatterCopy>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         Transit.UnscheduledLandingRecord.Configure(modelBuilder);
+        NonCompliance.MatterCopy.Configure(modelBuilder);
         modelBuilder.Entity<ReceivedRequest>(e =>
         {
             e.ToTable("requests");
