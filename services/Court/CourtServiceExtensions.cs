@@ -5,6 +5,7 @@ using Cooperation.Court.Consultations.Receive;
 using Cooperation.Court.Deadlines;
 using Cooperation.Court.Inbound;
 using Cooperation.Court.NonCompliance;
+using Cooperation.Court.Records;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Public;
 using Cooperation.Court.Register;
@@ -164,6 +165,7 @@ public static class CourtServiceExtensions
             app.MapUnscheduledLandings(organ);
             // Art 87(7): the non-compliance track and the cooperation records (issue 9 §2, §4).
             app.MapNonComplianceMatters();
+            app.MapCooperationRecords();
         }
         app.MapConsultations(organ);
         app.MapModifyRequest(organ);
