@@ -59,6 +59,7 @@ public static class CourtServiceExtensions
         builder.Services.AddScoped(typeof(InboundSenderFilter<>));
         builder.AddValidatedOptions<EvidenceOptions, EvidenceOptionsValidator>(EvidenceOptions.Section);
         builder.Services.AddHostedService<EvidenceWatch>();
+        builder.AddValidatedOptions<PublicFiguresOptions, PublicFiguresOptionsValidator>(PublicFiguresOptions.Section);
         builder.AddConsultations();
         builder.AddDeadlineScheduling();
 
