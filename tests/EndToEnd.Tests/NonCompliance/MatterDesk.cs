@@ -29,7 +29,8 @@ public static class MatterDesk
     public static async Task<JsonObject> OpenAsync(HttpClient desk, string requestId, bool securityCouncilSituation = false)
     {
         using var opened = await desk.PostJsonAsync("/registry/matters",
-            new { requestId, situation = "ICC-01/99", situationReferredBySecurityCouncil = securityCouncilSituation });
+            // Suspected some time ago, so a decision recorded after the fact (InvitedLongAgoAsync) follows it.
+            new { requestId, suspectedOn = Day(-60), situation = "ICC-01/99", situationReferredBySecurityCouncil = securityCouncilSituation });
         var body = await opened.Content.ReadAsStringAsync();
         Assert.True(opened.StatusCode == HttpStatusCode.Created, $"{(int)opened.StatusCode} {body}");
         return JsonNode.Parse(body)!.AsObject();
