@@ -4,6 +4,8 @@ using Cooperation.Court.Consultations.Modify;
 using Cooperation.Court.Consultations.Receive;
 using Cooperation.Court.Deadlines;
 using Cooperation.Court.Inbound;
+using Cooperation.Court.NonCompliance;
+using Cooperation.Court.Records;
 using Cooperation.Court.Persistence;
 using Cooperation.Court.Public;
 using Cooperation.Court.Register;
@@ -59,6 +61,7 @@ public static class CourtServiceExtensions
         builder.AddValidatedOptions<EvidenceOptions, EvidenceOptionsValidator>(EvidenceOptions.Section);
         builder.Services.AddHostedService<EvidenceWatch>();
         builder.Services.AddOperationalReadings<Requests.Metrics.RequestReadings>();
+        builder.AddValidatedOptions<PublicFiguresOptions, PublicFiguresOptionsValidator>(PublicFiguresOptions.Section);
         builder.AddConsultations();
         builder.AddDeadlineScheduling();
 
@@ -83,6 +86,7 @@ public static class CourtServiceExtensions
                     bus.AddConsumer<NotifyChannelChangeConsumer>();
                     bus.AddConsumer<UnscheduledLandingReportedConsumer>();
                     bus.AddConsumer<UnscheduledLandingAdvancedConsumer>();
+                    bus.AddConsumer<MatterObservationsSubmittedConsumer>();
                 }
                 else bus.AddConsumer<StateRegisterEntryChangedConsumer>();
                 bus.AddConsumer<ConsultationOpenedConsumer>();
@@ -129,6 +133,7 @@ public static class CourtServiceExtensions
             e.ConfigureConsumer<NotifyChannelChangeConsumer>(context);
             e.ConfigureConsumer<UnscheduledLandingReportedConsumer>(context);
             e.ConfigureConsumer<UnscheduledLandingAdvancedConsumer>(context);
+            e.ConfigureConsumer<MatterObservationsSubmittedConsumer>(context);
         }
         else e.ConfigureConsumer<StateRegisterEntryChangedConsumer>(context);
         e.ConfigureConsumer<ConsultationOpenedConsumer>(context);
@@ -172,6 +177,9 @@ public static class CourtServiceExtensions
             app.MapCooperationFigures();
             // Transit is the Chambers' (RPE 176(2)): the States report unscheduled landings to the Registry.
             app.MapUnscheduledLandings(organ);
+            // Art 87(7): the non-compliance track and the cooperation records (issue 9 §2, §4).
+            app.MapNonComplianceMatters();
+            app.MapCooperationRecords();
         }
         app.MapConsultations(organ);
         app.MapModifyRequest(organ);

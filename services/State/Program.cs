@@ -11,6 +11,7 @@ using Cooperation.State.Configuration;
 using Cooperation.State.Consultations;
 using Cooperation.State.Consultations.Receive;
 using Cooperation.State.Deadlines;
+using Cooperation.State.NonCompliance;
 using Cooperation.State.Persistence;
 using Cooperation.State.Register;
 using Cooperation.State.Register.Receive;
@@ -60,6 +61,7 @@ builder.AddCooperationMessaging(
         bus.AddConsumer<Cooperation.State.Requests.Admissibility.EvidenceCollectionOrderedConsumer>();
         bus.AddConsumer<Cooperation.State.Requests.Admissibility.OrganisationTransmissionRecordedConsumer>();
         bus.AddConsumer<Cooperation.State.Requests.Admissibility.DirectExecutionNotifiedConsumer>();
+        bus.AddConsumer<MatterStepRecordedConsumer>();
     },
     (context, cfg) =>
     {
@@ -90,6 +92,7 @@ builder.AddCooperationMessaging(
             e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.EvidenceCollectionOrderedConsumer>(context);
             e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.OrganisationTransmissionRecordedConsumer>(context);
             e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.DirectExecutionNotifiedConsumer>(context);
+            e.ConfigureConsumer<MatterStepRecordedConsumer>(context);
         });
     });
 
@@ -112,4 +115,5 @@ return await builder.RunServiceAsync<StateDbContext>(app =>
     app.MapArrestPath();
     Cooperation.State.Requests.Competing.CompetingExtraditionEndpoints.MapCompetingExtradition(app);
     app.MapStateDeadlines();
+    app.MapStateMatters();
 });

@@ -3,6 +3,7 @@ using Cooperation.Contracts.Transit;
 using Cooperation.Contracts;
 using Cooperation.Contracts.Arrest;
 using Cooperation.Contracts.Consultations;
+using Cooperation.Contracts.NonCompliance;
 using Cooperation.Contracts.Deadlines;
 using Cooperation.Contracts.Register;
 using Cooperation.Contracts.Requests;
@@ -55,6 +56,10 @@ public sealed class InboundSenderFilter<T>(CourtDbContext db, CourtOrgan organ) 
             if (!await db.Requests.AnyAsync(r => r.Id == cooperation.RequestId && r.IssuingOrgan == organ.Organ && r.StateCode == sender, ct))
                 throw new UnknownRequestException(cooperation.RequestId);
         }
+        // Observations only on a matter concerning that State and that request (Regulation 109).
+        if (message is MatterObservationsSubmitted observations
+            && !await db.Matters.AnyAsync(m => m.Id == observations.MatterId && m.StateCode == sender && m.RequestId == observations.RequestId, ct))
+            throw new ForgedSenderException($"{typeof(T).Name} from State {sender} is about matter {observations.MatterId}, which does not concern it.");
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("inbound-sender");
@@ -80,6 +85,8 @@ internal static class StateMessages
         // Art 89(3)(e), RPE 182: a landing is reported to the Registry before any transit request exists.
         UnscheduledLandingReported landing when organ == Organ.Registry => landing.StateCode,
         UnscheduledLandingAdvanced step when organ == Organ.Registry => step.StateCode,
+        // Regulation 109: a State's observations on a non-compliance matter about it (the Registry keeps matters).
+        MatterObservationsSubmitted observations when organ == Organ.Registry => observations.StateCode,
         _ => null,
     };
 

@@ -18,11 +18,13 @@ public abstract class CourtDbContext(DbContextOptions options) : ProceedingsDbCo
     public DbSet<StateParty> StateParties => Set<StateParty>();
     public DbSet<ChannelDesignationRecord> ChannelDesignations => Set<ChannelDesignationRecord>();
     public DbSet<Transit.UnscheduledLandingNotice> UnscheduledLandings => Set<Transit.UnscheduledLandingNotice>();
+    public DbSet<NonCompliance.NonComplianceMatterRecord> Matters => Set<NonCompliance.NonComplianceMatterRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         Transit.UnscheduledLandingNotice.Configure(modelBuilder);
+        NonCompliance.NonComplianceMatterRecord.Configure(modelBuilder);
         modelBuilder.Entity<CooperationRequest>(e =>
         {
             e.ToTable("requests");

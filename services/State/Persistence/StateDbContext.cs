@@ -13,12 +13,14 @@ public class StateDbContext(DbContextOptions options) : ProceedingsDbContext(opt
     public DbSet<ReceivedRequestHistoryEntry> RequestHistory => Set<ReceivedRequestHistoryEntry>();
     public DbSet<Transit.UnscheduledLandingRecord> UnscheduledLandings => Set<Transit.UnscheduledLandingRecord>();
     public DbSet<Register.RegisterEntryRecord> RegisterEntries => Set<Register.RegisterEntryRecord>();
+    public DbSet<NonCompliance.MatterCopy> Matters => Set<NonCompliance.MatterCopy>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         Transit.UnscheduledLandingRecord.Configure(modelBuilder);
         Register.RegisterEntryRecord.Configure(modelBuilder);
+        NonCompliance.MatterCopy.Configure(modelBuilder);
         modelBuilder.Entity<ReceivedRequest>(e =>
         {
             e.ToTable("requests");

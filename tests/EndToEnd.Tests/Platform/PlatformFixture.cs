@@ -30,6 +30,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["registry-and-uganda"] = "registry state:UGA",
         ["prosecutor-and-uganda"] = "prosecutor state:UGA",
         [RateLimitedClient] = "registry",
+        // The Assembly's readers of the cooperation records (/registry/records, issue 9 §4).
+        ["assembly-records-reader"] = "assembly",
+        ["focal-point-records-reader"] = "focal-point",
         // Operators' tooling (/operations/...: audit verification, error queues).
         ["operator-console"] = "operator",
     };

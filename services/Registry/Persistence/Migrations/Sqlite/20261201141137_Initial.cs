@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
+namespace Cooperation.Registry.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -200,6 +200,37 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_inbox_messages", x => new { x.MessageId, x.Consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "noncompliance_matters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestReference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Situation = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SituationReferredBySecurityCouncil = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ObservationsDueBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ObservationsSubmitted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReferredToAssembly = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReferredToSecurityCouncil = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StepsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Observations = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    ObservationsSubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssemblyNotifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_noncompliance_matters", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -440,6 +471,22 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                 column: "ExpiresAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_noncompliance_matters_OpenedAt",
+                table: "noncompliance_matters",
+                column: "OpenedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_noncompliance_matters_RequestId",
+                table: "noncompliance_matters",
+                column: "RequestId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_noncompliance_matters_StateCode_Step",
+                table: "noncompliance_matters",
+                columns: new[] { "StateCode", "Step" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_Destination_SentAt_CreatedAt",
                 table: "outbox_messages",
                 columns: new[] { "Destination", "SentAt", "CreatedAt" });
@@ -503,6 +550,9 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "noncompliance_matters");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");

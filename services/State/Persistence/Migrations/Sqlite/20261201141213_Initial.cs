@@ -183,6 +183,29 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "noncompliance_matters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestReference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    StepsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ObservationsDueBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Observations = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    ObservationsSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_noncompliance_matters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -372,6 +395,11 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                 column: "ExpiresAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_noncompliance_matters_RequestId",
+                table: "noncompliance_matters",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_Destination_SentAt_CreatedAt",
                 table: "outbox_messages",
                 columns: new[] { "Destination", "SentAt", "CreatedAt" });
@@ -415,6 +443,9 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "noncompliance_matters");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
