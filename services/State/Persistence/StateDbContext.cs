@@ -12,11 +12,14 @@ public class StateDbContext(DbContextOptions options) : ProceedingsDbContext(opt
     public DbSet<ReceivedRequest> Requests => Set<ReceivedRequest>();
     public DbSet<ReceivedRequestHistoryEntry> RequestHistory => Set<ReceivedRequestHistoryEntry>();
     public DbSet<Transit.UnscheduledLandingRecord> UnscheduledLandings => Set<Transit.UnscheduledLandingRecord>();
+    public DbSet<Assembly.AssemblyStepRecord> AssemblySteps => Set<Assembly.AssemblyStepRecord>();
+    public DbSet<Assembly.AssemblyViewsRecord> AssemblyViews => Set<Assembly.AssemblyViewsRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         Transit.UnscheduledLandingRecord.Configure(modelBuilder);
+        Assembly.AssemblyStepRecord.Configure(modelBuilder);
         modelBuilder.Entity<ReceivedRequest>(e =>
         {
             e.ToTable("requests");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.State.Persistence.Migrations.Postgres
+namespace Cooperation.Assembly.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -33,6 +33,32 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_arrest_paths", x => x.RequestId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assembly_cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestVersion = table.Column<int>(type: "integer", nullable: false),
+                    RequestReference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Situation = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Classification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CourtStepsJson = table.Column<string>(type: "text", nullable: false),
+                    ExpectedFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExpectedUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    FirstNotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastNotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ViewsReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ViewsDeadlineId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assembly_cases", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -199,54 +225,100 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "requests",
+                name: "assembly_assignments",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    IssuingOrgan = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Classification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    ReadersJson = table.Column<string>(type: "text", nullable: false),
-                    Language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    TranslationLanguage = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Urgent = table.Column<bool>(type: "boolean", nullable: false),
-                    ContentsJson = table.Column<string>(type: "text", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AcknowledgedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    LifecycleJson = table.Column<string>(type: "text", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FocalPoint = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Region = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_requests", x => x.Id);
+                    table.PrimaryKey("PK_assembly_assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_assembly_assignments_assembly_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "assembly_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "unscheduled_landings",
+                name: "assembly_formal_steps",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    LandedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DetentionEndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Classification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    PersonDescription = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    WarrantReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    TransitRequestId = table.Column<Guid>(type: "uuid", nullable: true),
-                    TransitRequestReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReleasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    TransitEffectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastEvent = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Step = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    DocumentReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DocumentTitle = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DocumentDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ViewsDueBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_unscheduled_landings", x => x.Id);
+                    table.PrimaryKey("PK_assembly_formal_steps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_assembly_formal_steps_assembly_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "assembly_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assembly_informal_actions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Interlocutor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DocumentReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DocumentTitle = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DocumentDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    By = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LoggedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assembly_informal_actions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_assembly_informal_actions_assembly_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "assembly_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assembly_state_views",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Views = table.Column<string>(type: "text", nullable: false),
+                    DocumentsJson = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assembly_state_views", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_assembly_state_views_assembly_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "assembly_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -272,30 +344,32 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "request_history",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Actor = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    What = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    FromStatus = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    ToStatus = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_request_history", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_request_history_requests_RequestId",
-                        column: x => x.RequestId,
-                        principalTable: "requests",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
+            migrationBuilder.CreateIndex(
+                name: "IX_assembly_assignments_CaseId_FocalPoint",
+                table: "assembly_assignments",
+                columns: new[] { "CaseId", "FocalPoint" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assembly_cases_StateCode",
+                table: "assembly_cases",
+                column: "StateCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assembly_formal_steps_CaseId_Step",
+                table: "assembly_formal_steps",
+                columns: new[] { "CaseId", "Step" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assembly_informal_actions_CaseId",
+                table: "assembly_informal_actions",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assembly_state_views_CaseId",
+                table: "assembly_state_views",
+                column: "CaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_audit_log_EntityType_EntityId",
@@ -356,16 +430,6 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 name: "IX_outbox_messages_SentAt_CreatedAt",
                 table: "outbox_messages",
                 columns: new[] { "SentAt", "CreatedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_request_history_RequestId",
-                table: "request_history",
-                column: "RequestId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_requests_Reference",
-                table: "requests",
-                column: "Reference");
         }
 
         /// <inheritdoc />
@@ -373,6 +437,18 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "arrest_paths");
+
+            migrationBuilder.DropTable(
+                name: "assembly_assignments");
+
+            migrationBuilder.DropTable(
+                name: "assembly_formal_steps");
+
+            migrationBuilder.DropTable(
+                name: "assembly_informal_actions");
+
+            migrationBuilder.DropTable(
+                name: "assembly_state_views");
 
             migrationBuilder.DropTable(
                 name: "audit_log");
@@ -396,16 +472,10 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
-                name: "request_history");
-
-            migrationBuilder.DropTable(
-                name: "unscheduled_landings");
+                name: "assembly_cases");
 
             migrationBuilder.DropTable(
                 name: "consultations");
-
-            migrationBuilder.DropTable(
-                name: "requests");
         }
     }
 }
