@@ -76,6 +76,18 @@ public sealed class AssemblyForgeryTests(PlatformFixture platform)
         var unknown = await BrokerAttack.WaitParkedAsync(Operations(), asItself);
         Assert.Contains("UnknownCaseException", BrokerAttack.Header(unknown, "MT-Fault-ExceptionType"));
 
+        // Over the caps every State message obeys (StateInputLimits): refused before anything is looked up.
+        var overLimits = Guid.NewGuid();
+        await BrokerAttack.PublishAsync(Uganda, "state-uga.to-assembly", BrokerAttack.Urn<StateViewsSubmitted>(), new
+        {
+            requestId = Guid.NewGuid(), requestVersion = 1, senderOrgan = "State", classification = "Confidential",
+            sentAt = DateTimeOffset.UtcNow, readers = Array.Empty<string>(), caseId, submissionId = Guid.NewGuid(),
+            stateCode = "UGA", views = new string('x', 9_000), submittedAt = DateTimeOffset.UtcNow,
+        }, overLimits);
+        var tooLong = await BrokerAttack.WaitParkedAsync(Operations(), overLimits);
+        Assert.Contains("MessageOverLimitsException", BrokerAttack.Header(tooLong, "MT-Fault-ExceptionType"));
+        Assert.Contains("views", BrokerAttack.Header(tooLong, "MT-Fault-Message"));
+
         var after = await presidency.GetFromJsonObjectAsync(path);
         Assert.Empty(after["stateViews"]!.AsArray());
         Assert.Equal("Pending", (string)after["viewsDeadline"]!["status"]!);

@@ -28,7 +28,7 @@ public sealed class AssemblyBrokerPermissionTests : IAsyncLifetime
         { "publish as a State to the Registry", "publish:state-nld.to-registry" },
         { "publish into the Registry's exchange", "publish:registry" },
         { "publish into the Prosecutor's exchange", "publish:prosecutor" },
-        { "purge its own queue's binding source: the Registry's queue", "purge:registry" },
+        { "purge the Registry's queue", "purge:registry" },
     };
 
     [Theory]
