@@ -240,6 +240,8 @@ coop_print_run_summary() {
     echo "         -d client_secret=\$(grep ^registry-desk= $COOP_CLIENT_SECRETS | cut -d= -f2) http://127.0.0.1:$COOP_GATEWAY_PORT/connect/token"
     echo "  then: curl -H \"Authorization: Bearer <access_token>\" http://127.0.0.1:$COOP_GATEWAY_PORT/registry/requests"
     echo "  API documents: http://127.0.0.1:$COOP_GATEWAY_PORT/docs"
+    echo "  the Assembly (issue 9): client assembly-secretariat (Presidency/Bureau), focal-point-africa (a regional focal point);"
+    echo "         their routes: http://127.0.0.1:$COOP_GATEWAY_PORT/assembly/cases (README, \"The Assembly's side\")"
     echo
     echo "Ctrl-C to stop (or: infra/run down)"
   } >&2
