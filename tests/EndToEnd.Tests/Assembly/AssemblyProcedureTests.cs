@@ -182,4 +182,44 @@ public sealed class AssemblyProcedureTests(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Empty((await presidency.GetFromJsonObjectAsync(path))["formalSteps"]!.AsArray());
     }
+
+    [Fact]
+    public async Task Malformed_bodies_and_wrong_credentials_are_refused_through_the_gateway_and_at_the_service()
+    {
+        var caseId = Guid.NewGuid();
+        await NotifyAsync(caseId, "UGA", Guid.NewGuid(), "REG-2026-CREDS", "MatterStep", ReferredMatter(Today.AddDays(-5)));
+        var path = $"/assembly/cases/{caseId}";
+        using var presidency = platform.CreateClientFor(Presidency);
+        await presidency.WaitForAsync(path, c => (bool)c["referredToAssembly"]!, Soon);
+
+        foreach (var (body, what) in new[]
+                 {
+                     ("""{"step":"EmergencyBureauMeeting",""", "malformed JSON"),
+                     ("""{"step":"CoffeeBreak","on":"2026-12-01"}""", "unknown step"),
+                     ("""{"step":"EmergencyBureauMeeting","on":"yesterday"}""", "not a date"),
+                     ("""{"step":"EmergencyBureauMeeting","on":"2026-12-01","document":{"reference":"r","title":"t","date":"2026-12-01"},"approvedBy":"x"}""", "unknown field"),
+                 })
+        {
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            using var response = await presidency.PostAsync(path + "/formal-steps", content);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.EndsWith("/malformed-body", (string)(await response.ReadObjectAsync())["type"]!);
+        }
+
+        // Through the gateway and straight to the service: no token 401; the Registry's or a State's scope 403.
+        foreach (var baseAddress in new[] { platform.Gateway.BaseAddress, platform.Assembly.BaseAddress })
+        {
+            using var anonymous = PlatformFixture.CreateClient(baseAddress, token: null);
+            using (var none = await anonymous.GetAsync(path)) Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+            foreach (var client in new[] { "registry-desk", "state-uga-cms" })
+            {
+                using var other = PlatformFixture.CreateClient(baseAddress, platform.TokenOf(client));
+                using var read = await other.GetAsync(path);
+                Assert.True(read.StatusCode == HttpStatusCode.Forbidden, $"{client} at {baseAddress}: {(int)read.StatusCode}");
+            }
+            using var focal = PlatformFixture.CreateClient(baseAddress, platform.TokenOf(FocalPoint));
+            await RefusedAsync(focal, path + "/formal-steps", Step("EmergencyBureauMeeting", Today), HttpStatusCode.Forbidden);
+        }
+        Assert.Empty((await presidency.GetFromJsonObjectAsync(path))["formalSteps"]!.AsArray());
+    }
 }
