@@ -202,9 +202,12 @@ broker_validate_states() {
 broker_definitions() {
   local secrets=$1 mode=$2; shift 2
   broker_validate_states "$@"
-  local users=(admin registry prosecutor) code s u organ sep
+  local users=(admin registry prosecutor assembly) code s u organ sep
   for code in "$@"; do users+=("$(broker_state_name "$code")"); done
-  local organs=(registry prosecutor)
+  # Every organ a State writes to: its own queue (only Court users write it) and one queue per State at it.
+  # The Assembly (issue 9) receives the Registry's notifications on "assembly" and each State's views on
+  # "assembly.from-state-xxx".
+  local organs=(registry prosecutor assembly)
 
   _defs_join() { (( _first )) || printf ',\n'; _first=0; }
   local _first
@@ -231,13 +234,18 @@ broker_definitions() {
     _defs_join
     printf '    { "user": "%s", "vhost": "/", "configure": ".*", "write": ".*", "read": ".*" }' "$u"
   done
+  # The Assembly: reads only its own queues; writes only its own error/skipped queues and the States' exchanges
+  # (Assembly -> State steps, Addresses.ToState). MassTransit declares what it sends to, so it also needs configure
+  # on state-xxx, a pattern the State's queue of the same name matches too (it could delete that queue, never read it).
+  _defs_join
+  printf '    { "user": "assembly", "vhost": "/", "configure": "^(assembly(\\\\.from-state-[a-z]{3})?(_error|_skipped)?|state-[a-z]{3})$", "write": "^(assembly(\\\\.from-state-[a-z]{3})?(_error|_skipped)|state-[a-z]{3})$", "read": "^assembly(\\\\.from-state-[a-z]{3})?(_error|_skipped)?$" }'
   for code in "$@"; do
     s=$(broker_state_name "$code")
     _defs_join
-    printf '    { "user": "%s", "vhost": "/", "configure": "^%s(\\\\.to-registry|\\\\.to-prosecutor|_error|_skipped)?$", "write": "^%s(\\\\.to-registry|\\\\.to-prosecutor|_error|_skipped)$", "read": "^%s(_error|_skipped)?$" }' "$s" "$s" "$s" "$s"
+    printf '    { "user": "%s", "vhost": "/", "configure": "^%s(\\\\.to-registry|\\\\.to-prosecutor|\\\\.to-assembly|_error|_skipped)?$", "write": "^%s(\\\\.to-registry|\\\\.to-prosecutor|\\\\.to-assembly|_error|_skipped)$", "read": "^%s(_error|_skipped)?$" }' "$s" "$s" "$s" "$s"
   done
   printf '\n  ],\n  "policies": [\n'
-  printf '    { "vhost": "/", "name": "state-inbound-limits", "pattern": "^(registry|prosecutor)\\\\.from-state-[a-z]{3}$", "apply-to": "queues", "priority": 10, "definition": { "max-length": %s, "max-length-bytes": %s, "overflow": "reject-publish" } }' \
+  printf '    { "vhost": "/", "name": "state-inbound-limits", "pattern": "^(registry|prosecutor|assembly)\\\\.from-state-[a-z]{3}$", "apply-to": "queues", "priority": 10, "definition": { "max-length": %s, "max-length-bytes": %s, "overflow": "reject-publish" } }' \
     "$COOP_BROKER_STATE_QUEUE_MAX_LENGTH" "$COOP_BROKER_STATE_QUEUE_MAX_BYTES"
   printf '\n  ],\n  "queues": [\n'
   local queues=("${organs[@]}")
@@ -255,7 +263,8 @@ broker_definitions() {
   local exchanges=("${organs[@]}")
   for code in "$@"; do
     s=$(broker_state_name "$code")
-    exchanges+=("$s" "$s.to-registry" "$s.to-prosecutor")
+    exchanges+=("$s")
+    for organ in "${organs[@]}"; do exchanges+=("$s.to-$organ"); done
   done
   _first=1
   for x in "${exchanges[@]}"; do

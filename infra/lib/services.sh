@@ -10,7 +10,7 @@
 #   COOP_OTLP_ENDPOINT     http://127.0.0.1:18889
 #   COOP_DB_DIR            $COOP_DATA_DIR/db
 #   COOP_LOG_DIR           $COOP_DATA_DIR/logs
-#   COOP_GATEWAY_PORT 5080, COOP_REGISTRY_PORT 5101, COOP_PROSECUTOR_PORT 5102,
+#   COOP_GATEWAY_PORT 5080, COOP_REGISTRY_PORT 5101, COOP_PROSECUTOR_PORT 5102, COOP_ASSEMBLY_PORT 5103,
 #   COOP_STATE_BASE_PORT 5111 (the n-th State of COOP_STATES gets base + n - 1)
 
 coop_services_defaults() {
@@ -28,6 +28,7 @@ coop_services_defaults() {
   : "${COOP_GATEWAY_PORT:=5080}"
   : "${COOP_REGISTRY_PORT:=5101}"
   : "${COOP_PROSECUTOR_PORT:=5102}"
+  : "${COOP_ASSEMBLY_PORT:=5103}"
   : "${COOP_STATE_BASE_PORT:=5111}"
   COOP_STATES=$(tr 'a-z' 'A-Z' <<<"$COOP_STATES")
 }
@@ -40,6 +41,8 @@ coop_services() {
   local i=0 code
   printf 'registry %s services/Registry Cooperation.Registry\n' "$COOP_REGISTRY_PORT"
   printf 'prosecutor %s services/Prosecutor Cooperation.Prosecutor\n' "$COOP_PROSECUTOR_PORT"
+  # The Assembly of States Parties' service (its Secretariat, for the President and the Bureau): issue 9.
+  printf 'assembly %s services/Assembly Cooperation.Assembly\n' "$COOP_ASSEMBLY_PORT"
   for code in $COOP_STATES; do
     printf '%s %s services/State Cooperation.State %s\n' \
       "$(broker_state_name "$code")" "$(( COOP_STATE_BASE_PORT + i ))" "$code"
@@ -82,6 +85,10 @@ coop_service_env() {
   if [[ $name == registry || $name == prosecutor ]]; then
     printf 'Register__States=%s\n' "$(tr ' ' ',' <<<"$COOP_STATES")"
   fi
+  # The Assembly has one inbound queue per State (assembly.from-state-xxx) for the States' views.
+  if [[ $name == assembly ]]; then
+    printf 'Assembly__States=%s\n' "$(tr ' ' ',' <<<"$COOP_STATES")"
+  fi
   if [[ $name == gateway ]]; then
     printf '%s\n' \
       "Identity__Issuer=http://127.0.0.1:$COOP_GATEWAY_PORT/" \
@@ -123,6 +130,8 @@ coop_service_env() {
 # coop_partner_clients: the demo partner systems, one per line: CLIENT_ID SCOPES.
 coop_partner_clients() {
   printf '%s\n' "registry-desk registry" "prosecutor-desk prosecutor" "operator operator" "public-reader public"
+  # The Assembly's Secretariat (for the Presidency/Bureau) and a regional focal point on non-cooperation.
+  printf '%s\n' "assembly-secretariat assembly" "focal-point-africa focal-point"
   local code
   for code in $COOP_STATES; do
     printf '%s-cms state:%s\n' "$(broker_state_name "$code")" "$code"
@@ -231,6 +240,8 @@ coop_print_run_summary() {
     echo "         -d client_secret=\$(grep ^registry-desk= $COOP_CLIENT_SECRETS | cut -d= -f2) http://127.0.0.1:$COOP_GATEWAY_PORT/connect/token"
     echo "  then: curl -H \"Authorization: Bearer <access_token>\" http://127.0.0.1:$COOP_GATEWAY_PORT/registry/requests"
     echo "  API documents: http://127.0.0.1:$COOP_GATEWAY_PORT/docs"
+    echo "  the Assembly (issue 9): client assembly-secretariat (Presidency/Bureau), focal-point-africa (a regional focal point);"
+    echo "         their routes: http://127.0.0.1:$COOP_GATEWAY_PORT/assembly/cases (README, \"The Assembly's side\")"
     echo
     echo "Ctrl-C to stop (or: infra/run down)"
   } >&2

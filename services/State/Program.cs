@@ -7,6 +7,7 @@ using Cooperation.ServiceDefaults.Persistence;
 using Cooperation.Proceedings.Consultations;
 using Cooperation.Proceedings.Deadlines;
 using Cooperation.State.Arrest;
+using Cooperation.State.Assembly;
 using Cooperation.State.Configuration;
 using Cooperation.State.Consultations;
 using Cooperation.State.Consultations.Receive;
@@ -62,6 +63,7 @@ builder.AddCooperationMessaging(
         bus.AddConsumer<Cooperation.State.Requests.Admissibility.OrganisationTransmissionRecordedConsumer>();
         bus.AddConsumer<Cooperation.State.Requests.Admissibility.DirectExecutionNotifiedConsumer>();
         bus.AddConsumer<MatterStepRecordedConsumer>();
+        bus.AddConsumer<AssemblyStepTakenConsumer>();
     },
     (context, cfg) =>
     {
@@ -93,6 +95,7 @@ builder.AddCooperationMessaging(
             e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.OrganisationTransmissionRecordedConsumer>(context);
             e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.DirectExecutionNotifiedConsumer>(context);
             e.ConfigureConsumer<MatterStepRecordedConsumer>(context);
+            e.ConfigureConsumer<AssemblyStepTakenConsumer>(context);
         });
     });
 
@@ -116,4 +119,5 @@ return await builder.RunServiceAsync<StateDbContext>(app =>
     Cooperation.State.Requests.Competing.CompetingExtraditionEndpoints.MapCompetingExtradition(app);
     app.MapStateDeadlines();
     app.MapStateMatters();
+    app.MapStateAssembly();
 });

@@ -38,6 +38,7 @@ public sealed class BuiltAssembly
         ["Cooperation.Registry"] = "services/Registry",
         ["Cooperation.Prosecutor"] = "services/Prosecutor",
         ["Cooperation.State"] = "services/State",
+        ["Cooperation.Assembly"] = "services/Assembly",
         ["Cooperation.Gateway"] = "gateway/Gateway",
     };
 

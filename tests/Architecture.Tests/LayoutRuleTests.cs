@@ -8,7 +8,7 @@ namespace Cooperation.Architecture.Tests;
 public class LayoutRuleTests
 {
     private static readonly string[] Applications =
-        ["Proceedings", "Court", "Cooperation.Registry", "Cooperation.Prosecutor", "Cooperation.State", "Cooperation.Gateway"];
+        ["Proceedings", "Court", "Cooperation.Registry", "Cooperation.Prosecutor", "Cooperation.State", "Cooperation.Assembly", "Cooperation.Gateway"];
 
     // Hosting, configuration, telemetry, persistence and messaging plumbing, auth, problems, idempotency,
     // operations, audit and the crash-test hooks: nothing named after a step of a request.
@@ -56,6 +56,15 @@ public class LayoutRuleTests
     [InlineData("Cooperation.Prosecutor", "Cooperation.State")]
     [InlineData("Cooperation.Registry", "Cooperation.Prosecutor")]
     [InlineData("Cooperation.Prosecutor", "Cooperation.Registry")]
+    // The Assembly (issue 9) hears the Court and the States only through messages.
+    [InlineData("Cooperation.Assembly", "Court")]
+    [InlineData("Cooperation.Assembly", "Cooperation.Registry")]
+    [InlineData("Cooperation.Assembly", "Cooperation.Prosecutor")]
+    [InlineData("Cooperation.Assembly", "Cooperation.State")]
+    [InlineData("Court", "Cooperation.Assembly")]
+    [InlineData("Cooperation.Registry", "Cooperation.Assembly")]
+    [InlineData("Cooperation.Prosecutor", "Cooperation.Assembly")]
+    [InlineData("Cooperation.State", "Cooperation.Assembly")]
     public void One_organ_never_references_another_organs_code(string from, string to)
     {
         // Organs talk only through messages: the Court and a State share Contracts and Proceedings, not each other.
@@ -93,6 +102,7 @@ public class LayoutRuleTests
     [InlineData("Proceedings", "Cooperation.Proceedings")]
     [InlineData("Court", "Cooperation.Court")]
     [InlineData("Cooperation.State", "Cooperation.State")]
+    [InlineData("Cooperation.Assembly", "Cooperation.Assembly")]
     public void Each_project_names_its_folders_by_domain_not_by_layer(string name, string root)
     {
         // Feature folders (Requests/Transmit, Consultations/Receive), never technical layers.

@@ -37,6 +37,9 @@ public static class StateInputLimits
         ["attachments.sha256"] = 64,
         ["languages"] = 16,
         ["stateCode"] = 3,
+        // A State's views to the Assembly (ICC-ASP/10/Res.5 annex): the views are free text; documents by reference.
+        ["documents.reference"] = MaxName,
+        ["documents.title"] = 500,
     };
 
     private static readonly Dictionary<string, int> ListCaps = new()
@@ -45,6 +48,7 @@ public static class StateInputLimits
         ["languages"] = 10,
         ["attachments"] = 20,
         ["grounds"] = 20,
+        ["documents"] = 20,
         // Copied from the issuing organ's request into every report; the Court's own draft bounds each name.
         ["readers"] = 1_000,
     };

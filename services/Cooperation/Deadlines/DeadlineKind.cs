@@ -16,4 +16,6 @@ public enum DeadlineKind
     ObservationsReply,
     /// <summary>The end of a postponement agreed in an Art 97 consultation (Art 94(1)): execution is due to resume.</summary>
     PostponementEnds,
+    /// <summary>The State's views asked for by the Assembly President's letter (ICC-ASP/10/Res.5 annex, para 14; about two weeks).</summary>
+    AssemblyViewsDue,
 }

@@ -58,3 +58,16 @@ internal sealed class StateScopeRequirementHandler : AuthorizationHandler<StateS
         return Task.CompletedTask;
     }
 }
+
+/// <summary>The token must carry at least one of these scopes (e.g. <c>assembly</c> or <c>focal-point</c>); otherwise 403.</summary>
+public sealed record AnyScopeRequirement(params string[] Scopes) : IAuthorizationRequirement;
+
+internal sealed class AnyScopeRequirementHandler : AuthorizationHandler<AnyScopeRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AnyScopeRequirement requirement)
+    {
+        if (context.User.Identity?.IsAuthenticated == true && Auth.Scopes.Of(context.User).Overlaps(requirement.Scopes))
+            context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+}

@@ -14,6 +14,8 @@ public class StateDbContext(DbContextOptions options) : ProceedingsDbContext(opt
     public DbSet<Transit.UnscheduledLandingRecord> UnscheduledLandings => Set<Transit.UnscheduledLandingRecord>();
     public DbSet<Register.RegisterEntryRecord> RegisterEntries => Set<Register.RegisterEntryRecord>();
     public DbSet<NonCompliance.MatterCopy> Matters => Set<NonCompliance.MatterCopy>();
+    public DbSet<Assembly.AssemblyStepRecord> AssemblySteps => Set<Assembly.AssemblyStepRecord>();
+    public DbSet<Assembly.AssemblyViewsRecord> AssemblyViews => Set<Assembly.AssemblyViewsRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -21,6 +23,7 @@ public class StateDbContext(DbContextOptions options) : ProceedingsDbContext(opt
         Transit.UnscheduledLandingRecord.Configure(modelBuilder);
         Register.RegisterEntryRecord.Configure(modelBuilder);
         NonCompliance.MatterCopy.Configure(modelBuilder);
+        Assembly.AssemblyStepRecord.Configure(modelBuilder);
         modelBuilder.Entity<ReceivedRequest>(e =>
         {
             e.ToTable("requests");

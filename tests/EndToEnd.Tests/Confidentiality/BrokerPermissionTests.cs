@@ -49,6 +49,11 @@ public sealed class BrokerPermissionTests : IAsyncLifetime
         { "consume the Registry's queue", "consume:registry" },
         { "publish straight into the Registry's exchange", "publish:registry" },
         { "delete the Registry's queue", "delete:registry" },
+        // The Assembly (issue 9): only the Court's users notify it; a State speaks to it only as itself.
+        { "publish straight into the Assembly's exchange", "publish:assembly" },
+        { "publish as another State to the Assembly", "publish:state-zaf.to-assembly" },
+        { "consume the Assembly's queue", "consume:assembly" },
+        { "consume another State's queue at the Assembly", "consume:assembly.from-state-zaf" },
     };
 
     [Theory]

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 namespace Cooperation.EndToEnd.Tests.Platform;
 
 /// <summary>
-/// The whole platform as real processes on the private test broker: Registry, Prosecutor, two
-/// State nodes (UGA, ZAF), and the gateway in front, which issues tokens to the test's partner
+/// The whole platform as real processes on the private test broker: Registry, Prosecutor, the
+/// Assembly, two State nodes (UGA, ZAF), and the gateway in front, which issues tokens to the test's partner
 /// clients (secrets generated per run, never committed). Partners' calls go through the gateway.
 /// One instance for every end-to-end test: two platforms on one broker would compete for its queues.
 /// </summary>
@@ -35,6 +35,10 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["focal-point-records-reader"] = "focal-point",
         // Operators' tooling (/operations/...: audit verification, error queues).
         ["operator-console"] = "operator",
+        // The Assembly's Secretariat for the Presidency/Bureau, and two regional focal points on non-cooperation.
+        ["assembly-secretariat"] = "assembly",
+        ["focal-point-africa"] = "focal-point",
+        ["focal-point-asia"] = "focal-point",
     };
 
     private readonly List<ServiceProcess> _services = [];
@@ -51,6 +55,14 @@ public sealed class PlatformFixture : IAsyncLifetime
     public ServiceProcess Gateway { get; private set; } = null!;
     public ServiceProcess Registry { get; private set; } = null!;
     public ServiceProcess Prosecutor { get; private set; } = null!;
+    public ServiceProcess Assembly { get; private set; } = null!;
+
+    /// <summary>
+    /// A views-by date for the President's letter whose reminders fall every 30 s from the platform's start for 25
+    /// minutes (the Assembly's reminder offsets are set for it), so a test sees a real reminder fire in real time.
+    /// Any other views-by date a whole number of days away gets its reminders in the past (dropped) or days ahead.
+    /// </summary>
+    public DateOnly AssemblyRemindedViewsDueBy { get; private set; }
     public IReadOnlyDictionary<string, ServiceProcess> StateNodes { get; private set; } = new Dictionary<string, ServiceProcess>();
 
     /// <summary>Every process of the platform, for tests that inspect their output.</summary>
@@ -115,6 +127,16 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
         StateNodes = states;
 
+        var assembly = Settings("assembly", authority);
+        assembly["Assembly__States"] = string.Join(',', States.Append("NLD"));
+        var started = DateTimeOffset.UtcNow;
+        AssemblyRemindedViewsDueBy = DateOnly.FromDateTime(started.UtcDateTime).AddDays(30);
+        var due = new DateTimeOffset(AssemblyRemindedViewsDueBy.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        for (var k = 0; k < 50; k++)
+            assembly[$"Scheduling__ReminderOffsets__{k}"] = (due - started - TimeSpan.FromSeconds(30 * (k + 1))).ToString("c");
+        assembly["Scheduling__PollInterval"] = "00:00:01";
+        Assembly = Start("assembly", "services/Assembly", "Cooperation.Assembly", "assembly", assembly);
+
         var gateway = new Dictionary<string, string>
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = env.OtlpEndpoint,
@@ -127,6 +149,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Gateway__MaxRequestBodyBytes"] = MaxRequestBodyBytes.ToString(),
             ["ReverseProxy__Clusters__registry__Destinations__primary__Address"] = Registry.BaseAddress.ToString(),
             ["ReverseProxy__Clusters__prosecutor__Destinations__primary__Address"] = Prosecutor.BaseAddress.ToString(),
+            ["ReverseProxy__Clusters__assembly__Destinations__primary__Address"] = Assembly.BaseAddress.ToString(),
         };
         var i = 0;
         foreach (var (clientId, scopes) in Clients)
@@ -243,6 +266,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         var process = ServiceProcess.Start(name, Environment.ServiceDll(project, assembly), old.Port, environment);
         _services.Add(process);
         if (name == "registry") Registry = process;
+        if (name == "assembly") Assembly = process;
         if (StateNodes.ContainsKey(name.Replace("state-", "").ToUpperInvariant()))
             StateNodes = new Dictionary<string, ServiceProcess>(StateNodes) { [name.Replace("state-", "").ToUpperInvariant()] = process };
         await process.WaitHealthyAsync(TimeSpan.FromSeconds(60));

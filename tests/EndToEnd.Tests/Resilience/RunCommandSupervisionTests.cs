@@ -44,6 +44,7 @@ public sealed class RunCommandSupervisionTests
             ["COOP_GATEWAY_PORT"] = QuietPort().ToString(),
             ["COOP_REGISTRY_PORT"] = registryPort.ToString(),
             ["COOP_PROSECUTOR_PORT"] = QuietPort().ToString(),
+            ["COOP_ASSEMBLY_PORT"] = QuietPort().ToString(),
             ["COOP_STATE_BASE_PORT"] = QuietPort().ToString(),
             ["COOP_RESTART_MAX_DELAY"] = "4",
         })

@@ -219,7 +219,7 @@ public sealed class GatewayHardeningTests(PlatformFixture platform)
     {
         using var anonymous = PlatformFixture.CreateClient(platform.Gateway.BaseAddress, token: null);
 
-        foreach (var document in new[] { "/docs/registry/openapi.json", "/docs/prosecutor/openapi.json" })
+        foreach (var document in new[] { "/docs/registry/openapi.json", "/docs/prosecutor/openapi.json", "/docs/assembly/openapi.json" })
         {
             using var response = await anonymous.GetAsync(document);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -251,6 +251,7 @@ public sealed class GatewaySecurityTests(PlatformFixture platform)
         {
             ["/docs/registry/openapi.json"] = "/registry/requests",
             ["/docs/prosecutor/openapi.json"] = "/prosecutor/requests",
+            ["/docs/assembly/openapi.json"] = "/assembly/cases",
         });
         // A State node's document goes to that State (which States have a node is not told to strangers).
         foreach (var code in PlatformFixture.States)

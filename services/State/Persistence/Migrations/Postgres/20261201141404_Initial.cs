@@ -41,6 +41,42 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "assembly_steps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestReference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Step = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    DocumentReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DocumentTitle = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DocumentDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ViewsDueBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assembly_steps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assembly_views",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Views = table.Column<string>(type: "text", nullable: false),
+                    DocumentsJson = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assembly_views", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "audit_log",
                 columns: table => new
                 {
@@ -345,6 +381,17 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_assembly_steps_CaseId_Step",
+                table: "assembly_steps",
+                columns: new[] { "CaseId", "Step" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assembly_views_CaseId",
+                table: "assembly_views",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_audit_log_EntityType_EntityId",
                 table: "audit_log",
                 columns: new[] { "EntityType", "EntityId" });
@@ -425,6 +472,12 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "arrest_paths");
+
+            migrationBuilder.DropTable(
+                name: "assembly_steps");
+
+            migrationBuilder.DropTable(
+                name: "assembly_views");
 
             migrationBuilder.DropTable(
                 name: "audit_log");

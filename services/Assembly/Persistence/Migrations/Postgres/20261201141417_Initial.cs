@@ -1,0 +1,486 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Cooperation.Assembly.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "arrest_paths",
+                columns: table => new
+                {
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Provisional = table.Column<bool>(type: "boolean", nullable: false),
+                    DocumentsReceived = table.Column<bool>(type: "boolean", nullable: false),
+                    ArrestDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DocumentsDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReleasedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    BroughtBeforeJudicialAuthorityOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    InterimReleasedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SurrenderOrderedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SurrenderDeferredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeferredUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    TemporarilySurrenderedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    TemporarySurrenderConditions = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ReturnedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SurrenderDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    SurrenderedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastEvent = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_arrest_paths", x => x.RequestId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assembly_cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestVersion = table.Column<int>(type: "integer", nullable: false),
+                    RequestReference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Situation = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Classification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CourtStepsJson = table.Column<string>(type: "text", nullable: false),
+                    ExpectedFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExpectedUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    FirstNotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastNotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ViewsReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ViewsDeadlineId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assembly_cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_log",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Detail = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_log", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestVersion = table.Column<int>(type: "integer", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    IssuingOrgan = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RequestKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Classification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OpenedBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProblemRecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MeasuredFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    GroundsJson = table.Column<string>(type: "text", nullable: false),
+                    OtherGroundText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Description = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    ProposalsJson = table.Column<string>(type: "text", nullable: false),
+                    ReplyBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    MessageCount = table.Column<int>(type: "integer", nullable: false),
+                    FirstCourtAnswerAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StatusBeforeConsultation = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosingNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PostponementGround = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    PostponedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StatusBeforePostponement = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
+                    NewVersion = table.Column<int>(type: "integer", nullable: true),
+                    ChangedElementsJson = table.Column<string>(type: "text", nullable: false),
+                    TimeToOpenBreached = table.Column<bool>(type: "boolean", nullable: false),
+                    TimeToAnswerBreached = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deadline_notices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeadlineId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    From = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Reminder = table.Column<int>(type: "integer", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deadline_notices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deadlines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RequestVersion = table.Column<int>(type: "integer", nullable: false),
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    Owner = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Classification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RecipientsJson = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    RemindersJson = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    RemindersSent = table.Column<int>(type: "integer", nullable: false),
+                    NextFireAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastReminderAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deadlines", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idempotency_keys",
+                columns: table => new
+                {
+                    Caller = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Route = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Location = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    Body = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idempotency_keys", x => new { x.Caller, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_messages", x => new { x.MessageId, x.Consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Destination = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    MessageType = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    TraceParent = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    TraceState = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assembly_assignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FocalPoint = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Region = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assembly_assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_assembly_assignments_assembly_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "assembly_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assembly_formal_steps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Step = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    DocumentReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DocumentTitle = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DocumentDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ViewsDueBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assembly_formal_steps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_assembly_formal_steps_assembly_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "assembly_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assembly_informal_actions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Interlocutor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DocumentReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DocumentTitle = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DocumentDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    By = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LoggedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assembly_informal_actions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_assembly_informal_actions_assembly_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "assembly_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assembly_state_views",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Views = table.Column<string>(type: "text", nullable: false),
+                    DocumentsJson = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assembly_state_views", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_assembly_state_views_assembly_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "assembly_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consultation_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorOrgan = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Classification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    AttachmentsJson = table.Column<string>(type: "text", nullable: false),
+                    PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consultation_messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consultation_messages_consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assembly_assignments_CaseId_FocalPoint",
+                table: "assembly_assignments",
+                columns: new[] { "CaseId", "FocalPoint" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assembly_cases_StateCode",
+                table: "assembly_cases",
+                column: "StateCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assembly_formal_steps_CaseId_Step",
+                table: "assembly_formal_steps",
+                columns: new[] { "CaseId", "Step" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assembly_informal_actions_CaseId",
+                table: "assembly_informal_actions",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assembly_state_views_CaseId",
+                table: "assembly_state_views",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_log_EntityType_EntityId",
+                table: "audit_log",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_log_MessageId",
+                table: "audit_log",
+                column: "MessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultation_messages_ConsultationId",
+                table: "consultation_messages",
+                column: "ConsultationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultations_RequestId",
+                table: "consultations",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consultations_StateCode_IssuingOrgan",
+                table: "consultations",
+                columns: new[] { "StateCode", "IssuingOrgan" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deadline_notices_RequestId",
+                table: "deadline_notices",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deadlines_ConsultationId",
+                table: "deadlines",
+                column: "ConsultationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deadlines_FiredAt_CancelledAt_NextFireAt",
+                table: "deadlines",
+                columns: new[] { "FiredAt", "CancelledAt", "NextFireAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deadlines_RequestId",
+                table: "deadlines",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_idempotency_keys_ExpiresAt",
+                table: "idempotency_keys",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_Destination_SentAt_CreatedAt",
+                table: "outbox_messages",
+                columns: new[] { "Destination", "SentAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_SentAt_CreatedAt",
+                table: "outbox_messages",
+                columns: new[] { "SentAt", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "arrest_paths");
+
+            migrationBuilder.DropTable(
+                name: "assembly_assignments");
+
+            migrationBuilder.DropTable(
+                name: "assembly_formal_steps");
+
+            migrationBuilder.DropTable(
+                name: "assembly_informal_actions");
+
+            migrationBuilder.DropTable(
+                name: "assembly_state_views");
+
+            migrationBuilder.DropTable(
+                name: "audit_log");
+
+            migrationBuilder.DropTable(
+                name: "consultation_messages");
+
+            migrationBuilder.DropTable(
+                name: "deadline_notices");
+
+            migrationBuilder.DropTable(
+                name: "deadlines");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_keys");
+
+            migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "assembly_cases");
+
+            migrationBuilder.DropTable(
+                name: "consultations");
+        }
+    }
+}
