@@ -16,4 +16,6 @@ public enum DeadlineKind
     ObservationsReply,
     /// <summary>The end of a postponement agreed in an Art 97 consultation (Art 94(1)): execution is due to resume.</summary>
     PostponementEnds,
+    /// <summary>A State's acknowledgement of a travel alert (a configured period; Art 86, 89(1), 97: the alert asks for it without delay).</summary>
+    AlertAcknowledgement,
 }
