@@ -1,4 +1,5 @@
 using Cooperation.Contracts;
+using Cooperation.Court.Alerts;
 using Cooperation.Court.Consultations;
 using Cooperation.Court.Consultations.Modify;
 using Cooperation.Court.Consultations.Receive;
@@ -59,6 +60,7 @@ public static class CourtServiceExtensions
         builder.Services.AddHostedService<EvidenceWatch>();
         builder.AddConsultations();
         builder.AddDeadlineScheduling();
+        if (organ.Organ == Organ.Registry) builder.AddTravelAlerts();
 
         builder.AddCooperationMessaging(
             bus =>
@@ -78,6 +80,7 @@ public static class CourtServiceExtensions
                     bus.AddConsumer<NotifyChannelChangeConsumer>();
                     bus.AddConsumer<UnscheduledLandingReportedConsumer>();
                     bus.AddConsumer<UnscheduledLandingAdvancedConsumer>();
+                    bus.AddTravelAlertConsumers();
                 }
                 else bus.AddConsumer<StateRegisterEntryChangedConsumer>();
                 bus.AddConsumer<ConsultationOpenedConsumer>();
@@ -121,6 +124,7 @@ public static class CourtServiceExtensions
             e.ConfigureConsumer<NotifyChannelChangeConsumer>(context);
             e.ConfigureConsumer<UnscheduledLandingReportedConsumer>(context);
             e.ConfigureConsumer<UnscheduledLandingAdvancedConsumer>(context);
+            e.ConfigureTravelAlertConsumers(context);
         }
         else e.ConfigureConsumer<StateRegisterEntryChangedConsumer>(context);
         e.ConfigureConsumer<ConsultationOpenedConsumer>(context);
@@ -159,6 +163,8 @@ public static class CourtServiceExtensions
             app.MapCooperationFigures();
             // Transit is the Chambers' (RPE 176(2)): the States report unscheduled landings to the Registry.
             app.MapUnscheduledLandings(organ);
+            // Travel alerts (issue 9 §1): the Chambers' warrants, so the Registry's.
+            app.MapTravelAlerts(organ);
         }
         app.MapConsultations(organ);
         app.MapModifyRequest(organ);
