@@ -6,6 +6,7 @@ using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Persistence;
 using Cooperation.Proceedings.Consultations;
 using Cooperation.Proceedings.Deadlines;
+using Cooperation.State.Alerts;
 using Cooperation.State.Arrest;
 using Cooperation.State.Configuration;
 using Cooperation.State.Consultations;
@@ -52,6 +53,7 @@ builder.AddCooperationMessaging(
         bus.AddConsumer<ConsultationMessagePostedConsumer>();
         bus.AddConsumer<ConsultationClosedConsumer>();
         bus.AddConsumer<DeadlineNoticeConsumer>();
+        bus.AddConsumer<TravelAlertIssuedConsumer>();
     },
     (context, cfg) =>
     {
@@ -75,6 +77,7 @@ builder.AddCooperationMessaging(
             e.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
             e.ConfigureConsumer<ConsultationClosedConsumer>(context);
             e.ConfigureConsumer<DeadlineNoticeConsumer>(context);
+            e.ConfigureConsumer<TravelAlertIssuedConsumer>(context);
         });
     });
 
@@ -95,4 +98,5 @@ return await builder.RunServiceAsync<StateDbContext>(app =>
     app.MapStateConsultations();
     app.MapArrestPath();
     app.MapStateDeadlines();
+    app.MapStateAlerts();
 });

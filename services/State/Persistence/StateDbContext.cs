@@ -12,11 +12,14 @@ public class StateDbContext(DbContextOptions options) : ProceedingsDbContext(opt
     public DbSet<ReceivedRequest> Requests => Set<ReceivedRequest>();
     public DbSet<ReceivedRequestHistoryEntry> RequestHistory => Set<ReceivedRequestHistoryEntry>();
     public DbSet<Transit.UnscheduledLandingRecord> UnscheduledLandings => Set<Transit.UnscheduledLandingRecord>();
+    /// <summary>This State's own copies of travel alerts (issue 9 §1): never another State's.</summary>
+    public DbSet<Alerts.ReceivedTravelAlert> TravelAlerts => Set<Alerts.ReceivedTravelAlert>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         Transit.UnscheduledLandingRecord.Configure(modelBuilder);
+        Alerts.ReceivedTravelAlert.Configure(modelBuilder);
         modelBuilder.Entity<ReceivedRequest>(e =>
         {
             e.ToTable("requests");
