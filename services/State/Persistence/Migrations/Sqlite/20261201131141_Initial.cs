@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.Registry.Persistence.Migrations.Sqlite
+namespace Cooperation.State.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -53,26 +53,6 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_audit_log", x => x.Sequence);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "channel_designations",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Languages = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EffectiveFrom = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProposedEffectiveDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DateAgreedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SurrenderDocumentRequirements = table.Column<string>(type: "TEXT", nullable: false),
-                    AssistanceInformationRequirements = table.Column<string>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_channel_designations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -219,49 +199,27 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "reference_counters",
-                columns: table => new
-                {
-                    Series = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Last = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_reference_counters", x => x.Series);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "requests",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     IssuingOrgan = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     ReadersJson = table.Column<string>(type: "TEXT", nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    TranslationLanguage = table.Column<string>(type: "TEXT", nullable: true),
+                    TranslationLanguage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
                     ContentsJson = table.Column<string>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DeliveryWarningAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DeliveryOverdueAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcknowledgementWarningAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcknowledgementOverdueAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LifecycleJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReportCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    LatestReportId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LatestReportAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LatestReportWhat = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -269,15 +227,28 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "state_parties",
+                name: "travel_alerts",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestReference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestSentWithAlert = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    KnownDetails = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Obligation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ReadersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_state_parties", x => x.Code);
+                    table.PrimaryKey("PK_travel_alerts", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -285,7 +256,6 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     LandedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     DetentionEndsAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -294,8 +264,10 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                     PersonDescription = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     WarrantReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     TransitRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LastEvent = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    TransitRequestReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReleasedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TransitEffectedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastEvent = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -350,34 +322,6 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "state_reports",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    What = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ItemsJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    DenialGround = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Reasons = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    ReasonsWithheld = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PostponementGround = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Until = table.Column<long>(type: "INTEGER", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_state_reports", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_state_reports_requests_RequestId",
-                        column: x => x.RequestId,
-                        principalTable: "requests",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "IX_audit_log_EntityType_EntityId",
                 table: "audit_log",
@@ -387,11 +331,6 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 name: "IX_audit_log_MessageId",
                 table: "audit_log",
                 column: "MessageId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_channel_designations_StateCode",
-                table: "channel_designations",
-                column: "StateCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_consultation_messages_ConsultationId",
@@ -451,24 +390,17 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_requests_Reference",
                 table: "requests",
-                column: "Reference",
-                unique: true);
+                column: "Reference");
 
             migrationBuilder.CreateIndex(
-                name: "IX_requests_StateCode_Status",
-                table: "requests",
-                columns: new[] { "StateCode", "Status" });
+                name: "IX_travel_alerts_ReceivedAt",
+                table: "travel_alerts",
+                column: "ReceivedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_state_reports_RequestId_Sequence",
-                table: "state_reports",
-                columns: new[] { "RequestId", "Sequence" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_unscheduled_landings_ReportedAt",
-                table: "unscheduled_landings",
-                column: "ReportedAt");
+                name: "IX_travel_alerts_RequestId",
+                table: "travel_alerts",
+                column: "RequestId");
         }
 
         /// <inheritdoc />
@@ -479,9 +411,6 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "audit_log");
-
-            migrationBuilder.DropTable(
-                name: "channel_designations");
 
             migrationBuilder.DropTable(
                 name: "consultation_messages");
@@ -502,16 +431,10 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
-                name: "reference_counters");
-
-            migrationBuilder.DropTable(
                 name: "request_history");
 
             migrationBuilder.DropTable(
-                name: "state_parties");
-
-            migrationBuilder.DropTable(
-                name: "state_reports");
+                name: "travel_alerts");
 
             migrationBuilder.DropTable(
                 name: "unscheduled_landings");
