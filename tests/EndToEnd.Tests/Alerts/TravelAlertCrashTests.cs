@@ -28,6 +28,11 @@ public sealed class TravelAlertCrashTests(PlatformFixture platform)
         var source = db.Id(Guid.Parse(requestId));
         var requestsBefore = await db.CountAsync("SELECT COUNT(*) FROM requests");
 
+        // The armed point is any commit that stages messages: let the Registry's pending deadlines (earlier tests'
+        // acknowledgement clocks, 20 s here) fire first, so that this alert's commit is the one that reaches it.
+        await WaitAsync(async () => await db.CountAsync(
+            """SELECT COUNT(*) FROM deadlines WHERE "FiredAt" IS NULL AND "CancelledAt" IS NULL AND "Kind" = 'AlertAcknowledgement'""") == 0,
+            TimeSpan.FromSeconds(120));
         var armed = await platform.RestartAsync("registry", new Dictionary<string, string> { ["Testing__CrashAt"] = crashAt });
         using var firstTry = await DeliveryFlow.TryPostAsync(registry, "/registry/alerts", body, key);
         var exit = await armed.WaitForExitAsync(AlertFlow.Soon);
@@ -73,9 +78,9 @@ public sealed class TravelAlertCrashTests(PlatformFixture platform)
             ("@a", $"%{alertId}%")));
     }
 
-    private static async Task WaitAsync(Func<Task<bool>> condition)
+    private static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + AlertFlow.Soon;
+        var deadline = DateTime.UtcNow + (timeout ?? AlertFlow.Soon);
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not hold in time.");

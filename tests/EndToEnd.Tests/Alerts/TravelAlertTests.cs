@@ -120,7 +120,7 @@ public sealed class TravelAlertTests(PlatformFixture platform)
         Assert.Equal("Acknowledged", (string)zaf["stage"]!);
         // The Registry's consultation thread holds it like any other, and the request is InConsultation.
         var thread = await registry.WaitForAsync($"/registry/requests/{zafRequest}/consultations/{consultationId}", _ => true, AlertFlow.Soon);
-        Assert.Equal("Immunity", (string)thread["grounds"]![0]!);
+        Assert.Equal("Immunity", (string)thread["grounds"]![0]!["ground"]!);
         await registry.WaitForAsync($"/registry/requests/{zafRequest}", r => (string)r["status"]! == "InConsultation", AlertFlow.Soon);
         using var second = await AlertFlow.PostAsync(southAfrica, $"/states/ZAF/alerts/{alertId}/consultations",
             new { grounds = new[] { "Other" }, otherGroundText = "x", description = "again" });
