@@ -58,7 +58,11 @@ public sealed class TravelAlertConfidentialityTests(PlatformFixture platform)
         using var elsewhere = await southAfrica.GetAsync($"/states/ZAF/alerts/{ugandaAlert}");
         using var unknown = await southAfrica.GetAsync($"/states/ZAF/alerts/{Guid.NewGuid()}");
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (elsewhere.StatusCode, unknown.StatusCode));
-        Assert.Equal(await unknown.Content.ReadAsStringAsync(), await elsewhere.Content.ReadAsStringAsync());
+        // The same answer but for the trace id: nothing says the alert exists elsewhere.
+        var (a, b) = (await unknown.ReadObjectAsync(), await elsewhere.ReadObjectAsync());
+        a.Remove("traceId");
+        b.Remove("traceId");
+        Assert.Equal(a.ToJsonString(), b.ToJsonString());
         using var acknowledgeOther = await AlertFlow.PostAsync(southAfrica, $"/states/ZAF/alerts/{ugandaAlert}/acknowledge", new { acknowledgedBy = "desk" });
         Assert.Equal(HttpStatusCode.NotFound, acknowledgeOther.StatusCode);
         // And South Africa's token cannot reach Uganda's node at all.
