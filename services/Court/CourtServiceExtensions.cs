@@ -1,4 +1,5 @@
 using Cooperation.Contracts;
+using Cooperation.Court.Alerts;
 using Cooperation.Court.Consultations;
 using Cooperation.Court.Consultations.Modify;
 using Cooperation.Court.Consultations.Receive;
@@ -64,6 +65,7 @@ public static class CourtServiceExtensions
         builder.AddValidatedOptions<PublicFiguresOptions, PublicFiguresOptionsValidator>(PublicFiguresOptions.Section);
         builder.AddConsultations();
         builder.AddDeadlineScheduling();
+        if (organ.Organ == Organ.Registry) builder.AddTravelAlerts();
 
         builder.AddCooperationMessaging(
             bus =>
@@ -87,6 +89,7 @@ public static class CourtServiceExtensions
                     bus.AddConsumer<UnscheduledLandingReportedConsumer>();
                     bus.AddConsumer<UnscheduledLandingAdvancedConsumer>();
                     bus.AddConsumer<MatterObservationsSubmittedConsumer>();
+                    bus.AddTravelAlertConsumers();
                 }
                 else bus.AddConsumer<StateRegisterEntryChangedConsumer>();
                 bus.AddConsumer<ConsultationOpenedConsumer>();
@@ -134,6 +137,7 @@ public static class CourtServiceExtensions
             e.ConfigureConsumer<UnscheduledLandingReportedConsumer>(context);
             e.ConfigureConsumer<UnscheduledLandingAdvancedConsumer>(context);
             e.ConfigureConsumer<MatterObservationsSubmittedConsumer>(context);
+            e.ConfigureTravelAlertConsumers(context);
         }
         else e.ConfigureConsumer<StateRegisterEntryChangedConsumer>(context);
         e.ConfigureConsumer<ConsultationOpenedConsumer>(context);
@@ -180,6 +184,8 @@ public static class CourtServiceExtensions
             // Art 87(7): the non-compliance track and the cooperation records (issue 9 §2, §4).
             app.MapNonComplianceMatters();
             app.MapCooperationRecords();
+            // Travel alerts (issue 9 §1): the Chambers' warrants, so the Registry's.
+            app.MapTravelAlerts(organ);
         }
         app.MapConsultations(organ);
         app.MapModifyRequest(organ);

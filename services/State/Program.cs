@@ -6,6 +6,7 @@ using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Persistence;
 using Cooperation.Proceedings.Consultations;
 using Cooperation.Proceedings.Deadlines;
+using Cooperation.State.Alerts;
 using Cooperation.State.Arrest;
 using Cooperation.State.Assembly;
 using Cooperation.State.Configuration;
@@ -64,6 +65,7 @@ builder.AddCooperationMessaging(
         bus.AddConsumer<Cooperation.State.Requests.Admissibility.DirectExecutionNotifiedConsumer>();
         bus.AddConsumer<MatterStepRecordedConsumer>();
         bus.AddConsumer<AssemblyStepTakenConsumer>();
+        bus.AddConsumer<TravelAlertIssuedConsumer>();
     },
     (context, cfg) =>
     {
@@ -96,6 +98,7 @@ builder.AddCooperationMessaging(
             e.ConfigureConsumer<Cooperation.State.Requests.Admissibility.DirectExecutionNotifiedConsumer>(context);
             e.ConfigureConsumer<MatterStepRecordedConsumer>(context);
             e.ConfigureConsumer<AssemblyStepTakenConsumer>(context);
+            e.ConfigureConsumer<TravelAlertIssuedConsumer>(context);
         });
     });
 
@@ -120,4 +123,5 @@ return await builder.RunServiceAsync<StateDbContext>(app =>
     app.MapStateDeadlines();
     app.MapStateMatters();
     app.MapStateAssembly();
+    app.MapStateAlerts();
 });

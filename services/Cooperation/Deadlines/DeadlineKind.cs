@@ -18,4 +18,6 @@ public enum DeadlineKind
     PostponementEnds,
     /// <summary>The State's views asked for by the Assembly President's letter (ICC-ASP/10/Res.5 annex, para 14; about two weeks).</summary>
     AssemblyViewsDue,
+    /// <summary>A State's acknowledgement of a travel alert (a configured period; Art 86, 89(1), 97: the alert asks for it without delay).</summary>
+    AlertAcknowledgement,
 }

@@ -1,5 +1,7 @@
 using Cooperation.Deadlines;
 using Cooperation.Contracts.Transit;
+using Cooperation.Contracts.Alerts;
+using Cooperation.Court.Alerts.Receive;
 using Cooperation.Contracts;
 using Cooperation.Contracts.Arrest;
 using Cooperation.Contracts.Consultations;
@@ -55,6 +57,10 @@ public sealed class InboundSenderFilter<T>(CourtDbContext db, CourtOrgan organ) 
             // Only about a request this organ issued to that State: anything else is unknown to it.
             if (!await db.Requests.AnyAsync(r => r.Id == cooperation.RequestId && r.IssuingOrgan == organ.Organ && r.StateCode == sender, ct))
                 throw new UnknownRequestException(cooperation.RequestId);
+            // A travel alert report: only about that State's own entry of an alert the Registry sent it.
+            if (message is ITravelAlertReport alert
+                && !await db.TravelAlertEntries.AnyAsync(e => e.AlertId == alert.AlertId && e.StateCode == sender && e.RequestId == alert.RequestId, ct))
+                throw new UnknownAlertException(alert.AlertId);
         }
         // Observations only on a matter concerning that State and that request (Regulation 109).
         if (message is MatterObservationsSubmitted observations
@@ -74,6 +80,8 @@ internal static class StateMessages
     /// <summary>The claimed State, or null if this is not a message a State sends to <paramref name="organ"/>.</summary>
     public static string? ClaimedState(object message, Organ organ) => message switch
     {
+        // Travel alerts are the Registry's (issue 9 §1): a report on one is no message for the Prosecutor.
+        ITravelAlertReport when organ != Organ.Registry => null,
         IStateReport report => report.StateCode,
         ConsultationOpened opened => opened.StateCode,
         ConsultationMessagePosted posted => posted.StateCode,

@@ -19,12 +19,16 @@ public abstract class CourtDbContext(DbContextOptions options) : ProceedingsDbCo
     public DbSet<ChannelDesignationRecord> ChannelDesignations => Set<ChannelDesignationRecord>();
     public DbSet<Transit.UnscheduledLandingNotice> UnscheduledLandings => Set<Transit.UnscheduledLandingNotice>();
     public DbSet<NonCompliance.NonComplianceMatterRecord> Matters => Set<NonCompliance.NonComplianceMatterRecord>();
+    // Travel alerts are the Registry's (its tables stay empty in the Prosecutor's database).
+    public DbSet<Alerts.TravelAlertRecord> TravelAlerts => Set<Alerts.TravelAlertRecord>();
+    public DbSet<Alerts.TravelAlertEntry> TravelAlertEntries => Set<Alerts.TravelAlertEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         Transit.UnscheduledLandingNotice.Configure(modelBuilder);
         NonCompliance.NonComplianceMatterRecord.Configure(modelBuilder);
+        Alerts.TravelAlertRecord.Configure(modelBuilder);
         modelBuilder.Entity<CooperationRequest>(e =>
         {
             e.ToTable("requests");

@@ -16,6 +16,8 @@ public class StateDbContext(DbContextOptions options) : ProceedingsDbContext(opt
     public DbSet<NonCompliance.MatterCopy> Matters => Set<NonCompliance.MatterCopy>();
     public DbSet<Assembly.AssemblyStepRecord> AssemblySteps => Set<Assembly.AssemblyStepRecord>();
     public DbSet<Assembly.AssemblyViewsRecord> AssemblyViews => Set<Assembly.AssemblyViewsRecord>();
+    /// <summary>This State's own copies of travel alerts (issue 9 §1): never another State's.</summary>
+    public DbSet<Alerts.ReceivedTravelAlert> TravelAlerts => Set<Alerts.ReceivedTravelAlert>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -24,6 +26,7 @@ public class StateDbContext(DbContextOptions options) : ProceedingsDbContext(opt
         Register.RegisterEntryRecord.Configure(modelBuilder);
         NonCompliance.MatterCopy.Configure(modelBuilder);
         Assembly.AssemblyStepRecord.Configure(modelBuilder);
+        Alerts.ReceivedTravelAlert.Configure(modelBuilder);
         modelBuilder.Entity<ReceivedRequest>(e =>
         {
             e.ToTable("requests");

@@ -224,6 +224,11 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Evidence__DeliveryWarning"] = "00:00:02",
             ["Evidence__DeliveryOverdue"] = "00:00:04",
             ["Evidence__CheckInterval"] = "00:00:01",
+            // Travel alerts (Registry): a short acknowledgement clock, so NLD's undelivered entry warns, then goes overdue,
+            // within a test; the overdue is notified to the Assembly's side too.
+            ["Alerts__AcknowledgeWithin"] = "00:00:20",
+            ["Alerts__WarnBeforeDue"] = "00:00:10",
+            ["Alerts__NotifyAssemblyWhenOverdue"] = "true",
             ["Auth__Authority"] = authority,
             // Operators' gauges (backlogs, requests by State and status) re-read every second, not every 15.
             ["Telemetry__ReadingsInterval"] = "00:00:01",

@@ -309,6 +309,31 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "travel_alerts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestReference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestSentWithAlert = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    KnownDetails = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Obligation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ReadersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_travel_alerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "unscheduled_landings",
                 columns: table => new
                 {
@@ -465,6 +490,16 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
                 name: "IX_requests_Reference",
                 table: "requests",
                 column: "Reference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_travel_alerts_ReceivedAt",
+                table: "travel_alerts",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_travel_alerts_RequestId",
+                table: "travel_alerts",
+                column: "RequestId");
         }
 
         /// <inheritdoc />
@@ -508,6 +543,9 @@ namespace Cooperation.State.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "request_history");
+
+            migrationBuilder.DropTable(
+                name: "travel_alerts");
 
             migrationBuilder.DropTable(
                 name: "unscheduled_landings");

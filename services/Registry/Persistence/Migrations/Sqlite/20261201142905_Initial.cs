@@ -317,6 +317,24 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "travel_alerts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SourceRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WarrantKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ReadersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StateCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_travel_alerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "unscheduled_landings",
                 columns: table => new
                 {
@@ -411,6 +429,35 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                         name: "FK_state_reports_requests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "travel_alert_entries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AlertId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    KnownDetails = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestReference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestSentWithAlert = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DeadlineId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Signal = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_travel_alert_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_travel_alert_entries_travel_alerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "travel_alerts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -519,6 +566,33 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_travel_alert_entries_AlertId_StateCode",
+                table: "travel_alert_entries",
+                columns: new[] { "AlertId", "StateCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_travel_alert_entries_DeadlineId",
+                table: "travel_alert_entries",
+                column: "DeadlineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_travel_alert_entries_RequestId_StateCode",
+                table: "travel_alert_entries",
+                columns: new[] { "RequestId", "StateCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_travel_alerts_CreatedAt",
+                table: "travel_alerts",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_travel_alerts_Reference",
+                table: "travel_alerts",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_unscheduled_landings_ReportedAt",
                 table: "unscheduled_landings",
                 column: "ReportedAt");
@@ -570,6 +644,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 name: "state_reports");
 
             migrationBuilder.DropTable(
+                name: "travel_alert_entries");
+
+            migrationBuilder.DropTable(
                 name: "unscheduled_landings");
 
             migrationBuilder.DropTable(
@@ -577,6 +654,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "requests");
+
+            migrationBuilder.DropTable(
+                name: "travel_alerts");
         }
     }
 }
