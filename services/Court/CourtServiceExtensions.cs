@@ -62,6 +62,7 @@ public static class CourtServiceExtensions
         builder.AddValidatedOptions<EvidenceOptions, EvidenceOptionsValidator>(EvidenceOptions.Section);
         builder.Services.AddHostedService<EvidenceWatch>();
         builder.Services.AddOperationalReadings<Requests.Metrics.RequestReadings>();
+        if (organ.Organ == Organ.Registry) builder.Services.AddOperationalReadings<Alerts.AlertReadings>();
         builder.AddValidatedOptions<PublicFiguresOptions, PublicFiguresOptionsValidator>(PublicFiguresOptions.Section);
         builder.AddConsultations();
         builder.AddDeadlineScheduling();
