@@ -84,7 +84,7 @@ internal sealed class OutboxDispatcher(
         foreach (var row in rows)
         {
             if (row.Destination == blocked) continue; // keep order: later messages wait for the failed one
-            crash.Reached(CrashPoints.AfterCommitBeforeSend);
+            crash.Reached(CrashPoints.AfterCommitBeforeSend, [row.MessageType]);
             try
             {
                 await SendAsync(row, ct);
@@ -100,7 +100,7 @@ internal sealed class OutboxDispatcher(
                 await db.SaveChangesAsync(ct);
                 continue;
             }
-            crash.Reached(CrashPoints.AfterSendBeforeMark);
+            crash.Reached(CrashPoints.AfterSendBeforeMark, [row.MessageType]);
             row.SentAt = clock.GetUtcNow();
             row.NextAttemptAt = null;
             sent++;

@@ -44,7 +44,9 @@ internal sealed class OutboxSaveInterceptor(OutboxSignal signal, CrashPoints cra
     public ValueTask<InterceptionResult> TransactionCommittingAsync(
         DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is CooperationDbContext { UnitOfWork.StagedOutbox: true }) crash.Reached(CrashPoints.BeforeCommit);
+        if (eventData.Context is CooperationDbContext { UnitOfWork.StagedOutbox: true } db)
+            crash.Reached(CrashPoints.BeforeCommit,
+                db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.MessageType).ToList());
         return ValueTask.FromResult(result);
     }
 

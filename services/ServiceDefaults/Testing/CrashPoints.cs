@@ -14,6 +14,12 @@ namespace Cooperation.ServiceDefaults.Testing;
 public sealed class CrashPoints
 {
     public const string Key = "Testing:CrashAt";
+    /// <summary>
+    /// Optional: the message points (before-commit, after-commit-before-send, after-send-before-mark) fire only for a
+    /// message whose type name contains this (e.g. TravelAlertIssued), so a test's crash is its own operation's and not
+    /// a deadline's that happened to fire first.
+    /// </summary>
+    public const string MessageKey = "Testing:CrashAtMessage";
 
     /// <summary>A unit of work that staged outbox messages has written them but not yet committed.</summary>
     public const string BeforeCommit = "before-commit";
@@ -43,6 +49,7 @@ public sealed class CrashPoints
     };
 
     private readonly string? _armed;
+    private readonly string? _message;
 
     public CrashPoints(IConfiguration configuration)
     {
@@ -51,14 +58,16 @@ public sealed class CrashPoints
         if (!All.Contains(value))
             throw new InvalidOperationException($"{Key} must be one of {string.Join(", ", All)} (got '{value}')");
         _armed = value;
+        _message = string.IsNullOrWhiteSpace(configuration[MessageKey]) ? null : configuration[MessageKey];
     }
 
     public bool IsArmed(string point) => _armed == point;
 
     /// <summary>Dies here if this point is armed; otherwise returns at once.</summary>
-    public void Reached(string point)
+    public void Reached(string point, IEnumerable<string>? messageTypes = null)
     {
         if (_armed != point) return;
+        if (_message is not null && messageTypes is not null && !messageTypes.Any(t => t.Contains(_message, StringComparison.Ordinal))) return;
         Console.Error.WriteLine($"Testing:CrashAt={point}: killing the process now");
         Console.Error.Flush();
         Process.GetCurrentProcess().Kill();

@@ -33,7 +33,8 @@ public sealed class TravelAlertCrashTests(PlatformFixture platform)
         await WaitAsync(async () => await db.CountAsync(
             """SELECT COUNT(*) FROM deadlines WHERE "FiredAt" IS NULL AND "CancelledAt" IS NULL AND "Kind" = 'AlertAcknowledgement'""") == 0,
             TimeSpan.FromSeconds(120));
-        var armed = await platform.RestartAsync("registry", new Dictionary<string, string> { ["Testing__CrashAt"] = crashAt });
+        var armed = await platform.RestartAsync("registry",
+            new Dictionary<string, string> { ["Testing__CrashAt"] = crashAt, ["Testing__CrashAtMessage"] = "TravelAlertIssued" });
         using var firstTry = await DeliveryFlow.TryPostAsync(registry, "/registry/alerts", body, key);
         var exit = await armed.WaitForExitAsync(AlertFlow.Soon);
         Assert.True(armed.Output.Contains($"Testing:CrashAt={crashAt}: killing the process now"), $"registry exited ({exit}) without reaching {crashAt}:\n{armed.Output}");

@@ -41,7 +41,13 @@ public sealed class CrashRecoveryTests(PlatformFixture platform)
         await Broker.WaitDrainedAsync(DeliveryFlow.Soon, organ, $"{organ}.from-{DeliveryFlow.StateService}", DeliveryFlow.StateService);
         var id = await flow.DraftAsync(partner);
 
-        var armed = await platform.RestartAsync(service, new Dictionary<string, string> { ["Testing__CrashAt"] = crashAt });
+        // The crash is this transmission's (the Court's TransmitRequest, the State's RequestDelivered), never a deadline
+        // notice that another test's clock happens to fire meanwhile.
+        var armed = await platform.RestartAsync(service, new Dictionary<string, string>
+        {
+            ["Testing__CrashAt"] = crashAt,
+            ["Testing__CrashAtMessage"] = service == DeliveryFlow.StateService ? "RequestDelivered" : "TransmitRequest",
+        });
 
         var transmitPath = $"/{organ}/requests/{id}/transmit";
         var transmitKey = Guid.NewGuid().ToString();
