@@ -21,7 +21,9 @@ internal sealed class OutboxSaveInterceptor(OutboxSignal signal, CrashPoints cra
         if (eventData.Context is CooperationDbContext db)
         {
             var tracker = db.ChangeTracker;
-            db.UnitOfWork.StagedOutbox |= tracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+            var staged = tracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.MessageType).ToList();
+            db.UnitOfWork.StagedOutbox |= staged.Count > 0;
+            (db.UnitOfWork.StagedMessageTypes ??= []).AddRange(staged);
             db.UnitOfWork.StagedInbox |= tracker.Entries<ProcessedMessage>().Any(e => e.State == EntityState.Added);
         }
         return ValueTask.FromResult(result);
@@ -45,8 +47,7 @@ internal sealed class OutboxSaveInterceptor(OutboxSignal signal, CrashPoints cra
         DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is CooperationDbContext { UnitOfWork.StagedOutbox: true } db)
-            crash.Reached(CrashPoints.BeforeCommit,
-                db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.MessageType).ToList());
+            crash.Reached(CrashPoints.BeforeCommit, db.UnitOfWork.StagedMessageTypes ?? []);
         return ValueTask.FromResult(result);
     }
 
@@ -85,5 +86,7 @@ internal sealed class OutboxSaveInterceptor(OutboxSignal signal, CrashPoints cra
 internal struct UnitOfWorkWrites
 {
     public bool StagedOutbox;
+    /// <summary>The types of the messages staged in this unit of work (for the crash tests' message filter).</summary>
+    public List<string>? StagedMessageTypes;
     public bool StagedInbox;
 }
