@@ -22,16 +22,7 @@ public static class RecordedPaths
         activity.SetTag("url.path", path);
         activity.SetTag("http.target", null); // the old semantic conventions' name for the same thing
         if (endpoint is null) return;
-        // The ids the route names (requests/{id}, consultations/{consultationId}, ...): what the call works on.
-        var segments = endpoint.RoutePattern.PathSegments;
-        for (var i = 1; i < segments.Count; i++)
-        {
-            if (segments[i].Parts is not [Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter]) continue;
-            if (segments[i - 1].Parts is not [Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal]) continue;
-            if (RequestTags.ForRouteSegment(literal.Content) is { } tag && http.Request.RouteValues[parameter.Name] is string value
-                && Guid.TryParse(value, out var id))
-                activity.SetTag(tag, id.ToString());
-        }
+        TagRouteIds(activity, endpoint, http);
         // A call that created something (201 with its Location, e.g. a drafted request) works on the new id.
         if (http.Response.Headers.Location.ToString() is { Length: > 0 } location)
         {
@@ -59,15 +50,21 @@ public static class RecordedPaths
         if (activity is not null)
         {
             activity.SetTag(RequestTags.Step, step);
-            var segments = endpoint.RoutePattern.PathSegments;
-            for (var i = 1; i < segments.Count; i++)
-                if (segments[i].Parts is [Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter]
-                    && segments[i - 1].Parts is [Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal]
-                    && RequestTags.ForRouteSegment(literal.Content) is { } tag && http.Request.RouteValues[parameter.Name] is string value
-                    && Guid.TryParse(value, out var id))
-                    activity.SetTag(tag, id.ToString());
+            TagRouteIds(activity, endpoint, http);
         }
         await next();
+    }
+
+    /// <summary>The ids the route names (requests/{id}, consultations/{cid}, ...): what the call works on.</summary>
+    private static void TagRouteIds(Activity activity, RouteEndpoint endpoint, HttpContext http)
+    {
+        var segments = endpoint.RoutePattern.PathSegments;
+        for (var i = 1; i < segments.Count; i++)
+            if (segments[i].Parts is [Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter]
+                && segments[i - 1].Parts is [Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal]
+                && RequestTags.ForRouteSegment(literal.Content) is { } tag && http.Request.RouteValues[parameter.Name] is string value
+                && Guid.TryParse(value, out var id))
+                activity.SetTag(tag, id.ToString());
     }
 
     /// <summary>"RegistryTransmitRequest" → "transmit request": the endpoint's name in the domain's words, without the organ.</summary>

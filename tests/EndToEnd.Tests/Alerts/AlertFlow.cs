@@ -71,6 +71,22 @@ public sealed class AlertFlow(PlatformFixture platform)
     public static JsonObject EntryOf(JsonObject board, string stateCode) =>
         board["states"]!.AsArray().Single(e => (string)e!["stateCode"]! == stateCode)!.AsObject();
 
+    /// <summary>
+    /// Waits until every travel-alert acknowledgement clock at the Registry has fallen or been met (20 s in the
+    /// fixture): until then they fire on their own and commit, which a test that watches for changes would take for its own.
+    /// </summary>
+    public static async Task WaitForAlertClocksAsync(PlatformFixture platform)
+    {
+        var registry = platform.Database("registry");
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (await registry.CountAsync(
+                   """SELECT COUNT(*) FROM deadlines WHERE "FiredAt" IS NULL AND "CancelledAt" IS NULL AND "Kind" = 'AlertAcknowledgement'""") > 0)
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("travel-alert acknowledgement clocks still pending after 120 s");
+            await Task.Delay(500);
+        }
+    }
+
     public static Task<JsonObject> WaitBoardAsync(HttpClient registry, string alertId, Func<JsonObject, bool> done, TimeSpan? timeout = null) =>
         registry.WaitForAsync($"/registry/alerts/{alertId}", done, timeout ?? Soon);
 

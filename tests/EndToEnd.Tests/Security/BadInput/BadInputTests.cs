@@ -34,11 +34,7 @@ public sealed class BadInputTests(PlatformFixture platform, ITestOutputHelper ou
 
         // Travel alerts' acknowledgement clocks (20 s in the fixture) left by earlier tests fire on their own and
         // commit at the Registry: let them fall first, so that any change seen below is a case's.
-        var registry = platform.Database("registry");
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-        while (DateTime.UtcNow < until && await registry.CountAsync(
-                   """SELECT COUNT(*) FROM deadlines WHERE "FiredAt" IS NULL AND "CancelledAt" IS NULL AND "Kind" = 'AlertAcknowledgement'""") > 0)
-            await Task.Delay(500);
+        await Alerts.AlertFlow.WaitForAlertClocksAsync(platform);
         var before = await QuietSnapshotAsync();
         foreach (var c in cases)
         {
