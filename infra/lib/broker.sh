@@ -237,8 +237,9 @@ broker_definitions() {
   # The Assembly: reads only its own queues; writes only its own error/skipped queues and the States' exchanges
   # (Assembly -> State steps, Addresses.ToState). MassTransit declares what it sends to, so it also needs configure
   # on state-xxx, a pattern the State's queue of the same name matches too (it could delete that queue, never read it).
+  # Its audit heads go to the Registry through "audit-anchors" (issue 12), an exchange with no queue of that name.
   _defs_join
-  printf '    { "user": "assembly", "vhost": "/", "configure": "^(assembly(\\\\.from-state-[a-z]{3})?(_error|_skipped)?|state-[a-z]{3})$", "write": "^(assembly(\\\\.from-state-[a-z]{3})?(_error|_skipped)|state-[a-z]{3})$", "read": "^assembly(\\\\.from-state-[a-z]{3})?(_error|_skipped)?$" }'
+  printf '    { "user": "assembly", "vhost": "/", "configure": "^(assembly(\\\\.from-state-[a-z]{3})?(_error|_skipped)?|state-[a-z]{3}|audit-anchors)$", "write": "^(assembly(\\\\.from-state-[a-z]{3})?(_error|_skipped)|state-[a-z]{3}|audit-anchors)$", "read": "^assembly(\\\\.from-state-[a-z]{3})?(_error|_skipped)?$" }'
   for code in "$@"; do
     s=$(broker_state_name "$code")
     _defs_join
@@ -260,7 +261,7 @@ broker_definitions() {
     printf '    { "name": "%s", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {} }' "$q"
   done
   printf '\n  ],\n  "exchanges": [\n'
-  local exchanges=("${organs[@]}")
+  local exchanges=("${organs[@]}" audit-anchors)
   for code in "$@"; do
     s=$(broker_state_name "$code")
     exchanges+=("$s")
@@ -277,6 +278,8 @@ broker_definitions() {
     _defs_join
     printf '    { "source": "%s", "vhost": "/", "destination": "%s", "destination_type": "queue", "routing_key": "", "arguments": {} }' "$organ" "$organ"
   done
+  _defs_join
+  printf '    { "source": "audit-anchors", "vhost": "/", "destination": "registry", "destination_type": "queue", "routing_key": "", "arguments": {} }'
   for code in "$@"; do
     s=$(broker_state_name "$code")
     _defs_join

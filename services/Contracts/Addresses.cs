@@ -17,6 +17,12 @@ public static class Addresses
     /// <summary>Registry → Assembly: the Assembly's own exchange, which feeds only its queue.</summary>
     public static Uri ToAssembly => new($"exchange:{AssemblyQueue}");
 
+    /// <summary>
+    /// Assembly → Registry, audit heads only (issue 12): an exchange the broker binds to the Registry's queue, so the
+    /// Assembly's user writes this one exchange and never the Registry's own.
+    /// </summary>
+    public const string AuditAnchorExchange = "audit-anchors";
+
     public static string OrganQueue(Organ organ) => organ switch
     {
         Organ.Registry => RegistryQueue,

@@ -37,6 +37,7 @@ using Cooperation.Proceedings.Deadlines;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Cooperation.ServiceDefaults.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -67,6 +68,9 @@ public static class CourtServiceExtensions
         builder.AddConsultations();
         builder.AddDeadlineScheduling();
         if (organ.Organ == Organ.Registry) builder.AddTravelAlerts();
+        // Issue 12: each organ's audit head is kept by the other one, so cutting off its newest entries shows.
+        builder.Services.AddAuditAnchoring(new AuditAnchorTarget(
+            new Uri($"exchange:{Addresses.OrganQueue(organ.Organ == Organ.Registry ? Organ.Prosecutor : Organ.Registry)}"), serviceName));
 
         builder.AddCooperationMessaging(
             bus =>
@@ -97,6 +101,7 @@ public static class CourtServiceExtensions
                 bus.AddConsumer<ConsultationMessagePostedConsumer>();
                 bus.AddConsumer<ArrestPathAdvancedConsumer>();
                 bus.AddConsumer<DeadlineNoticeConsumer>();
+                bus.AddConsumer<Audit.AuditHeadAnchoredConsumer>();
             },
             (context, cfg) =>
             {
@@ -145,6 +150,7 @@ public static class CourtServiceExtensions
         e.ConfigureConsumer<ConsultationMessagePostedConsumer>(context);
         e.ConfigureConsumer<ArrestPathAdvancedConsumer>(context);
         e.ConfigureConsumer<DeadlineNoticeConsumer>(context);
+        e.ConfigureConsumer<Audit.AuditHeadAnchoredConsumer>(context);
     }
 
     /// <summary>The States of the register (Register:States, e.g. "UGA,ZAF,NLD"), each with its own inbound queue here.</summary>
@@ -191,6 +197,7 @@ public static class CourtServiceExtensions
         app.MapConsultations(organ);
         app.MapModifyRequest(organ);
         app.MapCourtDeadlines(organ);
+        Audit.AuditAnchorEndpoints.MapAuditAnchors(app);
     }
 
     /// <summary>Build, map, migrate, seed the register, serve.</summary>

@@ -1,4 +1,5 @@
 using Cooperation.Contracts;
+using Cooperation.ServiceDefaults.Audit;
 using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Configuration;
 using Cooperation.ServiceDefaults.Hosting;
@@ -42,6 +43,9 @@ builder.AddPartnerAuthentication(new StateScopeRequirement(code));
 builder.AddCooperationDatabase<StateDbContext, StateSqliteDbContext, StatePostgresDbContext>();
 builder.AddConsultations();
 builder.AddDeadlineScheduling();
+// Issue 12: the node's audit head is kept at the Registry, outside the State's own database.
+builder.Services.AddAuditAnchoring(new AuditAnchorTarget(
+    Addresses.FromStateTo(code.ToUpperInvariant(), Cooperation.Organs.Organ.Registry), "state", code.ToUpperInvariant()));
 builder.AddCooperationMessaging(
     bus =>
     {

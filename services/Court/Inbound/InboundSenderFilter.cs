@@ -95,6 +95,8 @@ internal static class StateMessages
         UnscheduledLandingAdvanced step when organ == Organ.Registry => step.StateCode,
         // Regulation 109: a State's observations on a non-compliance matter about it (the Registry keeps matters).
         MatterObservationsSubmitted observations when organ == Organ.Registry => observations.StateCode,
+        // Issue 12: a State's node anchors its audit head at the Registry (a Court service's anchor names no State).
+        Contracts.Audit.AuditHeadAnchored { StateCode: { } anchoring } when organ == Organ.Registry => anchoring,
         _ => null,
     };
 

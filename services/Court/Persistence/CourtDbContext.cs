@@ -22,6 +22,8 @@ public abstract class CourtDbContext(DbContextOptions options) : ProceedingsDbCo
     // Travel alerts are the Registry's (its tables stay empty in the Prosecutor's database).
     public DbSet<Alerts.TravelAlertRecord> TravelAlerts => Set<Alerts.TravelAlertRecord>();
     public DbSet<Alerts.TravelAlertEntry> TravelAlertEntries => Set<Alerts.TravelAlertEntry>();
+    /// <summary>Other services' audit heads kept here (issue 12): the Registry keeps the States', the Prosecutor's and the Assembly's; the Prosecutor the Registry's.</summary>
+    public DbSet<Audit.AuditAnchorRecord> AuditAnchors => Set<Audit.AuditAnchorRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -29,6 +31,7 @@ public abstract class CourtDbContext(DbContextOptions options) : ProceedingsDbCo
         Transit.UnscheduledLandingNotice.Configure(modelBuilder);
         NonCompliance.NonComplianceMatterRecord.Configure(modelBuilder);
         Alerts.TravelAlertRecord.Configure(modelBuilder);
+        Audit.AuditAnchorRecord.Configure(modelBuilder);
         modelBuilder.Entity<CooperationRequest>(e =>
         {
             e.ToTable("requests");

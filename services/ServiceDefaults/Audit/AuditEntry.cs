@@ -24,3 +24,9 @@ public sealed class AuditEntry
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
 }
+
+/// <summary>
+/// A row that is the audit's own bookkeeping, like another service's anchored head (issue 12): not audited, since
+/// auditing it would move the very head it records — and two organs keeping each other's heads would never rest.
+/// </summary>
+public interface IAuditBookkeeping;

@@ -13,7 +13,7 @@ namespace Cooperation.ServiceDefaults.Audit;
 /// Appends the audit entries of a unit of work inside the same transaction as the change they
 /// describe: one per added, changed or deleted row of the service's own tables, one per staged
 /// outbox message (message-sent) and one per inbox row (message-received). Outbox bookkeeping
-/// (sent marks), idempotency records and the audit log itself are not audited.
+/// (sent marks), idempotency records, the audit log itself and its bookkeeping (<see cref="IAuditBookkeeping"/>) are not audited.
 /// <para>
 /// Chaining needs the previous hash, so appends are serialized: the interceptor opens a
 /// transaction if the caller has none (SQLite's begins IMMEDIATE: one writer per file) and, on
@@ -120,7 +120,7 @@ internal sealed class AuditSaveInterceptor(TimeProvider clock, IHttpContextAcces
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             switch (entry.Entity)
             {
-                case AuditEntry or IdempotencyRecord:
+                case AuditEntry or IdempotencyRecord or IAuditBookkeeping:
                     continue;
                 case OutboxMessage message:
                     if (entry.State == EntityState.Added)

@@ -131,6 +131,40 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
                     b.ToTable("travel_alerts", (string)null);
                 });
 
+            modelBuilder.Entity("Cooperation.Court.Audit.AuditAnchorRecord", b =>
+                {
+                    b.Property<string>("Service")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RegressedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RegressedFromSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RegressedToSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Service");
+
+                    b.ToTable("audit_anchors", (string)null);
+                });
+
             modelBuilder.Entity("Cooperation.Court.NonCompliance.NonComplianceMatterRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -126,6 +126,40 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                     b.ToTable("travel_alerts", (string)null);
                 });
 
+            modelBuilder.Entity("Cooperation.Court.Audit.AuditAnchorRecord", b =>
+                {
+                    b.Property<string>("Service")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RegressedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RegressedFromSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RegressedToSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Service");
+
+                    b.ToTable("audit_anchors", (string)null);
+                });
+
             modelBuilder.Entity("Cooperation.Court.NonCompliance.NonComplianceMatterRecord", b =>
                 {
                     b.Property<Guid>("Id")

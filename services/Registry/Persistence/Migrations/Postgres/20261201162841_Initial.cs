@@ -41,6 +41,24 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "audit_anchors",
+                columns: table => new
+                {
+                    Service = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RegressedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RegressedToSequence = table.Column<long>(type: "bigint", nullable: true),
+                    RegressedFromSequence = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_anchors", x => x.Service);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "audit_log",
                 columns: table => new
                 {
@@ -603,6 +621,9 @@ namespace Cooperation.Registry.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "arrest_paths");
+
+            migrationBuilder.DropTable(
+                name: "audit_anchors");
 
             migrationBuilder.DropTable(
                 name: "audit_log");

@@ -41,6 +41,24 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "audit_anchors",
+                columns: table => new
+                {
+                    Service = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RegressedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RegressedToSequence = table.Column<long>(type: "INTEGER", nullable: true),
+                    RegressedFromSequence = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_anchors", x => x.Service);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "audit_log",
                 columns: table => new
                 {
@@ -603,6 +621,9 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "arrest_paths");
+
+            migrationBuilder.DropTable(
+                name: "audit_anchors");
 
             migrationBuilder.DropTable(
                 name: "audit_log");
