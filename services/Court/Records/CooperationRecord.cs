@@ -44,8 +44,17 @@ public sealed record MatterFigures(
     int Opened, IReadOnlyDictionary<MatterStep, int> ByStep, int ObservationsInvited, int ObservationsSubmitted, int Findings,
     int ReferredToAssembly, int ReferredToSecurityCouncil, int ReferralDeferred, int NotReferred, int ClosedWithoutFinding);
 
-/// <summary>One State's cooperation record. Alerts acknowledged in time are not part of it yet (travel alerts are built separately).</summary>
-public sealed record StateCooperationRecord(string StateCode, RequestFigures Requests, ConsultationFigures Consultations, MatterFigures Matters);
+/// <summary>
+/// Travel alerts addressed to the State in the period (issue 9 §1): delivered, acknowledged in time or late (against the
+/// acknowledgement clock the alert carried), overdue, consultations opened from the alert (Art 97), arrests notified (Art 59(1)).
+/// </summary>
+public sealed record AlertFigures(
+    int Addressed, int Delivered, int Acknowledged, int AcknowledgedInTime, int AcknowledgedLate, int Overdue, int ConsultationsOpened,
+    int VisitsReportedChanged, int ArrestsNotified);
+
+/// <summary>One State's cooperation record.</summary>
+public sealed record StateCooperationRecord(
+    string StateCode, RequestFigures Requests, ConsultationFigures Consultations, MatterFigures Matters, AlertFigures Alerts);
 
 public sealed record CooperationRecords(
     DateTimeOffset AsOf, DateOnly? From, DateOnly? To, RecordView View, TimeSpan ConsultationMaxToOpen, IReadOnlyList<StateCooperationRecord> States);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using Cooperation.Alerts;
 using Cooperation.Consultations;
 using Cooperation.Court.Persistence;
 using Cooperation.Deadlines;
@@ -9,6 +11,7 @@ using Cooperation.Proceedings.Consultations;
 using Cooperation.Proceedings.Deadlines;
 using Cooperation.Requests;
 using Cooperation.ServiceDefaults.Auth;
+using Cooperation.ServiceDefaults.Persistence;
 using Cooperation.ServiceDefaults.Problems;
 using Cooperation.Validation;
 using Cooperation.Court.NonCompliance;
@@ -23,7 +26,7 @@ namespace Cooperation.Court.Records;
 
 /// <summary>
 /// The cooperation record per State (issue 9 §4): requests, acknowledgements, consultations and their speed and grounds,
-/// execution, denials, overdue items, matters and their outcomes — JSON, or CSV (RFC 4180) for the Assembly's reporting.
+/// execution, denials, overdue items, matters and their outcomes, travel alerts and how they were acknowledged — JSON, or CSV (RFC 4180) for the Assembly's reporting.
 /// Read by the Registry (scope registry) and by the Assembly's Presidency/Bureau and focal points (scopes assembly,
 /// focal-point), who see no sealed item (<see cref="RecordView.Assembly"/>).
 /// </summary>
@@ -105,6 +108,17 @@ public static class CooperationRecordEndpoints
             .Where(m => period.Contains(m.OpenedAt)
                         && (RecordClassification.CountedFor(view, m.Classification) || m.AssemblyNotifiedAt is not null)).ToList();
 
+        // Alerts: each State's entry, counted in the period the alert was issued, as confidential as the warrant behind it.
+        // A plain join: a projection from inside SelectMany would need APPLY, which SQLite lacks.
+        var alertEntries = (await (from e in db.TravelAlertEntries.AsNoTracking()
+                    join a in db.TravelAlerts.AsNoTracking() on e.AlertId equals a.Id
+                    where state == null || e.StateCode == state
+                    select new { e.StateCode, a.Classification, a.CreatedAt, e.SnapshotJson })
+                .ToListAsync(ct))
+            .Where(e => period.Contains(e.CreatedAt) && RecordClassification.CountedFor(view, e.Classification))
+            .Select(e => (e.StateCode, Entry: JsonSerializer.Deserialize<AlertEntrySnapshot>(e.SnapshotJson, StoredJson.Options)!))
+            .ToList();
+
         var missedByRequest = ownMissed.Concat(noticedMissed).Where(counted.Contains).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         var rows = codes.Order(StringComparer.Ordinal).Select(code =>
         {
@@ -151,7 +165,18 @@ public static class CooperationRecordEndpoints
                 ReferralDeferred: Reached(MatterStep.ReferralDeferred),
                 NotReferred: Reached(MatterStep.NotReferred),
                 ClosedWithoutFinding: Reached(MatterStep.Closed));
-            return new StateCooperationRecord(code, requestFigures, consultationFigures, matterFigures);
+            var es = alertEntries.Where(e => e.StateCode == code).Select(e => e.Entry).ToList();
+            var alertFigures = new AlertFigures(
+                Addressed: es.Count,
+                Delivered: es.Count(e => e.DeliveredAt is not null),
+                Acknowledged: es.Count(e => e.AcknowledgedAt is not null),
+                AcknowledgedInTime: es.Count(e => e.AcknowledgedAt is not null && !e.AcknowledgedLate),
+                AcknowledgedLate: es.Count(e => e.AcknowledgedAt is not null && e.AcknowledgedLate),
+                Overdue: es.Count(e => e.OverdueAt is not null),
+                ConsultationsOpened: es.Count(e => e.ConsultationId is not null),
+                VisitsReportedChanged: es.Count(e => e.Visit != VisitStatus.Expected),
+                ArrestsNotified: es.Count(e => e.ArrestNotifiedOn is not null));
+            return new StateCooperationRecord(code, requestFigures, consultationFigures, matterFigures, alertFigures);
         }).ToList();
         return new CooperationRecords(now, period.From, period.To, view, levels.Level.MaxToOpen, rows);
     }
@@ -175,6 +200,8 @@ public static class CooperationRecordEndpoints
             "matters.referredToAssembly", "matters.referredToSecurityCouncil", "matters.referralDeferred", "matters.notReferred",
             "matters.closedWithoutFinding"]);
         header.AddRange(steps.Select(s => $"matters.now.{s}"));
+        header.AddRange(["alerts.addressed", "alerts.delivered", "alerts.acknowledged", "alerts.acknowledgedInTime", "alerts.acknowledgedLate",
+            "alerts.overdue", "alerts.consultationsOpened", "alerts.visitsReportedChanged", "alerts.arrestsNotified"]);
 
         var text = new StringBuilder();
         Line(text, header);
@@ -196,6 +223,9 @@ public static class CooperationRecordEndpoints
             row.AddRange(new[] { m.Opened, m.ObservationsInvited, m.ObservationsSubmitted, m.Findings, m.ReferredToAssembly,
                 m.ReferredToSecurityCouncil, m.ReferralDeferred, m.NotReferred, m.ClosedWithoutFinding }.Select(Number));
             row.AddRange(steps.Select(s => Number(m.ByStep[s])));
+            var a = r.Alerts;
+            row.AddRange(new[] { a.Addressed, a.Delivered, a.Acknowledged, a.AcknowledgedInTime, a.AcknowledgedLate, a.Overdue,
+                a.ConsultationsOpened, a.VisitsReportedChanged, a.ArrestsNotified }.Select(Number));
             Line(text, row);
         }
         return text.ToString();
