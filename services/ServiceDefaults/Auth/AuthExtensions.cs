@@ -42,6 +42,8 @@ public static class AuthExtensions
                 if (!Uri.TryCreate(auth.Authority, UriKind.Absolute, out _)) return; // refused by the validator at start-up
                 jwt.Authority = auth.AuthorityUri.ToString();
                 jwt.RequireHttpsMetadata = auth.RequireHttpsMetadata;
+                // Key rotation (gateway/Gateway/README.md): a pre-published key is known within this interval.
+                jwt.AutomaticRefreshInterval = auth.KeySetRefreshInterval;
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters.ValidateIssuer = true; // the issuer named in the discovery document
                 jwt.TokenValidationParameters.ValidateAudience = true;

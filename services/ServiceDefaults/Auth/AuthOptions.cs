@@ -24,6 +24,12 @@ public sealed class AuthOptions
     /// </summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often the gateway's key set is fetched again (default 1 hour). A rotated-in key must be published (as a
+    /// retired key) at least this long before it starts signing, so no service ever meets a key id it does not know.
+    /// </summary>
+    public TimeSpan KeySetRefreshInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>True if the authority may be plain http although it is not loopback (a private network only).</summary>
     public bool AllowHttpAuthority { get; set; }
 
@@ -47,6 +53,9 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         if (string.IsNullOrWhiteSpace(o.Audience)) failures.Add("Auth:Audience is empty (the default is cooperation-platform)");
         if (o.ClockSkew < TimeSpan.Zero || o.ClockSkew > TimeSpan.FromMinutes(1))
             failures.Add($"Auth:ClockSkew must be between 00:00:00 and 00:01:00 (got {o.ClockSkew})");
+        // JwtBearer refuses an automatic refresh more often than every 5 minutes.
+        if (o.KeySetRefreshInterval < TimeSpan.FromMinutes(5) || o.KeySetRefreshInterval > TimeSpan.FromDays(1))
+            failures.Add($"Auth:KeySetRefreshInterval must be between 00:05:00 and 1.00:00:00 (got {o.KeySetRefreshInterval})");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
