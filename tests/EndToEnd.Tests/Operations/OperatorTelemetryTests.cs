@@ -124,6 +124,48 @@ public sealed partial class OperatorTelemetryTests(PlatformFixture platform)
         Assert.All(used, name => Assert.Contains($"# TYPE {name} ", text));
     }
 
+    [Fact]
+    public async Task The_travel_alert_counters_count_States_alerted_warnings_overdue_and_Assembly_notifications_without_labels()
+    {
+        using var registry = platform.CreatePartnerClient("registry");
+        using var operatorTool = PlatformFixture.CreateClient(platform.Registry.BaseAddress, platform.TokenOf("operator-console"));
+        string[] counters =
+        [
+            "cooperation_alert_states_alerted_total", "cooperation_alert_acknowledgement_warnings_total",
+            "cooperation_alert_acknowledgement_overdue_total", "cooperation_alert_assembly_notifications_total",
+        ];
+        async Task<Dictionary<string, double>> ReadAsync()
+        {
+            var text = await operatorTool.GetStringAsync("/metrics");
+            return counters.ToDictionary(c => c, c => Series(text, c).Sum(s => s.Value));
+        }
+        var before = await ReadAsync();
+
+        // An alert to Uganda (delivered) and the Netherlands (no node here: never delivered, so it warns at 10 s, goes
+        // overdue at 20 s and, as the fixture configures, is notified to the Assembly's side).
+        var flow = new Alerts.AlertFlow(platform);
+        var (requestId, _) = await flow.DeliveredArrestRequestAsync(registry, "UGA");
+        var board = await Alerts.AlertFlow.IssueAsync(registry, requestId, Alerts.AlertFlow.Entry("UGA"), Alerts.AlertFlow.Entry("NLD"));
+        await Alerts.AlertFlow.WaitBoardAsync(registry, (string)board["id"]!,
+            b => Alerts.AlertFlow.EntryOf(b, "NLD")["assembly"]!["overdueAt"] is not null, TimeSpan.FromSeconds(90));
+
+        var after = await ReadAsync();
+        var until = DateTime.UtcNow + Soon;
+        while (counters.Any(c => after[c] <= before[c]) && DateTime.UtcNow < until)
+        {
+            await Task.Delay(500);
+            after = await ReadAsync();
+        }
+        Assert.True(after["cooperation_alert_states_alerted_total"] - before["cooperation_alert_states_alerted_total"] >= 2,
+            $"states alerted: {before["cooperation_alert_states_alerted_total"]} -> {after["cooperation_alert_states_alerted_total"]}");
+        foreach (var c in counters.Skip(1)) Assert.True(after[c] - before[c] >= 1, $"{c}: {before[c]} -> {after[c]}");
+
+        // No label but the exporter's own scope: no State, alert, request or classification (Art 87(3)).
+        var scrape = await operatorTool.GetStringAsync("/metrics");
+        Assert.All(counters.SelectMany(c => Series(scrape, c)), s =>
+            Assert.DoesNotContain(s.Labels.Keys, k => k is not ("otel_scope_name" or "otel_scope_version" or "job" or "instance")));
+    }
+
     [GeneratedRegex("cooperation_[a-z0-9_]+")]
     private static partial Regex RuleMetric();
 
