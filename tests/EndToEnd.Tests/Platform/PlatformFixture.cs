@@ -12,6 +12,12 @@ namespace Cooperation.EndToEnd.Tests.Platform;
 public sealed class PlatformFixture : IAsyncLifetime
 {
     public static readonly string[] States = ["UGA", "ZAF"];
+    /// <summary>
+    /// States in the register (with a broker user and queue, COOP_TEST_STATES) that run no node here: their requests and
+    /// alerts are never delivered (evidence signals, overdue alerts). Six States in all, as the Italy 2025 case needs.
+    /// </summary>
+    public static readonly string[] RegisterOnly = ["NLD", "DEU", "AUT", "BEL"];
+    public static IEnumerable<string> Registered => States.Concat(RegisterOnly);
 
     /// <summary>Requests per window allowed to <see cref="RateLimitedClient"/> (a low limit a test can exceed).</summary>
     public const int RateLimitedClientLimit = 5;
@@ -128,7 +134,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         StateNodes = states;
 
         var assembly = Settings("assembly", authority);
-        assembly["Assembly__States"] = string.Join(',', States.Append("NLD"));
+        assembly["Assembly__States"] = string.Join(',', Registered);
         var started = DateTimeOffset.UtcNow;
         AssemblyRemindedViewsDueBy = DateOnly.FromDateTime(started.UtcDateTime).AddDays(30);
         var due = new DateTimeOffset(AssemblyRemindedViewsDueBy.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -178,7 +184,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
         Gateway = Start("gateway", "gateway/Gateway", "Cooperation.Gateway", "gateway", gateway, gatewayPort);
 
-        await Task.WhenAll(_services.Select(s => s.WaitHealthyAsync(TimeSpan.FromSeconds(90))));
+        // Quiet, every service is healthy in a few seconds; on a loaded 2-core machine (parallel builds) a first SQLite
+        // migration alone was seen to take 43 s, so the wait is generous: it returns as soon as all are healthy.
+        await Task.WhenAll(_services.Select(s => s.WaitHealthyAsync(TimeSpan.FromSeconds(240))));
 
         // One token per client for the whole run, as partner systems do (issuing one costs a few ms).
         foreach (var clientId in Clients.Keys) _tokens[clientId] = await RequestTokenAsync(clientId, _secrets[clientId]);
@@ -219,8 +227,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Broker__Password"] = env.BrokerPassword(brokerUser),
             ["Database__Provider"] = env.DatabaseProvider,
             ["Database__ConnectionString"] = ConnectionString(brokerUser),
-            // NLD is in the register but runs no node here: its requests are never delivered (evidence signals).
-            ["Register__States"] = string.Join(',', States.Append("NLD")),
+            ["Register__States"] = string.Join(',', Registered),
             ["Evidence__DeliveryWarning"] = "00:00:02",
             ["Evidence__DeliveryOverdue"] = "00:00:04",
             ["Evidence__CheckInterval"] = "00:00:01",
@@ -232,6 +239,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Auth__Authority"] = authority,
             // Operators' gauges (backlogs, requests by State and status) re-read every second, not every 15.
             ["Telemetry__ReadingsInterval"] = "00:00:01",
+            // Audit heads sent to their keeper every second, not every minute (issue 12).
+            ["Audit__Anchor__Interval"] = "00:00:01",
         };
     }
 
@@ -272,6 +281,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         _services.Add(process);
         if (name == "registry") Registry = process;
         if (name == "assembly") Assembly = process;
+        if (name == "gateway") Gateway = process;
         if (StateNodes.ContainsKey(name.Replace("state-", "").ToUpperInvariant()))
             StateNodes = new Dictionary<string, ServiceProcess>(StateNodes) { [name.Replace("state-", "").ToUpperInvariant()] = process };
         await process.WaitHealthyAsync(TimeSpan.FromSeconds(60));
