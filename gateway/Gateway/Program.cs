@@ -7,8 +7,10 @@ using Cooperation.Gateway.Security;
 using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Configuration;
 using Cooperation.ServiceDefaults.Hosting;
+using Cooperation.ServiceDefaults.Persistence;
 using Cooperation.ServiceDefaults.Problems;
 using Cooperation.ServiceDefaults.Telemetry;
+using Cooperation.ServiceDefaults.Testing;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -45,6 +47,17 @@ try
     app.Services.GetService<IStartupValidator>()?.Validate();
     _ = app.Services.GetRequiredService<IOptions<IdentityOptions>>().Value;
     await app.Services.PrepareIdentityStoreAsync();
+    // Issue 12: the last start-up crash point (the gateway has no bus: the listener is next), and each step logged.
+    app.Services.GetRequiredService<CrashPoints>().Reached(CrashPoints.StartupBeforeBus);
+    var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(StartupLog.Category);
+    startup.LogInformation("Start-up: opening the HTTP listener");
+    app.Lifetime.ApplicationStarted.Register(() =>
+        startup.LogInformation("Start-up: gateway is ready, listening on {Addresses}", string.Join(", ", app.Urls)));
+}
+catch (DatabaseInUseException e)
+{
+    await Console.Error.WriteLineAsync($"{builder.Environment.ApplicationName}: start-up error: {e.Message}");
+    return 3;
 }
 catch (Exception e) when (ServiceRunner.DescribeConfigurationFailure(e) is { } failure)
 {
@@ -67,6 +80,9 @@ app.UseCorrelationId();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Issue 12: a body in a charset other than UTF-8 (or an unreadable Content-Type) is refused here with 415, the token
+// endpoint's form included, before anything reads it; the services refuse it again when called directly.
+app.UseUtf8Bodies();
 app.UseRouting();
 if (corsOrigins.Length > 0) app.UseCors();
 app.UseTokenRequestLimit();

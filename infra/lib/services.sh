@@ -183,6 +183,44 @@ start_service() {
     env -C "$(dirname "$dll")" "${env_lines[@]}" DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet "$dll"
 }
 
+# coop_supervise: infra/run's foreground loop (issue 12). A service that exits (crash, kill -9, out of
+# memory) is started again after a capped backoff: 1 s, doubling, at most COOP_RESTART_MAX_DELAY (30 s);
+# the backoff starts over once it has run for 60 s. Each exit is said in one line (name, exit code, log)
+# with the tail of its log. Every service must be a child of the calling shell (its exit code comes from
+# wait). Returns 0 when the run is stopped from elsewhere (infra/run down: $COOP_RUN_DIR/stopping).
+coop_supervise() {
+  : "${COOP_RESTART_MAX_DELAY:=30}"
+  local name port rest pid rc d
+  local -A delay=() restart_at=() started_at=() restarts=()
+  while :; do
+    sleep 1
+    if [[ -f $COOP_RUN_DIR/stopping || ! -f $COOP_RUN_DIR/order ]]; then
+      coop_log "stopped from elsewhere (infra/run down)"; return 0
+    fi
+    while read -r name port rest; do
+      pid=$(coop_pid_of "$name" || true)
+      if [[ -z ${restart_at[$name]:-} ]]; then
+        if coop_group_alive "$pid"; then
+          (( SECONDS - ${started_at[$name]:-0} >= 60 )) && delay[$name]=1
+          continue
+        fi
+        rc=0; wait "$pid" 2>/dev/null || rc=$?   # each service is this shell's child: its exit code
+        d=${delay[$name]:-1}
+        coop_log "supervisor: $name exited with code $rc (log $COOP_LOG_DIR/$name.log); restarting it in ${d}s"
+        coop_tail "$COOP_LOG_DIR/$name.log" 20
+        restart_at[$name]=$(( SECONDS + d ))
+        delay[$name]=$(( d * 2 > COOP_RESTART_MAX_DELAY ? COOP_RESTART_MAX_DELAY : d * 2 ))
+      elif (( SECONDS >= ${restart_at[$name]} )); then
+        unset "restart_at[$name]"
+        restarts[$name]=$(( ${restarts[$name]:-0} + 1 ))
+        start_service "$name" "$port"
+        started_at[$name]=$SECONDS
+        coop_log "supervisor: restarted $name (restart ${restarts[$name]}; pid $(coop_pid_of "$name"))"
+      fi
+    done <<<"$(coop_services)"
+  done
+}
+
 # wait_services_healthy TIMEOUT: waits until every service answers GET /health with 200.
 # On failure prints which one, the tail of its log, and returns 1.
 wait_services_healthy() {

@@ -1,3 +1,4 @@
+using Cooperation.ServiceDefaults.Testing;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -9,7 +10,8 @@ namespace Cooperation.Gateway.Identity;
 /// updated (a changed secret is re-hashed), clients no longer configured are deleted, so revoking
 /// a partner is removing it from configuration and restarting.
 /// </summary>
-public sealed class ClientSeeder(IOpenIddictApplicationManager applications, IOptions<IdentityOptions> options, ILogger<ClientSeeder> logger)
+public sealed class ClientSeeder(IOpenIddictApplicationManager applications, IOptions<IdentityOptions> options, ILogger<ClientSeeder> logger,
+    CrashPoints crash)
 {
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -44,6 +46,8 @@ public sealed class ClientSeeder(IOpenIddictApplicationManager applications, IOp
                 descriptor.ClientSecret = client.Secret; // hashed by the manager
                 await applications.CreateAsync(descriptor, ct);
                 logger.LogInformation("Registered client {ClientId}", client.ClientId);
+                // Each client is its own write: a start killed here left some registered, and the next one completes it.
+                crash.Reached(CrashPoints.StartupDuringSeeding);
             }
             else
             {

@@ -29,7 +29,10 @@ public static class IdentityExtensions
             if (db.Provider == DatabaseProvider.Postgres) options.UseNpgsql(db.ConnectionString);
             else options.UseSqlite(db.ConnectionString);
             options.UseOpenIddict();
+            options.AddStartupCrashInterceptor(sp); // Testing:CrashAt=startup-during-migrate only
         });
+        // Like the services: a gateway killed while migrating its SQLite store starts again (issue 12).
+        builder.Services.AddStartupRecovery();
 
         var http = Uri.TryCreate(builder.Configuration[$"{IdentityOptions.Section}:Issuer"], UriKind.Absolute, out var issuer)
                    && issuer.Scheme == Uri.UriSchemeHttp;
@@ -96,9 +99,10 @@ public static class IdentityExtensions
     public static async Task PrepareIdentityStoreAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        if (database.Provider == DatabaseProvider.Sqlite) PrivateSqliteFile.Prepare(database.ConnectionString);
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IdentityDbContext>().Database.MigrateAsync(ct);
+        // The process lock, a stale SQLite migration lock removed, the migration: each step logged (issue 12).
+        await services.MigrateAsync(scope.ServiceProvider.GetRequiredService<IdentityDbContext>(), database, ct);
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(StartupLog.Category).LogInformation("Start-up: seeding the partner clients");
         await scope.ServiceProvider.GetRequiredService<ClientSeeder>().SeedAsync(ct);
     }
 }

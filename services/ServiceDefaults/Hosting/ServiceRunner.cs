@@ -45,7 +45,8 @@ public static class ServiceRunner
             }
             app.Services.GetRequiredService<CrashPoints>().Reached(CrashPoints.StartupBeforeBus);
             log.LogInformation("Start-up: connecting to the broker and opening the HTTP listener");
-            app.Lifetime.ApplicationStarted.Register(() => log.LogInformation("Start-up: {Service} is ready", name));
+            app.Lifetime.ApplicationStarted.Register(() =>
+                log.LogInformation("Start-up: {Service} is ready, listening on {Addresses}", name, string.Join(", ", app.Urls)));
             await app.RunAsync();
             return 0;
         }

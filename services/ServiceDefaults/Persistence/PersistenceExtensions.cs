@@ -6,6 +6,7 @@ using Cooperation.ServiceDefaults.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
@@ -29,9 +30,7 @@ public static class PersistenceExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxSaveInterceptor>();
         builder.Services.AddCooperationAudit();
-        builder.Services.AddSingleton<CrashPoints>();
-        builder.Services.AddSingleton<MigrationCrashInterceptor>();
-        builder.Services.AddSingleton<DatabaseProcessLock>();
+        builder.Services.AddStartupRecovery();
         builder.AddCooperationIdempotency();
         builder.Services.AddDbContext<TSqlite>((sp, options) => options
             .UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
@@ -61,10 +60,20 @@ public static class PersistenceExtensions
         where TContext : CooperationDbContext
     {
         var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(StartupLog.Category);
-        var started = Stopwatch.GetTimestamp();
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        await services.MigrateAsync(scope.ServiceProvider.GetRequiredService<TContext>(), options, ct);
+    }
+
+    /// <summary>
+    /// The start-up steps of any database of ours (a service's, the gateway's identity store), logged one by one:
+    /// on SQLite the process lock and the removal of a stale migration lock, then the migration itself, with
+    /// the start-up crash points around it. Needs <see cref="AddStartupRecovery"/>.
+    /// </summary>
+    public static async Task MigrateAsync(this IServiceProvider services, DbContext db, DatabaseOptions options, CancellationToken ct = default)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(StartupLog.Category);
+        var crash = services.GetRequiredService<CrashPoints>();
+        var started = Stopwatch.GetTimestamp();
         if (options.Provider == DatabaseProvider.Sqlite)
         {
             PrivateSqliteFile.Prepare(options.ConnectionString); // its directory, owner-only
@@ -77,13 +86,29 @@ public static class PersistenceExtensions
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
         logger.LogInformation("Start-up: migrating the database ({Provider}, {Database}): {Pending} pending migration(s)",
             options.Provider, DescribeDatabase(options), pending);
-        services.GetRequiredService<CrashPoints>().Reached(CrashPoints.StartupBeforeMigrate);
+        crash.Reached(CrashPoints.StartupBeforeMigrate);
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct); // readers do not block the writer
         logger.LogInformation("Start-up: database ready in {Elapsed:F0} ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        services.GetRequiredService<CrashPoints>().Reached(CrashPoints.StartupAfterMigrate);
+        crash.Reached(CrashPoints.StartupAfterMigrate);
     }
+
+    /// <summary>
+    /// What <see cref="MigrateAsync"/> needs: the start-up crash points (inert unless <c>Testing:CrashAt</c> is set),
+    /// the migration crash interceptor (add it to the context with <see cref="AddStartupCrashInterceptor"/>) and the
+    /// process's hold on its SQLite file. AddCooperationDatabase calls it; the gateway calls it for its own store.
+    /// </summary>
+    public static IServiceCollection AddStartupRecovery(this IServiceCollection services)
+    {
+        services.TryAddSingleton<CrashPoints>();
+        services.TryAddSingleton<MigrationCrashInterceptor>();
+        services.TryAddSingleton<DatabaseProcessLock>();
+        return services;
+    }
+
+    public static DbContextOptionsBuilder AddStartupCrashInterceptor(this DbContextOptionsBuilder options, IServiceProvider services) =>
+        options.AddInterceptors(services.GetRequiredService<MigrationCrashInterceptor>());
 
     /// <summary>Which database, never its credentials: the SQLite file, or the PostgreSQL host and database.</summary>
     private static string DescribeDatabase(DatabaseOptions options)

@@ -68,7 +68,7 @@ public sealed class SqliteProcessLock : IDisposable
 /// FOR TESTS ONLY (<see cref="CrashPoints.StartupDuringMigrate"/>): dies on the first schema change of a
 /// migration, when the migration lock is held and the migration is half done. A no-op unless armed.
 /// </summary>
-internal sealed class MigrationCrashInterceptor(CrashPoints crash) : DbCommandInterceptor
+public sealed class MigrationCrashInterceptor(CrashPoints crash) : DbCommandInterceptor
 {
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
@@ -94,7 +94,7 @@ internal sealed class MigrationCrashInterceptor(CrashPoints crash) : DbCommandIn
 }
 
 /// <summary>The process's hold on its SQLite database, released when the container is disposed (or the process dies).</summary>
-internal sealed class DatabaseProcessLock : IDisposable
+public sealed class DatabaseProcessLock : IDisposable
 {
     private SqliteProcessLock? _held;
 

@@ -5,10 +5,12 @@ public enum Caller
 {
     None, Registry, Prosecutor, Uganda, SouthAfrica, Public, Operator,
     Expired, Forged, WrongAudience, Garbage,
+    /// <summary>The Assembly's Secretariat (scope assembly): the generated suite's Assembly cases.</summary>
+    Assembly,
 }
 
 /// <summary>Sent through the gateway, or straight to a service (bypassing it).</summary>
-public enum Target { Gateway, Registry, Prosecutor, Uganda }
+public enum Target { Gateway, Registry, Prosecutor, Uganda, Assembly }
 
 /// <summary>
 /// One bad input: method, path (with {draft}, {uga}, {zaf} for ids the suite created), caller,
