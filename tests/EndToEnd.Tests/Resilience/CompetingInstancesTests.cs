@@ -10,7 +10,7 @@ namespace Cooperation.EndToEnd.Tests.Resilience;
 /// reminder and one miss per travel-alert clock, one notice of each), and every request ends consistent at both ends.
 /// Always on PostgreSQL (trait <c>Database=Postgres</c>: infra/test runs it in the first pass only).
 /// </summary>
-[Collection(PlatformCollection.Name)]
+[Collection(ResilienceCollection.Name)]
 [Trait("Database", "Postgres")]
 public sealed class CompetingInstancesTests : IAsyncLifetime
 {
