@@ -116,6 +116,9 @@ public sealed class ResiliencePlatform : IAsyncDisposable
                 gateway[$"ReverseProxy__Clusters__{organ}__Destinations__{(i == 1 ? "primary" : "instance" + i)}__Address"] =
                     $"http://127.0.0.1:{_launches[$"{organ}-{i}"].Port}/";
         }
+        // No Assembly runs here, and the gateway's /health asks every backend: its cluster points at the Registry, so
+        // /health reflects the processes that do run (no test here calls an Assembly route).
+        gateway["ReverseProxy__Clusters__assembly__Destinations__primary__Address"] = $"http://127.0.0.1:{_launches["registry-1"].Port}/";
         foreach (var code in States)
         {
             var port = _launches[$"state-{code.ToLowerInvariant()}"].Port;
@@ -227,7 +230,7 @@ public sealed class ResiliencePlatform : IAsyncDisposable
     }
 
     /// <summary>The management API the topology is declared through (a cluster test points it at one node).</summary>
-    public int? ManagementPort { get; init; }
+    public int? ManagementPort { get; set; }
 
     private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
 
