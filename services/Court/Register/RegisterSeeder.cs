@@ -26,6 +26,12 @@ public static class RegisterSeeder
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CourtDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
+        // Several instances may start at once on one PostgreSQL database (issue 12 §4): the first seeds, the others
+        // wait for its commit and then find the States there. A transaction lock: it ends with the transaction, or
+        // with the session of an instance killed meanwhile. (SQLite admits one process per file.)
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7702190001)", ct);
         foreach (var text in options.States.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var code = StateCode.Parse(text).Value;
@@ -40,5 +46,6 @@ public static class RegisterSeeder
         services.GetRequiredService<CrashPoints>().Reached(CrashPoints.StartupDuringSeeding);
         // One transaction: a process killed here leaves nothing seeded, and the next start seeds it all.
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 }

@@ -12,6 +12,24 @@ public sealed class BrokerOptions
     public string VirtualHost { get; set; } = "/";
     public string Username { get; set; } = "";
     public string Password { get; set; } = "";
+
+    /// <summary>
+    /// The nodes of a RabbitMQ cluster, "host:port" separated by commas (issue 12 §5, e.g.
+    /// <c>Broker__Nodes=127.0.0.1:5680,127.0.0.1:5681,127.0.0.1:5682</c>): the service connects to the first that
+    /// answers and fails over to the others. Empty: <see cref="Host"/> and <see cref="Port"/> only.
+    /// </summary>
+    public string Nodes { get; set; } = "";
+
+    /// <summary>
+    /// Every queue this service declares (its receive endpoints and their _error and _skipped queues) is a quorum queue,
+    /// replicated over the cluster's nodes. Must match what the broker's definitions declare (a queue's type cannot change).
+    /// </summary>
+    public bool QuorumQueues { get; set; }
+
+    internal IReadOnlyList<(string Host, ushort Port)> ClusterNodes =>
+        Nodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => n.Split(':') is [var host, var port] && ushort.TryParse(port, out var p) ? (host, p) : (n, (ushort)0))
+            .ToList();
 }
 
 internal sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
@@ -24,6 +42,9 @@ internal sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
         if (string.IsNullOrWhiteSpace(o.VirtualHost)) failures.Add("Broker:VirtualHost is empty (use / for the default)");
         if (string.IsNullOrWhiteSpace(o.Username)) failures.Add("Broker:Username is missing (set Broker__Username to this service's own broker user)");
         if (string.IsNullOrEmpty(o.Password)) failures.Add("Broker:Password is missing (set Broker__Password; infra/run generates one per user)");
+        foreach (var (host, port) in o.ClusterNodes)
+            if (port == 0 || host.Length == 0)
+                failures.Add($"Broker:Nodes must list host:port pairs separated by commas (got '{host}')");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

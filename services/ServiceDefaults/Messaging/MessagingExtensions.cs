@@ -61,6 +61,12 @@ public static class MessagingExtensions
                     h.Username(broker.Username);
                     h.Password(broker.Password);
                     h.ConnectionName(builder.Environment.ApplicationName);
+                    // A cluster (issue 12 §5): every node is known, the connection moves to another when one goes down.
+                    if (broker.ClusterNodes.Count > 0)
+                        h.UseCluster(c =>
+                        {
+                            foreach (var (host, port) in broker.ClusterNodes) c.Node($"{host}:{port}");
+                        });
                 });
                 // Enums travel as names on the wire: readable in the error queue, stable across reorderings.
                 cfg.ConfigureJsonSerializerOptions(o =>
@@ -69,6 +75,7 @@ public static class MessagingExtensions
                     return o;
                 });
                 cfg.ConnectEndpointConfigurationObserver(receiveQueues);
+                if (broker.QuorumQueues) cfg.ConnectEndpointConfigurationObserver(new QuorumQueues());
                 cfg.ConnectConsumeObserver(new Telemetry.ConsumeTelemetry());
                 configureEndpoints(context, cfg);
             });
@@ -83,6 +90,14 @@ public static class MessagingExtensions
     /// </summary>
     public static void UseCooperationRetry(this IReceiveEndpointConfigurator endpoint)
     {
+        // The database away for a while (restarting, failing over: issue 12's fault suite stops PostgreSQL for 10 s) is
+        // not the message's fault: keep trying for about two minutes before the error queue, where a message would wait
+        // for an operator although nothing is wrong with it. The endpoint waits meanwhile (one message at a time, below).
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Handle<Exception>(IsTransientInfrastructureFailure);
+            r.Interval(40, TimeSpan.FromSeconds(3));
+        });
         endpoint.UseMessageRetry(r =>
         {
             r.Ignore<UnacceptableMessageException>();
@@ -94,6 +109,16 @@ public static class MessagingExtensions
         // one State's messages without making any State wait for another's. Several instances still
         // race, which the request's concurrency token turns into a retry.
         endpoint.ConcurrentMessageLimit = 1;
+    }
+
+    /// <summary>A failure of the database or the network under it (anywhere in the chain), not of the message.</summary>
+    internal static bool IsTransientInfrastructureFailure(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (x is System.Data.Common.DbException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException
+                or Npgsql.NpgsqlException { InnerException: System.IO.IOException or System.Net.Sockets.SocketException })
+                return true;
+        return false;
     }
 
     /// <summary>

@@ -87,7 +87,17 @@ public static class PersistenceExtensions
         logger.LogInformation("Start-up: migrating the database ({Provider}, {Database}): {Pending} pending migration(s)",
             options.Provider, DescribeDatabase(options), pending);
         crash.Reached(CrashPoints.StartupBeforeMigrate);
-        await db.Database.MigrateAsync(ct);
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Several instances starting at once on a new database (issue 12 §4): another one created it between EF's
+            // existence check and its CREATE DATABASE. It exists now; EF's migration lock orders the rest.
+            logger.LogInformation("Start-up: another instance created the database first; migrating it");
+            await db.Database.MigrateAsync(ct);
+        }
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct); // readers do not block the writer
         logger.LogInformation("Start-up: database ready in {Elapsed:F0} ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
