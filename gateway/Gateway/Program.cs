@@ -3,6 +3,7 @@ using Cooperation.Gateway.Correlation;
 using Cooperation.Gateway.Docs;
 using Cooperation.Gateway.Health;
 using Cooperation.Gateway.Identity;
+using Cooperation.Gateway.Identity.People;
 using Cooperation.Gateway.Security;
 using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Configuration;
@@ -95,6 +96,8 @@ app.UseAuthorization();
 app.MapGet("/alive", () => Results.Ok(new { status = "Healthy" })).AllowAnonymous().ExcludeFromDescription();
 app.MapBackendHealth();
 app.MapTokenEndpoint();
+app.MapSignInPage();
+app.MapPersonAuthorization();
 app.MapDocsPage();
 // Any other path: the same 404 as a refused State path, so what exists cannot be told apart.
 app.MapFallback(() => Problems.NotFound("resource")).ExcludeFromDescription();

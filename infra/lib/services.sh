@@ -30,6 +30,8 @@ coop_services_defaults() {
   : "${COOP_PROSECUTOR_PORT:=5102}"
   : "${COOP_ASSEMBLY_PORT:=5103}"
   : "${COOP_STATE_BASE_PORT:=5111}"
+  : "${COOP_CONSOLE_PORT:=5090}"
+  : "${COOP_PEOPLE_SECRETS:=$COOP_DATA_DIR/identity/people}"
   COOP_STATES=$(tr 'a-z' 'A-Z' <<<"$COOP_STATES")
 }
 
@@ -48,6 +50,8 @@ coop_services() {
       "$(broker_state_name "$code")" "$(( COOP_STATE_BASE_PORT + i ))" "$code"
     i=$(( i + 1 ))
   done
+  # The web consoles (issue 10), behind the gateway at /console/.
+  printf 'console %s gateway/Consoles Cooperation.Consoles\n' "$COOP_CONSOLE_PORT"
   printf 'gateway %s gateway/Gateway Cooperation.Gateway\n' "$COOP_GATEWAY_PORT"
 }
 
@@ -69,7 +73,7 @@ coop_service_env() {
   # A secured trace viewer (infra/run) takes telemetry only with its OTLP key.
   local otlp_headers; otlp_headers=$(dashboard_otlp_headers)
   [[ -n $otlp_headers ]] && printf 'OTEL_EXPORTER_OTLP_HEADERS=%s\n' "$otlp_headers"
-  if [[ $name != gateway ]]; then
+  if [[ $name != gateway && $name != console ]]; then
     printf '%s\n' \
       "Broker__Host=$COOP_BROKER_HOST" \
       "Broker__Port=$COOP_BROKER_PORT" \
@@ -78,7 +82,11 @@ coop_service_env() {
       "Broker__Password=$(broker_secret "$COOP_BROKER_SECRETS" "$name")"
   fi
   [[ -n ${code:-} ]] && printf 'State__Code=%s\n' "$code"
-  if [[ $name != gateway ]]; then
+  if [[ $name == console ]]; then
+    # The consoles reach the platform only through the gateway, with each person's token.
+    printf '%s\n' "Console__Gateway=http://127.0.0.1:$COOP_GATEWAY_PORT/" "Console__ClientSecret=$(coop_client_secret console)"
+  fi
+  if [[ $name != gateway && $name != console ]]; then
     # Every service checks the partner's token again, against the gateway's signing keys.
     printf '%s\n' "Auth__Authority=http://127.0.0.1:$COOP_GATEWAY_PORT/"
   fi
@@ -101,6 +109,22 @@ coop_service_env() {
         "Identity__Clients__${i}__Scopes=$scopes"
       i=$(( i + 1 ))
     done <<<"$(coop_partner_clients)"
+    # The consoles' client: authorization code + PKCE for people, no scope of its own.
+    printf '%s\n' \
+      "Identity__Clients__${i}__ClientId=console" \
+      "Identity__Clients__${i}__Secret=$(coop_client_secret console)" \
+      "Identity__Clients__${i}__RedirectUris__0=http://127.0.0.1:$COOP_GATEWAY_PORT/console/signin-gateway" \
+      "Identity__Clients__${i}__PostLogoutRedirectUris__0=http://127.0.0.1:$COOP_GATEWAY_PORT/console/signed-out"
+    local j=0 user desk zone
+    while read -r user desk zone; do
+      printf '%s\n' \
+        "Identity__People__${j}__UserName=$user" \
+        "Identity__People__${j}__Password=$(broker_secret "$COOP_PEOPLE_SECRETS" "$user")" \
+        "Identity__People__${j}__DisplayName=$user" \
+        "Identity__People__${j}__Desk=$desk" \
+        "Identity__People__${j}__TimeZone=$zone"
+      j=$(( j + 1 ))
+    done <<<"$(coop_demo_people)"
     local n p d a c
     while read -r n p d a c; do
       [[ $n == gateway ]] && continue
@@ -135,6 +159,20 @@ coop_partner_clients() {
   local code
   for code in $COOP_STATES; do
     printf '%s-cms state:%s\n' "$(broker_state_name "$code")" "$code"
+  done
+}
+
+# coop_demo_people: the people who sign in to the consoles, one per desk: USER DESK TIME_ZONE.
+# Their passwords are generated into $COOP_PEOPLE_SECRETS (mode 600) and stored hashed by the gateway.
+coop_demo_people() {
+  printf '%s\n' "registry-officer registry Europe/Amsterdam" "otp-adviser prosecutor Europe/Amsterdam" \
+    "assembly-focal-point focal-point America/New_York" "operator operator UTC"
+  local code zone
+  for code in $COOP_STATES; do
+    case $code in
+      UGA) zone=Africa/Kampala ;; ZAF) zone=Africa/Johannesburg ;; NLD) zone=Europe/Amsterdam ;; *) zone=UTC ;;
+    esac
+    printf 'clerk-%s state:%s %s\n' "$(tr 'A-Z' 'a-z' <<<"$code")" "$code" "$zone"
   done
 }
 
@@ -280,6 +318,13 @@ coop_print_run_summary() {
     echo "  API documents: http://127.0.0.1:$COOP_GATEWAY_PORT/docs"
     echo "  the Assembly (issue 9): client assembly-secretariat (Presidency/Bureau), focal-point-africa (a regional focal point);"
     echo "         their routes: http://127.0.0.1:$COOP_GATEWAY_PORT/assembly/cases (README, \"The Assembly's side\")"
+    echo
+    echo "Consoles (issue 10): http://127.0.0.1:$COOP_GATEWAY_PORT/console/  (sign in as one of the demo people below)"
+    local user desk zone
+    while read -r user desk zone; do
+      printf '  %-22s desk %-12s %s\n' "$user" "$desk" "$zone"
+    done <<<"$(coop_demo_people)"
+    echo "  their passwords (generated): $COOP_PEOPLE_SECRETS, e.g. grep ^registry-officer= $COOP_PEOPLE_SECRETS | cut -d= -f2"
     echo
     echo "Ctrl-C to stop (or: infra/run down)"
   } >&2

@@ -38,8 +38,23 @@ public sealed class ClientSeeder(IOpenIddictApplicationManager applications, IOp
             descriptor.ClientType = ClientTypes.Confidential;
             descriptor.Permissions.Clear();
             descriptor.Permissions.Add(Permissions.Endpoints.Token);
-            descriptor.Permissions.Add(Permissions.GrantTypes.ClientCredentials);
+            // A console acts for people only: no client-credentials token of its own (it has no scope either).
+            if (client.RedirectUris.Count == 0) descriptor.Permissions.Add(Permissions.GrantTypes.ClientCredentials);
             foreach (var scope in client.ScopeList) descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+            // A console: people sign in through it (authorization code, PKCE required), and sign out.
+            descriptor.RedirectUris.Clear();
+            descriptor.PostLogoutRedirectUris.Clear();
+            descriptor.Requirements.Clear();
+            if (client.RedirectUris.Count > 0)
+            {
+                descriptor.Permissions.Add(Permissions.Endpoints.Authorization);
+                descriptor.Permissions.Add(Permissions.Endpoints.EndSession);
+                descriptor.Permissions.Add(Permissions.GrantTypes.AuthorizationCode);
+                descriptor.Permissions.Add(Permissions.ResponseTypes.Code);
+                descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+                foreach (var uri in client.RedirectUris) descriptor.RedirectUris.Add(new Uri(uri));
+                foreach (var uri in client.PostLogoutRedirectUris) descriptor.PostLogoutRedirectUris.Add(new Uri(uri));
+            }
 
             if (existing is null)
             {

@@ -9,10 +9,24 @@ namespace Cooperation.Gateway.Identity;
 /// </summary>
 public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
 {
+    /// <summary>People who sign in to the consoles (passwords hashed).</summary>
+    public DbSet<People.Person> People => Set<People.Person>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.UseOpenIddict();
+        modelBuilder.Entity<People.Person>(person =>
+        {
+            person.ToTable("People");
+            person.HasKey(p => p.Id);
+            person.Property(p => p.UserName).HasMaxLength(64);
+            person.HasIndex(p => p.UserName).IsUnique();
+            person.Property(p => p.DisplayName).HasMaxLength(200);
+            person.Property(p => p.Desk).HasMaxLength(32);
+            person.Property(p => p.TimeZone).HasMaxLength(64);
+            person.Property(p => p.PasswordHash).HasMaxLength(512);
+        });
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cooperation.Gateway.Identity.People;
 using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Configuration;
 using Cooperation.ServiceDefaults.Persistence;
@@ -42,12 +43,17 @@ public static class IdentityExtensions
             {
                 server.SetTokenEndpointUris("connect/token");
                 server.AllowClientCredentialsFlow();
+                // People at the consoles: authorization code with PKCE (S256 only), and sign-out.
+                server.SetAuthorizationEndpointUris("connect/authorize").SetEndSessionEndpointUris("connect/endsession");
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                server.Configure(o => { o.CodeChallengeMethods.Clear(); o.CodeChallengeMethods.Add(OpenIddictConstants.CodeChallengeMethods.Sha256); });
                 server.DisableTokenStorage();
                 server.DisableAccessTokenEncryption();
                 // Required by OpenIddict for tokens other than access tokens; this flow issues none, so
                 // nothing encrypted with it has to survive a restart.
                 server.AddEphemeralEncryptionKey();
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough().EnableEndSessionEndpointPassthrough();
                 // Plain http only where the validator allows it: a loopback issuer (local runs, tests).
                 if (http) aspNetCore.DisableTransportSecurityRequirement();
                 // The discovery document is anonymous: it names the audience-wide scopes only, never the
@@ -90,8 +96,12 @@ public static class IdentityExtensions
                 server.Scopes.UnionWith(identity.Clients.SelectMany(c => c.ScopeList));
             });
 
-        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .AddPersonSession(builder.Configuration.GetValue<TimeSpan?>($"{IdentityOptions.Section}:{nameof(IdentityOptions.PersonSessionLifetime)}") ?? TimeSpan.FromMinutes(30));
+        builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "coop-signin-antiforgery");
         builder.Services.AddScoped<ClientSeeder>();
+        builder.Services.AddScoped<PeopleSeeder>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Person>, Microsoft.AspNetCore.Identity.PasswordHasher<Person>>();
         return builder;
     }
 
@@ -104,5 +114,6 @@ public static class IdentityExtensions
         await services.MigrateAsync(scope.ServiceProvider.GetRequiredService<IdentityDbContext>(), database, ct);
         services.GetRequiredService<ILoggerFactory>().CreateLogger(StartupLog.Category).LogInformation("Start-up: seeding the partner clients");
         await scope.ServiceProvider.GetRequiredService<ClientSeeder>().SeedAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<PeopleSeeder>().SeedAsync(ct);
     }
 }

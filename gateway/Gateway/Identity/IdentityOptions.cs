@@ -23,6 +23,12 @@ public sealed class IdentityOptions
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     public List<ClientRegistration> Clients { get; set; } = [];
+
+    /// <summary>People who sign in to the consoles (authorization code + PKCE), each bound to one desk.</summary>
+    public List<People.PersonRegistration> People { get; set; } = [];
+
+    /// <summary>How long the gateway's sign-in session lasts before a person types the password again.</summary>
+    public TimeSpan PersonSessionLifetime { get; set; } = TimeSpan.FromMinutes(30);
 }
 
 /// <summary>One partner system: its id, its secret (stored hashed) and the scopes it may ask for.</summary>
@@ -34,6 +40,13 @@ public sealed class ClientRegistration
     public string Scopes { get; set; } = "";
     /// <summary>Requests per rate-limit window for this client; the gateway's default when absent.</summary>
     public int? RateLimit { get; set; }
+    /// <summary>
+    /// A console (web application acting for people): where codes are returned (authorization code + PKCE).
+    /// Empty for partner systems, which use client credentials only.
+    /// </summary>
+    public List<string> RedirectUris { get; set; } = [];
+    /// <summary>Where /connect/endsession may return to after signing a person out.</summary>
+    public List<string> PostLogoutRedirectUris { get; set; } = [];
 
     public IReadOnlyList<string> ScopeList =>
         Scopes.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -61,13 +74,18 @@ public sealed class IdentityOptionsValidator : IValidateOptions<IdentityOptions>
                 failures.Add($"{at}:ClientId must be 1-100 letters, digits, '-', '_' or '.'");
             if (c.Secret.Length < 16)
                 failures.Add($"{at}:Secret must be at least 16 characters (infra/run generates one)");
-            if (c.ScopeList.Count == 0)
+            // A console (redirect URIs) has no scope of its own: each person's token carries that person's desk.
+            if (c.ScopeList.Count == 0 && c.RedirectUris.Count == 0)
                 failures.Add($"{at}:Scopes is empty (e.g. registry, prosecutor or state:UGA)");
             foreach (var scope in c.ScopeList.Where(s => !Scopes.IsValid(s)))
                 failures.Add($"{at}:Scopes has an unknown scope '{scope}' (known: {string.Join(", ", Scopes.Fixed)}, state:XXX)");
             if (c.RateLimit is < 1)
                 failures.Add($"{at}:RateLimit must be at least 1");
         }
+        foreach (var uri in o.Clients.SelectMany(c => c.RedirectUris.Concat(c.PostLogoutRedirectUris)))
+            if (!Uri.TryCreate(uri, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(u.Fragment))
+                failures.Add($"Identity:Clients has a redirect URI that is not an absolute http(s) URL without fragment: '{uri}'");
+        failures.AddRange(People.PersonRegistration.Check(o.People));
         foreach (var duplicate in o.Clients.GroupBy(c => c.ClientId, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             failures.Add($"Identity:Clients has client '{duplicate.Key}' more than once");
 

@@ -15,10 +15,12 @@ public static class TokenEndpoint
     /// the token carries all the client's scopes. Errors follow RFC 6749 (invalid_client, invalid_scope).
     /// </summary>
     public static void MapTokenEndpoint(this IEndpointRouteBuilder routes) =>
-        routes.MapPost("/connect/token", async (HttpContext http, IOpenIddictApplicationManager applications, CancellationToken ct) =>
+        routes.MapPost("/connect/token", async (HttpContext http, IOpenIddictApplicationManager applications, IdentityDbContext db, CancellationToken ct) =>
             {
                 var request = http.GetOpenIddictServerRequest()
                               ?? throw new InvalidOperationException("The OpenIddict server request is missing.");
+                // A console exchanging a person's code (PKCE verified by OpenIddict): the person's desk token.
+                if (request.IsAuthorizationCodeGrantType()) return await People.PersonAuthorization.ExchangeCodeAsync(http, db, request);
                 if (!request.IsClientCredentialsGrantType() || request.ClientId is null)
                     throw new InvalidOperationException("Only the client credentials grant reaches this endpoint.");
 

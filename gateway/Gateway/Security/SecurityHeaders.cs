@@ -20,7 +20,9 @@ public static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                // Pages for people (the consoles behind /console, the sign-in page) bring their own policy.
+                if (!(OwnsPagePolicy(http.Request.Path) && headers.ContainsKey(HeaderNames.ContentSecurityPolicy)))
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
                 headers.CacheControl = "no-store";
                 headers.Remove(HeaderNames.Server);
                 headers.Remove("X-Powered-By");
@@ -28,4 +30,7 @@ public static class SecurityHeaders
             });
             await next(http);
         });
+
+    private static bool OwnsPagePolicy(PathString path) =>
+        path.StartsWithSegments("/console") || path.StartsWithSegments(Identity.People.SignInPage.Path);
 }

@@ -62,6 +62,26 @@ public sealed class PlatformFixture : IAsyncLifetime
     public ServiceProcess Registry { get; private set; } = null!;
     public ServiceProcess Prosecutor { get; private set; } = null!;
     public ServiceProcess Assembly { get; private set; } = null!;
+    /// <summary>The web consoles (issue 10), reached only through the gateway at /console/.</summary>
+    public ServiceProcess Consoles { get; private set; } = null!;
+
+    /// <summary>The consoles as a browser opens them: the gateway's address, /console/.</summary>
+    public Uri ConsoleUrl => new(Gateway.BaseAddress, "console/");
+
+    /// <summary>The people who sign in to the consoles (user name → desk, time zone); passwords generated per run.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Desk, string TimeZone)> People = new Dictionary<string, (string, string)>
+    {
+        ["registry-officer"] = ("registry", "Europe/Amsterdam"),
+        ["uga-clerk"] = ("state:UGA", "Africa/Kampala"),
+        ["zaf-clerk"] = ("state:ZAF", "Africa/Johannesburg"),
+        ["operator"] = ("operator", "UTC"),
+    };
+
+    private readonly Dictionary<string, string> _passwords = People.Keys.ToDictionary(p => p, _ => Guid.NewGuid().ToString("N"));
+    private readonly string _consoleSecret = Guid.NewGuid().ToString("N");
+
+    /// <summary>The generated password of a console person.</summary>
+    public string PasswordOf(string userName) => _passwords[userName];
 
     /// <summary>
     /// A views-by date for the President's letter whose reminders fall every 30 s from the platform's start for 25
@@ -143,6 +163,14 @@ public sealed class PlatformFixture : IAsyncLifetime
         assembly["Scheduling__PollInterval"] = "00:00:01";
         Assembly = Start("assembly", "services/Assembly", "Cooperation.Assembly", "assembly", assembly);
 
+        // The consoles call the gateway (the issuer's address); the gateway routes /console/ to them.
+        Consoles = Start("console", "gateway/Consoles", "Cooperation.Consoles", "console", new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = env.OtlpEndpoint,
+            ["Console__Gateway"] = authority,
+            ["Console__ClientSecret"] = _consoleSecret,
+        });
+
         var gateway = new Dictionary<string, string>
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = env.OtlpEndpoint,
@@ -156,6 +184,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["ReverseProxy__Clusters__registry__Destinations__primary__Address"] = Registry.BaseAddress.ToString(),
             ["ReverseProxy__Clusters__prosecutor__Destinations__primary__Address"] = Prosecutor.BaseAddress.ToString(),
             ["ReverseProxy__Clusters__assembly__Destinations__primary__Address"] = Assembly.BaseAddress.ToString(),
+            ["ReverseProxy__Clusters__console__Destinations__primary__Address"] = Consoles.BaseAddress.ToString(),
         };
         var i = 0;
         foreach (var (clientId, scopes) in Clients)
@@ -165,6 +194,22 @@ public sealed class PlatformFixture : IAsyncLifetime
             gateway[$"Identity__Clients__{i}__Scopes"] = scopes;
             if (clientId == RateLimitedClient) gateway[$"Identity__Clients__{i}__RateLimit"] = RateLimitedClientLimit.ToString();
             i++;
+        }
+        // The consoles' client (authorization code + PKCE, no scope of its own) and the people who sign in through it.
+        gateway[$"Identity__Clients__{i}__ClientId"] = "console";
+        gateway[$"Identity__Clients__{i}__Secret"] = _consoleSecret;
+        gateway[$"Identity__Clients__{i}__RedirectUris__0"] = $"{authority}console/signin-gateway";
+        gateway[$"Identity__Clients__{i}__PostLogoutRedirectUris__0"] = $"{authority}console/signed-out";
+        gateway[$"Identity__Clients__{i}__RateLimit"] = "100000";
+        var p = 0;
+        foreach (var (userName, (desk, zone)) in People)
+        {
+            gateway[$"Identity__People__{p}__UserName"] = userName;
+            gateway[$"Identity__People__{p}__Password"] = _passwords[userName];
+            gateway[$"Identity__People__{p}__DisplayName"] = userName;
+            gateway[$"Identity__People__{p}__Desk"] = desk;
+            gateway[$"Identity__People__{p}__TimeZone"] = zone;
+            p++;
         }
         foreach (var (code, node) in states)
         {

@@ -46,6 +46,7 @@ public sealed class RunCommandSupervisionTests
             ["COOP_PROSECUTOR_PORT"] = QuietPort().ToString(),
             ["COOP_ASSEMBLY_PORT"] = QuietPort().ToString(),
             ["COOP_STATE_BASE_PORT"] = QuietPort().ToString(),
+            ["COOP_CONSOLE_PORT"] = QuietPort().ToString(),
             ["COOP_RESTART_MAX_DELAY"] = "4",
         })
             info.Environment[key] = value;
