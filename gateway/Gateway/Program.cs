@@ -65,6 +65,7 @@ if (knownProxies.Count > 0)
 app.UsePartnerTraceLink();
 app.UseCorrelationId();
 app.UseSecurityHeaders();
+app.UseDocsReferenceRedirect();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRouting();
