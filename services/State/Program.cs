@@ -17,6 +17,7 @@ using Cooperation.State.NonCompliance;
 using Cooperation.State.Persistence;
 using Cooperation.State.Register;
 using Cooperation.State.Register.Receive;
+using Cooperation.State.Sandbox;
 using Cooperation.State.Transit;
 using Cooperation.State.Requests.Acknowledge;
 using Cooperation.State.Requests.Deny;
@@ -42,6 +43,8 @@ builder.AddPartnerAuthentication(new StateScopeRequirement(code));
 builder.AddCooperationDatabase<StateDbContext, StateSqliteDbContext, StatePostgresDbContext>();
 builder.AddConsultations();
 builder.AddDeadlineScheduling();
+// A sandbox State (issue 14): answers by itself when Sandbox:Enabled, never in production.
+builder.AddSandboxState();
 builder.AddCooperationMessaging(
     bus =>
     {
