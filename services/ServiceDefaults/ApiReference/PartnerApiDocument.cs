@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace Cooperation.ServiceDefaults.ApiReference;
@@ -49,12 +48,12 @@ public static class PartnerApiDocument
         // Read through the gateway (/docs/{service}/openapi.json): no server, so paths resolve against the
         // gateway and the service's own address is not published.
         document.Servers?.Clear();
-        var auth = context.ApplicationServices.GetService<IOptions<AuthOptions>>()?.Value;
-        var tokenUrl = auth is { Authority.Length: > 0 } ? new Uri(auth.AuthorityUri, "connect/token") : new Uri("/connect/token", UriKind.Relative);
+        // Relative, like the paths: the document names no host (neither the gateway's nor a backend's).
+        var tokenUrl = new Uri("/connect/token", UriKind.Relative);
         document.Info ??= new OpenApiInfo();
         document.Info.Title = TitleOf(serviceName);
         document.Info.Description =
-            $"Call through the gateway only. Obtain an access token with OAuth2 client credentials at `{tokenUrl}` " +
+            $"Call through the gateway only. Obtain an access token with OAuth2 client credentials at `{tokenUrl}` on the gateway " +
             "(`grant_type=client_credentials`, your `client_id` and `client_secret`, optionally `scope`) and send it as " +
             "`Authorization: Bearer <token>`. JSON, camelCase, enums as strings; times are ISO 8601 in UTC " +
             "(`2026-12-01T09:30:00Z`), dates `yyyy-MM-dd`; ids are opaque GUIDs; States are ISO 3166-1 alpha-3 codes " +
