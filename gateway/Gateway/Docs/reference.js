@@ -3,9 +3,6 @@
 // token URL), and every "Test Request" is sent with it against this gateway. A State node's document is not
 // served to strangers, so it is fetched with the State's token once one is obtained.
 const links = [...document.querySelectorAll('a.api-document')].map(a => ({ title: a.dataset.title, slug: a.dataset.slug, url: a.href }));
-// The Registry's first (the reference opens on it), then the Prosecutor's, the Assembly's, any other.
-const rank = { registry: 0, prosecutor: 1, assembly: 2 };
-links.sort((a, b) => (rank[a.slug] ?? 9) - (rank[b.slug] ?? 9));
 const status = document.getElementById('token-status');
 let reference = null;
 let auth = null;

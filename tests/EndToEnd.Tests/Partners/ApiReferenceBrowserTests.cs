@@ -45,7 +45,10 @@ public sealed class ApiReferenceBrowserTests(PlatformFixture platform)
         await page.GetByText("Requests issued by this organ, newest first").First.ClickAsync();
         await page.Locator("[id='registry/tag/cooperationregistry/GET/registry/requests']").First
             .GetByRole(AriaRole.Button, new() { Name = "Test Request" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Send") }).First.ClickAsync();
+        var answer = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Send") }).First.ClickAsync(),
+            r => new Uri(r.Url).AbsolutePath == "/registry/requests", new() { Timeout = 30_000 });
+        Assert.Equal(200, answer.Status);
         await page.GetByText("200 OK").First.WaitForAsync(new() { Timeout = 30_000 });
 
         lock (calls)
