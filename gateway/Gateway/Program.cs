@@ -79,6 +79,7 @@ if (knownProxies.Count > 0)
 app.UsePartnerTraceLink();
 app.UseCorrelationId();
 app.UseSecurityHeaders();
+app.UseDocsReferenceRedirect();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 // Issue 12: a body in a charset other than UTF-8 (or an unreadable Content-Type) is refused here with 415, the token

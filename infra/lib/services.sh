@@ -86,6 +86,18 @@ coop_service_env() {
     # The consoles reach the platform only through the gateway, with each person's token.
     printf '%s\n' "Console__Gateway=http://127.0.0.1:$COOP_GATEWAY_PORT/" "Console__ClientSecret=$(coop_client_secret console)"
   fi
+  # The sandbox State answers by itself through the gateway with its own partner client (issue 14); it
+  # runs only outside a production profile, so its node is started as Development (as every node here).
+  if [[ -n ${code:-} && $code == "${COOP_SANDBOX_STATE:-}" ]]; then
+    printf '%s\n' \
+      "Sandbox__Enabled=true" \
+      "Sandbox__ClientId=$(broker_state_name "$code")-cms" \
+      "Sandbox__ClientSecret=$(coop_client_secret "$(broker_state_name "$code")-cms")" \
+      "Sandbox__AcknowledgeAfter=${COOP_SANDBOX_ACKNOWLEDGE_AFTER:-00:00:05}" \
+      "Sandbox__Answer=${COOP_SANDBOX_ANSWER:-Execute}" \
+      "Sandbox__ConsultationGround=${COOP_SANDBOX_CONSULTATION_GROUND:-InsufficientInformation}" \
+      "Sandbox__DenialGround=${COOP_SANDBOX_DENIAL_GROUND:-NationalSecurity}"
+  fi
   if [[ $name != gateway && $name != console ]]; then
     # Every service checks the partner's token again, against the gateway's signing keys.
     printf '%s\n' "Auth__Authority=http://127.0.0.1:$COOP_GATEWAY_PORT/"
@@ -315,7 +327,11 @@ coop_print_run_summary() {
     echo "  e.g. the Registry's desk:  curl -s -d grant_type=client_credentials -d client_id=registry-desk \\"
     echo "         -d client_secret=\$(grep ^registry-desk= $COOP_CLIENT_SECRETS | cut -d= -f2) http://127.0.0.1:$COOP_GATEWAY_PORT/connect/token"
     echo "  then: curl -H \"Authorization: Bearer <access_token>\" http://127.0.0.1:$COOP_GATEWAY_PORT/registry/requests"
-    echo "  API documents: http://127.0.0.1:$COOP_GATEWAY_PORT/docs"
+    echo "  API reference: http://127.0.0.1:$COOP_GATEWAY_PORT/docs (obtain a token on the page, then Test Request)"
+    if [[ -n ${COOP_SANDBOX_STATE:-} ]]; then
+      echo "  SANDBOX State $COOP_SANDBOX_STATE (not a real State): answers every request by itself (${COOP_SANDBOX_ANSWER:-Execute}"
+      echo "         after ${COOP_SANDBOX_ACKNOWLEDGE_AFTER:-00:00:05}); send requests to stateCode $COOP_SANDBOX_STATE (client $(broker_state_name "$COOP_SANDBOX_STATE")-cms)"
+    fi
     echo "  the Assembly (issue 9): client assembly-secretariat (Presidency/Bureau), focal-point-africa (a regional focal point);"
     echo "         their routes: http://127.0.0.1:$COOP_GATEWAY_PORT/assembly/cases (README, \"The Assembly's side\")"
     echo

@@ -18,6 +18,7 @@ using Cooperation.State.NonCompliance;
 using Cooperation.State.Persistence;
 using Cooperation.State.Register;
 using Cooperation.State.Register.Receive;
+using Cooperation.State.Sandbox;
 using Cooperation.State.Transit;
 using Cooperation.State.Requests.Acknowledge;
 using Cooperation.State.Requests.Deny;
@@ -46,6 +47,8 @@ builder.AddDeadlineScheduling();
 // Issue 12: the node's audit head is kept at the Registry, outside the State's own database.
 builder.Services.AddAuditAnchoring(new AuditAnchorTarget(
     Addresses.FromStateTo(code.ToUpperInvariant(), Cooperation.Organs.Organ.Registry), "state", code.ToUpperInvariant()));
+// A sandbox State (issue 14): answers by itself when Sandbox:Enabled, never in production.
+builder.AddSandboxState();
 builder.AddCooperationMessaging(
     bus =>
     {

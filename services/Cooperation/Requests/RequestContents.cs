@@ -19,7 +19,7 @@ public sealed record RequestContents
     /// Documents the requested State's law needs for surrender (Art 91(2)(c)), as recorded in the register
     /// (Art 91(4)); each names the requirement it meets.
     /// </summary>
-    public IReadOnlyList<DocumentReference> SupportingDocuments { get; init; } = [];
+    public IReadOnlyList<DocumentReference> SupportingDocuments { get; init => field = value ?? []; } = [];
 
     /// <summary>Brief facts and the crimes, or their legal characterisation (Art 92(2)(b), 89(3)(b)(ii)); the essential facts (96(2)(c)).</summary>
     public string? Facts { get; init; }
@@ -43,7 +43,7 @@ public sealed record RequestContents
     /// Art 96(2)(b): as much detail as possible on the location or identification of any person or place that
     /// must be found or identified, where the measure needs one.
     /// </summary>
-    public IReadOnlyList<string> PersonsAndPlaces { get; init; } = [];
+    public IReadOnlyList<string> PersonsAndPlaces { get; init => field = value ?? []; } = [];
 
     /// <summary>Art 96(2)(d): details of any procedure or requirement to be followed, if there is one.</summary>
     public string? ProcedureToFollow { get; init; }
@@ -58,7 +58,7 @@ public sealed record RequestContents
     public ConvictionParticulars? Conviction { get; init; }
 
     /// <summary>Art 87(4): measures to protect the safety or well-being of victims, witnesses and their families.</summary>
-    public IReadOnlyList<ProtectiveMeasure> ProtectiveMeasures { get; init; } = [];
+    public IReadOnlyList<ProtectiveMeasure> ProtectiveMeasures { get; init => field = value ?? []; } = [];
 
     /// <summary>
     /// RPE 187: for a surrender request, as appropriate, translations of the warrant (or judgment) and of the relevant

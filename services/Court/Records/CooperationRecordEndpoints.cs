@@ -37,7 +37,7 @@ public static class CooperationRecordEndpoints
     public static void MapCooperationRecords(this IEndpointRouteBuilder routes)
     {
         var readers = new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser()
-            .RequireAssertion(c => Scopes.Of(c.User).Overlaps([Scopes.Registry, Scopes.Assembly, Scopes.FocalPoint])).Build();
+            .AddRequirements(new AnyScopeRequirement(Scopes.Registry, Scopes.Assembly, Scopes.FocalPoint)).Build();
         routes.MapGet("/registry/records", (HttpContext http, string? from, string? to, string? format, CourtDbContext db,
                     ConsultationServiceLevels levels, TimeProvider clock, CancellationToken ct) => RecordsAsync(http, null, from, to, format, db, levels, clock, ct))
             .RequireAuthorization(readers).WithName("CooperationRecords")

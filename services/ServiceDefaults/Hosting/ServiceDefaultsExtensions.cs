@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cooperation.ServiceDefaults.ApiReference;
 using Cooperation.ServiceDefaults.Audit;
 using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Idempotency;
@@ -27,12 +28,9 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddCooperationProblems();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         // The document is read through the gateway (/docs/{service}/openapi.json): it names no server, so
-        // paths resolve against the gateway and the service's own address is not published.
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Servers?.Clear();
-            return Task.CompletedTask;
-        }));
+        // paths resolve against the gateway and the service's own address is not published; it names the
+        // organ, the token URL and scope, every status and its problem types (issue 14).
+        builder.Services.AddPartnerApiDocument(serviceName);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddRequestBodyLimit();
         builder.AddServiceRateLimits();

@@ -35,6 +35,7 @@ public sealed class RunCommandSupervisionTests
             ["COOP_NO_BUILD"] = "1",
             ["COOP_CONFIGURATION"] = env.BuildConfiguration,
             ["COOP_STATES"] = "UGA",
+            ["COOP_SANDBOX_STATE"] = "", // one State only: no sandbox State either
             ["COOP_BROKER_PORT"] = QuietPort().ToString(),
             ["COOP_BROKER_MANAGEMENT_PORT"] = QuietPort().ToString(),
             ["COOP_BROKER_DIST_PORT"] = QuietPort().ToString(),

@@ -2,6 +2,7 @@ using Cooperation.Court.Persistence;
 using Cooperation.Court.Requests.Queries;
 using Cooperation.Organs;
 using Cooperation.Requests;
+using Cooperation.ServiceDefaults.ApiReference;
 using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -18,7 +19,9 @@ public static class DraftRequestEndpoint
                 DraftAsync(organ, body, db, clock, ct))
             .WithIdempotency()
             .WithName($"{organ.Organ}DraftRequest")
-            .WithSummary("Draft a cooperation request (it stays in Draft until transmitted).");
+            .WithSummary("Draft a cooperation request (it stays in Draft until transmitted).")
+            .WithRequestExamples(DraftExamples.For(organ))
+            .Produces<RequestView>(StatusCodes.Status201Created);
 
     private static async Task<IResult> DraftAsync(
         CourtOrgan organ, DraftRequestBody body, CourtDbContext db, TimeProvider clock, CancellationToken ct)

@@ -22,7 +22,8 @@ public static class RequestQueryEndpoints
                     .SingleOrDefaultAsync(r => r.Id == id && r.IssuingOrgan == organ.Organ, ct);
                 return request is null ? (IResult)Problems.NotFound("request") : TypedResults.Ok(RequestView.From(request));
             })
-            .WithName($"{organ.Organ}GetRequest");
+            .WithName($"{organ.Organ}GetRequest")
+            .Produces<RequestView>();
 
         routes.MapGet($"{organ.RoutePrefix}/requests",
                 async Task<IResult> (string? state, RequestStatus? status, Guid? cursor, int? limit, CourtDbContext db, CancellationToken ct) =>

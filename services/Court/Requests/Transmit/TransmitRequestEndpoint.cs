@@ -22,6 +22,7 @@ public static class TransmitRequestEndpoint
                     TransmitAsync(organ, id, db, outbox, clock, ct))
             .WithIdempotency()
             .WithName($"{organ.Organ}TransmitRequest")
+            .Produces<RequestView>()
             .WithSummary("Check the request is complete, then transmit it to the requested State's own queue.");
 
     private static async Task<IResult> TransmitAsync(

@@ -32,6 +32,7 @@ public static class AcknowledgeRequestEndpoint
                             };
                         }))
             .WithStateInputLimits<AcknowledgeBody>()
+            .Produces<Queries.ReceivedRequestView>()
             .WithIdempotency()
             .WithName("AcknowledgeRequest")
             .WithSummary("A person or system at the State accepts the request; the issuing organ is told.");

@@ -22,7 +22,8 @@ public static class ReceivedRequestQueries
                     var request = await db.Requests.Include(r => r.History).SingleOrDefaultAsync(r => r.Id == id, ct);
                     return request is null ? Problems.NotFound("request") : TypedResults.Ok(ReceivedRequestView.From(request));
                 })
-            .WithName("GetReceivedRequest");
+            .WithName("GetReceivedRequest")
+            .Produces<ReceivedRequestView>();
 
         routes.MapGet("/states/{code}/requests",
                 async Task<IResult> (string code, RequestStatus? status, Guid? cursor, int? limit, StateDbContext db,
@@ -51,6 +52,7 @@ public static class ReceivedRequestQueries
                     return TypedResults.Ok(new ReceivedRequestPage(items, rows.Count > size ? items[^1].Id.ToString() : null));
                 })
             .WithName("ListReceivedRequests")
+            .Produces<ReceivedRequestPage>()
             .WithSummary("Requests received by this State, newest first.");
     }
 }
