@@ -70,6 +70,8 @@ public static class MessagingExtensions
                 });
                 cfg.ConnectEndpointConfigurationObserver(receiveQueues);
                 cfg.ConnectConsumeObserver(new Telemetry.ConsumeTelemetry());
+                if (!string.IsNullOrEmpty(builder.Configuration[Hosting.HostedNode.ConfigKey]))
+                    cfg.UseConsumeFilter(typeof(HostedNodeConsumeFilter<>), context);
                 configureEndpoints(context, cfg);
             });
         });
