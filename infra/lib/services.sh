@@ -47,7 +47,7 @@ coop_services() {
   printf 'assembly %s services/Assembly Cooperation.Assembly\n' "$COOP_ASSEMBLY_PORT"
   for code in $COOP_STATES; do
     printf '%s %s services/State Cooperation.State %s\n' \
-      "$(broker_state_name "$code")" "$(( COOP_STATE_BASE_PORT + i ))" "$code"
+      "state-${code,,}" "$(( COOP_STATE_BASE_PORT + i ))" "$code"
     i=$(( i + 1 ))
   done
   printf 'gateway %s gateway/Gateway Cooperation.Gateway\n' "$COOP_GATEWAY_PORT"
@@ -190,7 +190,7 @@ coop_state_host_members() {
   local want=$1 codes group=() i=0 code found=0
   read -ra codes <<<"$COOP_STATES"
   for code in "${codes[@]}"; do
-    group+=("$(broker_state_name "$code")")
+    group+=("state-${code,,}")
     [[ ${group[-1]} == "$want" ]] && found=1
     i=$(( i + 1 ))
     if (( i % COOP_STATES_PER_PROCESS == 0 || i == ${#codes[@]} )); then

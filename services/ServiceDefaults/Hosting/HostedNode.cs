@@ -16,6 +16,18 @@ public static class HostedNode
     /// <summary>The node whose start-up, hosted services, bus and requests this code runs under; null outside a host.</summary>
     public static string? Name => Current.Value;
 
+    private static readonly AsyncLocal<Action?> Started = new();
+
     /// <summary>Marks everything started from here on (in this execution context) as <paramref name="node"/>'s.</summary>
     public static void Enter(string node) => Current.Value = node;
+
+    /// <summary>As <see cref="Enter(string)"/>, and <paramref name="started"/> is called once the node serves.</summary>
+    public static void Enter(string node, Action started)
+    {
+        Current.Value = node;
+        Started.Value = started;
+    }
+
+    /// <summary>What the hosting process wants called when this node has started (null outside a host).</summary>
+    public static Action? StartedSignal => Started.Value;
 }

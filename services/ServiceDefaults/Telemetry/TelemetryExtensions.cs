@@ -65,10 +65,8 @@ public static class TelemetryExtensions
         {
             builder.Logging.AddOpenTelemetry(logging => logging.AddOtlpExporter());
             otel.WithMetrics(metrics => metrics.AddOtlpExporter());
-            var batch = new BatchExportActivityProcessorOptions();
-            otel.WithTracing(tracing => tracing.AddProcessor(new HostedNodeTraces(hostedNode, new BatchActivityExportProcessor(
-                new OtlpTraceExporter(new OtlpExporterOptions()), batch.MaxQueueSize, batch.ScheduledDelayMilliseconds,
-                batch.ExporterTimeoutMilliseconds, batch.MaxExportBatchSize))));
+            otel.WithTracing(tracing => tracing.AddProcessor(new HostedNodeTraces(hostedNode,
+                new OtlpTraceExporter(new OtlpExporterOptions()), new BatchExportActivityProcessorOptions())));
         }
 
         return builder;

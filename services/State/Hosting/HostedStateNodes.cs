@@ -59,11 +59,20 @@ internal static class HostedStateNodes
         var main = typeof(HostedStateNodes).Assembly.GetType("Program")?.GetMethod("<Main>$", BindingFlags.Static | BindingFlags.NonPublic)
                    ?? throw new InvalidOperationException("The State program's Main was not found.");
         Console.Error.WriteLine($"state host: starting {nodes.Count} State nodes in one process");
-        var running = nodes.Select(args => Task.Run(() =>
+        // One node after another, each once the previous one serves: OpenTelemetry's self-diagnostics are process-wide
+        // and do not survive many providers starting at the same instant (ObjectDisposedException at start-up).
+        var running = new List<Task<int>>();
+        foreach (var args in nodes)
         {
-            HostedNode.Enter(args[^1][(HostedNode.ConfigKey.Length + 3)..]);
-            return (Task<int>)main.Invoke(null, [args])!;
-        })).ToList();
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var node = Task.Run(() =>
+            {
+                HostedNode.Enter(args[^1][(HostedNode.ConfigKey.Length + 3)..], () => started.TrySetResult());
+                return (Task<int>)main.Invoke(null, [args])!;
+            });
+            running.Add(node);
+            if (await Task.WhenAny(started.Task, node) == node) break;
+        }
         var first = await Task.WhenAny(running);
         if (first.IsFaulted || first.Result != 0)
         {
