@@ -32,6 +32,8 @@ coop_services_defaults() {
   : "${COOP_STATE_BASE_PORT:=5111}"
   : "${COOP_CONSOLE_PORT:=5090}"
   : "${COOP_PEOPLE_SECRETS:=$COOP_DATA_DIR/identity/people}"
+  # Hosted State nodes (issue 11): how many State nodes one State process hosts (1: a process per State).
+  : "${COOP_STATES_PER_PROCESS:=1}"
   COOP_STATES=$(tr 'a-z' 'A-Z' <<<"$COOP_STATES")
 }
 
@@ -47,7 +49,7 @@ coop_services() {
   printf 'assembly %s services/Assembly Cooperation.Assembly\n' "$COOP_ASSEMBLY_PORT"
   for code in $COOP_STATES; do
     printf '%s %s services/State Cooperation.State %s\n' \
-      "$(broker_state_name "$code")" "$(( COOP_STATE_BASE_PORT + i ))" "$code"
+      "state-${code,,}" "$(( COOP_STATE_BASE_PORT + i ))" "$code"
     i=$(( i + 1 ))
   done
   # The web consoles (issue 10), behind the gateway at /console/.
@@ -109,6 +111,7 @@ coop_service_env() {
   if [[ $name == assembly ]]; then
     printf 'Assembly__States=%s\n' "$(tr ' ' ',' <<<"$COOP_STATES")"
   fi
+  coop_service_extra_env
   if [[ $name == gateway ]]; then
     printf '%s\n' \
       "Identity__Issuer=http://127.0.0.1:$COOP_GATEWAY_PORT/" \
@@ -161,6 +164,13 @@ coop_service_env() {
       fi
     done <<<"$(coop_services)"
   fi
+}
+
+# coop_service_extra_env: COOP_SERVICE_EXTRA_ENV's KEY=VALUE words, given to every service after its own
+# (bench/run raises the per-client rate limits with it, which a load test would otherwise hit).
+coop_service_extra_env() {
+  local kv
+  for kv in ${COOP_SERVICE_EXTRA_ENV:-}; do printf '%s\n' "$kv"; done
 }
 
 # coop_partner_clients: the demo partner systems, one per line: CLIENT_ID SCOPES.
@@ -221,10 +231,62 @@ start_services() {
   while read -r name port rest; do start_service "$name" "$port"; done <<<"$(coop_services)"
 }
 
+# coop_state_host_members NAME: the State nodes hosted in the same process as State NAME (its group of
+# COOP_STATES_PER_PROCESS consecutive States of COOP_STATES), first the one whose name the process runs
+# under; prints nothing when NAME runs alone.
+coop_state_host_members() {
+  coop_services_defaults
+  (( COOP_STATES_PER_PROCESS > 1 )) || return 0
+  local want=$1 codes group=() i=0 code found=0
+  read -ra codes <<<"$COOP_STATES"
+  for code in "${codes[@]}"; do
+    group+=("state-${code,,}")
+    [[ ${group[-1]} == "$want" ]] && found=1
+    i=$(( i + 1 ))
+    if (( i % COOP_STATES_PER_PROCESS == 0 || i == ${#codes[@]} )); then
+      if (( found )); then
+        (( ${#group[@]} > 1 )) && printf '%s\n' "${group[@]}"
+        return 0
+      fi
+      group=()
+    fi
+  done
+}
+
+# start_state_host NAME: NAME's State process, hosting every node of its group (services/State/Hosting):
+# the first node's environment, and each node's own as StateHost__Nodes__<i>__<KEY>. Every node's pid file
+# names the one process (the supervisor restarts it once, whichever node it notices first); their logs
+# are the process's log.
+start_state_host() {
+  local name=$1 members leader dll env_lines=() i=0 member line
+  mapfile -t members < <(coop_state_host_members "$name")
+  leader=${members[0]}
+  if coop_group_alive "$(coop_pid_of "$leader" || true)"; then
+    printf '%s\n' "$(coop_pid_of "$leader")" >"$COOP_RUN_DIR/$name.pid"
+    return 0
+  fi
+  dll=$(coop_service_dll "$leader")
+  [[ -f $dll ]] || coop_die "$dll is missing: build the solution first (dotnet build Platform.sln -c $COOP_CONFIGURATION)"
+  mapfile -t env_lines < <(coop_service_env "$leader")
+  for member in "${members[@]}"; do
+    while IFS= read -r line; do env_lines+=("StateHost__Nodes__${i}__$line"); done < <(coop_service_env "$member")
+    i=$(( i + 1 ))
+  done
+  coop_log "starting $leader hosting ${#members[@]} State nodes (${members[*]})"
+  coop_spawn "$leader" "$COOP_LOG_DIR/$leader.log" \
+    env -C "$(dirname "$dll")" "${env_lines[@]}" DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet "$dll"
+  for member in "${members[@]:1}"; do
+    printf '%s\n' "$COOP_LAST_PID" >"$COOP_RUN_DIR/$member.pid"
+    grep -qx "$member" "$COOP_RUN_DIR/order" 2>/dev/null || printf '%s\n' "$member" >>"$COOP_RUN_DIR/order"
+    ln -sfn "$leader.log" "$COOP_LOG_DIR/$member.log"
+  done
+}
+
 # start_service NAME PORT: launches one service from its build output (also how the supervisor in
 # infra/run restarts one that died).
 start_service() {
   local name=$1 port=$2 dll env_lines
+  if [[ -n $(coop_state_host_members "$name") ]]; then start_state_host "$name"; return; fi
   dll=$(coop_service_dll "$name")
   [[ -f $dll ]] || coop_die "$dll is missing: build the solution first (dotnet build Platform.sln -c $COOP_CONFIGURATION)"
   mapfile -t env_lines < <(coop_service_env "$name")

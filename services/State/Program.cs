@@ -31,6 +31,10 @@ using Cooperation.State.Requests.Queries;
 using Cooperation.State.Requests.Receive;
 using MassTransit;
 
+// One process hosting several State nodes (issue 11): each runs this program again with its own settings.
+if (Cooperation.State.Hosting.HostedStateNodes.TakeFromEnvironment() is { Count: > 0 } hostedNodes)
+    return await Cooperation.State.Hosting.HostedStateNodes.RunAsync(hostedNodes);
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddValidatedOptions<StateOptions, StateOptionsValidator>(StateOptions.Section);
 

@@ -48,6 +48,14 @@ public static class ServiceDefaultsExtensions
         // Fail closed: a service that forgot its rule would otherwise serve everyone.
         if (!app.Services.HasPartnerAuthentication())
             throw new InvalidOperationException("Call builder.AddPartnerAuthentication(rule) before MapDefaultEndpoints.");
+        // A node hosted with others (issue 11): its requests, and the spans they start, are its own.
+        if (app.Configuration[HostedNode.ConfigKey] is { Length: > 0 } hostedNode)
+            app.Use((http, next) =>
+            {
+                HostedNode.Enter(hostedNode);
+                HostedNodeTraces.Claim(System.Diagnostics.Activity.Current, hostedNode);
+                return next(http);
+            });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -47,6 +47,8 @@ public static class ServiceRunner
             log.LogInformation("Start-up: connecting to the broker and opening the HTTP listener");
             app.Lifetime.ApplicationStarted.Register(() =>
                 log.LogInformation("Start-up: {Service} is ready, listening on {Addresses}", name, string.Join(", ", app.Urls)));
+            // A hosted State node (issue 11): its host starts the next node once this one serves.
+            if (HostedNode.StartedSignal is { } started) app.Lifetime.ApplicationStarted.Register(started);
             await app.RunAsync();
             return 0;
         }

@@ -77,6 +77,8 @@ public static class MessagingExtensions
                 cfg.ConnectEndpointConfigurationObserver(receiveQueues);
                 if (broker.QuorumQueues) cfg.ConnectEndpointConfigurationObserver(new QuorumQueues());
                 cfg.ConnectConsumeObserver(new Telemetry.ConsumeTelemetry());
+                if (!string.IsNullOrEmpty(builder.Configuration[Hosting.HostedNode.ConfigKey]))
+                    cfg.UseConsumeFilter(typeof(HostedNodeConsumeFilter<>), context);
                 configureEndpoints(context, cfg);
             });
         });

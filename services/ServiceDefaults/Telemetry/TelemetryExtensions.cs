@@ -1,8 +1,10 @@
+using Cooperation.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -55,8 +57,17 @@ public static class TelemetryExtensions
                 // /metrics for operators' Prometheus and its alert rules (infra/monitoring); operator scope only.
                 .AddPrometheusExporter());
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        var hostedNode = builder.Configuration[HostedNode.ConfigKey];
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) && string.IsNullOrEmpty(hostedNode))
             otel.UseOtlpExporter();
+        // A node hosted with others (issue 11): the same OTLP export per signal, but traces filtered to the node's own.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) && !string.IsNullOrEmpty(hostedNode))
+        {
+            builder.Logging.AddOpenTelemetry(logging => logging.AddOtlpExporter());
+            otel.WithMetrics(metrics => metrics.AddOtlpExporter());
+            otel.WithTracing(tracing => tracing.AddProcessor(new HostedNodeTraces(hostedNode,
+                new OtlpTraceExporter(new OtlpExporterOptions()), new BatchExportActivityProcessorOptions())));
+        }
 
         return builder;
     }

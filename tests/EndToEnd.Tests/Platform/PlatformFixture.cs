@@ -19,6 +19,12 @@ public sealed class PlatformFixture : IAsyncLifetime
     public static readonly string[] RegisterOnly = ["NLD", "DEU", "AUT", "BEL"];
     public static IEnumerable<string> Registered => States.Concat(RegisterOnly);
 
+    /// <summary>
+    /// The State nodes hosted together in one State process (issue 11), so every test of the platform — the
+    /// confidentiality, scope and broker tests among them — runs against hosted nodes beside one another.
+    /// </summary>
+    public static readonly string[] HostedStates = ["UGA", "ZAF"];
+
     /// <summary>Requests per window allowed to <see cref="RateLimitedClient"/> (a low limit a test can exceed).</summary>
     public const int RateLimitedClientLimit = 5;
     public const string RateLimitedClient = "rate-limited-desk";
@@ -149,8 +155,11 @@ public sealed class PlatformFixture : IAsyncLifetime
             var user = $"state-{code.ToLowerInvariant()}";
             var settings = Settings(user, authority);
             settings["State__Code"] = code;
+            if (HostedStates.Contains(code)) { _hostedStates[code] = settings; continue; }
             states[code] = Start(user, "services/State", "Cooperation.State", user, settings);
         }
+        if (_hostedStates.Count > 0)
+            foreach (var (code, node) in StartHostedStates(null, null)) states[code] = node;
         StateNodes = states;
 
         var assembly = Settings("assembly", authority);
@@ -305,6 +314,46 @@ public sealed class PlatformFixture : IAsyncLifetime
         return process;
     }
 
+    private readonly Dictionary<string, Dictionary<string, string>> _hostedStates = [];
+
+    /// <summary>
+    /// One State process hosting every node of <see cref="HostedStates"/>: the process environment holds what they
+    /// share and each node's own settings as StateHost__Nodes__{i}__{KEY} (services/State/Hosting).
+    /// </summary>
+    private Dictionary<string, ServiceProcess> StartHostedStates(IReadOnlyDictionary<string, int>? ports, IReadOnlyDictionary<string, string>? extraEnvironment)
+    {
+        var codes = _hostedStates.Keys.ToList();
+        var portOf = codes.ToDictionary(c => c, c => ports?[c] ?? ServiceProcess.FreePort());
+        var environment = new Dictionary<string, string>(_hostedStates[codes[0]]) { ["OTEL_SERVICE_NAME"] = "state-host" };
+        foreach (var (key, value) in Egress.Environment) environment[key] = value;
+        for (var i = 0; i < codes.Count; i++)
+        {
+            foreach (var (key, value) in _hostedStates[codes[i]]) environment[$"StateHost__Nodes__{i}__{key}"] = value;
+            environment[$"StateHost__Nodes__{i}__OTEL_SERVICE_NAME"] = $"state-{codes[i].ToLowerInvariant()}";
+            environment[$"StateHost__Nodes__{i}__ASPNETCORE_URLS"] = $"http://127.0.0.1:{portOf[codes[i]]}";
+        }
+        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>()) environment[key] = value;
+        var host = ServiceProcess.Start($"state-{codes[0].ToLowerInvariant()}", Environment.ServiceDll("services/State", "Cooperation.State"),
+            portOf[codes[0]], environment);
+        var nodes = codes.ToDictionary(c => c, c => c == codes[0] ? host : host.HostedNode($"state-{c.ToLowerInvariant()}", portOf[c]));
+        _services.AddRange(nodes.Values);
+        return nodes;
+    }
+
+    /// <summary>Restarting a hosted node restarts its process, and so every node in it (as a supervisor would).</summary>
+    private async Task<ServiceProcess> RestartHostedStatesAsync(string name, IReadOnlyDictionary<string, string>? extraEnvironment)
+    {
+        var old = _hostedStates.Keys.ToDictionary(c => c, c => Service($"state-{c.ToLowerInvariant()}"));
+        await old.Values.First().Host.DisposeAsync();
+        foreach (var node in old.Values) _services.Remove(node);
+        var nodes = StartHostedStates(old.ToDictionary(o => o.Key, o => o.Value.Port), extraEnvironment);
+        var all = new Dictionary<string, ServiceProcess>(StateNodes);
+        foreach (var (code, node) in nodes) all[code] = node;
+        StateNodes = all;
+        await Task.WhenAll(nodes.Values.Select(n => n.WaitHealthyAsync(TimeSpan.FromSeconds(60))));
+        return nodes.Values.Single(n => n.Name == name);
+    }
+
     public ServiceProcess Service(string name) =>
         _services.LastOrDefault(s => s.Name == name) ?? throw new ArgumentException($"No service named {name}.", nameof(name));
 
@@ -315,6 +364,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// </summary>
     public async Task<ServiceProcess> RestartAsync(string name, IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
+        if (_hostedStates.Keys.Any(c => $"state-{c.ToLowerInvariant()}" == name)) return await RestartHostedStatesAsync(name, extraEnvironment);
         var old = Service(name);
         var (project, assembly, settings) = _launches[name];
         await old.DisposeAsync();

@@ -14,12 +14,33 @@ public sealed class ServiceProcess : IAsyncDisposable
     public int Port { get; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
+    /// <summary>The process's first node (it stops the process); null for the node itself or a single service.</summary>
+    private readonly ServiceProcess? _host;
+
     private ServiceProcess(string name, int port, Process process)
     {
         Name = name;
         Port = port;
         _process = process;
     }
+
+    private ServiceProcess(string name, int port, ServiceProcess host)
+    {
+        Name = name;
+        Port = port;
+        _process = host._process;
+        _output = host._output;
+        _host = host;
+    }
+
+    /// <summary>
+    /// Another node hosted in this process (issue 11: one State process hosting several State nodes): its own
+    /// name and port, this process's output; disposing it does nothing (disposing this one stops them all).
+    /// </summary>
+    public ServiceProcess HostedNode(string name, int port) => new(name, port, this);
+
+    /// <summary>The process this node shares with others (itself when it runs alone or is the first).</summary>
+    public ServiceProcess Host => _host ?? this;
 
     public static ServiceProcess Start(string name, string dll, int port, IReadOnlyDictionary<string, string> environment)
     {
@@ -104,6 +125,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Stops the process like Ctrl-C would (SIGTERM), then kills it if it lingers.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_host is not null) return;
         await StopAsync();
         // Kept for whoever investigates a failure: .data/test-logs/<name>.log
         var logs = Path.Combine(TestEnvironment.Current.RepoRoot, ".data", "test-logs");
