@@ -1,3 +1,4 @@
+using Cooperation.Proceedings.ApiReference;
 using Cooperation.ServiceDefaults.Audit;
 using Cooperation.Assembly.Cases;
 using Cooperation.Assembly.Cases.Notified;
@@ -26,6 +27,7 @@ builder.Services.AddAuthorization(o =>
 builder.Services.AddOptions<AssemblyOptions>().Bind(builder.Configuration.GetSection(AssemblyOptions.Section));
 builder.AddCooperationDatabase<AssemblyDbContext, AssemblySqliteDbContext, AssemblyPostgresDbContext>();
 builder.AddDeadlineScheduling();
+builder.Services.AddDocumentedRefusals();
 // Issue 12: the Assembly's audit head is kept at the Registry.
 builder.Services.AddAuditAnchoring(new AuditAnchorTarget(new Uri($"exchange:{Addresses.AuditAnchorExchange}"), "assembly"));
 builder.Services.AddScoped(typeof(AssemblySenderFilter<>));

@@ -1,3 +1,4 @@
+using Cooperation.Proceedings.ApiReference;
 using Cooperation.Contracts;
 using Cooperation.Court.Alerts;
 using Cooperation.Court.Consultations;
@@ -67,6 +68,7 @@ public static class CourtServiceExtensions
         builder.AddValidatedOptions<PublicFiguresOptions, PublicFiguresOptionsValidator>(PublicFiguresOptions.Section);
         builder.AddConsultations();
         builder.AddDeadlineScheduling();
+        builder.Services.AddDocumentedRefusals();
         if (organ.Organ == Organ.Registry) builder.AddTravelAlerts();
         // Issue 12: each organ's audit head is kept by the other one, so cutting off its newest entries shows.
         builder.Services.AddAuditAnchoring(new AuditAnchorTarget(

@@ -1,3 +1,4 @@
+using Cooperation.Proceedings.ApiReference;
 using Cooperation.Contracts;
 using Cooperation.ServiceDefaults.Audit;
 using Cooperation.ServiceDefaults.Auth;
@@ -48,6 +49,7 @@ builder.AddPartnerAuthentication(new StateScopeRequirement(code));
 builder.AddCooperationDatabase<StateDbContext, StateSqliteDbContext, StatePostgresDbContext>();
 builder.AddConsultations();
 builder.AddDeadlineScheduling();
+builder.Services.AddDocumentedRefusals();
 // Issue 12: the node's audit head is kept at the Registry, outside the State's own database.
 builder.Services.AddAuditAnchoring(new AuditAnchorTarget(
     Addresses.FromStateTo(code.ToUpperInvariant(), Cooperation.Organs.Organ.Registry), "state", code.ToUpperInvariant()));

@@ -13,7 +13,7 @@ public class LayoutRuleTests
     // Hosting, configuration, telemetry, persistence and messaging plumbing, auth, problems, idempotency,
     // operations, audit and the crash-test hooks: nothing named after a step of a request.
     private static readonly string[] PlumbingFolders =
-        ["Audit", "Auth", "Configuration", "Hosting", "Idempotency", "Messaging", "Operations", "Persistence", "Problems", "Telemetry", "Testing"];
+        ["ApiReference", "Audit", "Auth", "Configuration", "Hosting", "Idempotency", "Messaging", "Operations", "Persistence", "Problems", "Telemetry", "Testing"];
 
     [Fact]
     public void ServiceDefaults_references_no_application_project()

@@ -59,7 +59,7 @@ public static class PartnerApiDocument
             "(`2026-12-01T09:30:00Z`), dates `yyyy-MM-dd`; ids are opaque GUIDs; States are ISO 3166-1 alpha-3 codes " +
             "(`UGA`). Every POST honours `Idempotency-Key`. Errors are ProblemDetails (RFC 9457) with a stable `type`: " +
             "branch on it, never on the title or detail.\n\nDomain refusal types (409, or 422 where the law needs more): " +
-            string.Join(", ", DomainCodes.Select(c => $"`{ProblemTypes.Lifecycle(c)}`")) + ".";
+            string.Join(", ", (context.ApplicationServices.GetService<DocumentedRefusals>()?.Codes ?? []).Select(c => $"`{ProblemTypes.Lifecycle(c)}`")) + ".";
 
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -256,19 +256,13 @@ public static class PartnerApiDocument
             schema.Description ??= "ISO 3166-1 alpha-3 code of a State Party, e.g. UGA.";
         }
     }
-
-    /// <summary>Every stable refusal code of the domain (ProblemDetails type = base + code).</summary>
-    private static readonly IReadOnlyList<string> DomainCodes =
-        new[]
-        {
-            typeof(Cooperation.Requests.LifecycleErrors), typeof(Cooperation.Alerts.AlertErrors), typeof(Cooperation.NonCompliance.MatterErrors),
-            typeof(Cooperation.AssemblyProcedures.AssemblyErrors), typeof(Cooperation.Consultations.ConsultationErrors),
-            typeof(Cooperation.Requests.Transit.LandingErrors), typeof(Cooperation.Requests.Arrest.ArrestErrors),
-        }
-        .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)))
-        .Select(f => (string)f.GetRawConstantValue()!)
-        .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 }
+
+/// <summary>
+/// The domain's stable refusal codes (ProblemDetails type = base + code), listed in each document. Registered by the
+/// services (Proceedings' <c>AddDocumentedRefusals</c>): the plumbing knows no rule of the law, not even its codes.
+/// </summary>
+public sealed record DocumentedRefusals(IReadOnlyList<string> Codes);
 
 /// <summary>Examples of a request body, shown in the API reference (one per kind, say).</summary>
 public sealed record RequestExamples(IReadOnlyList<RequestExample> Examples);
