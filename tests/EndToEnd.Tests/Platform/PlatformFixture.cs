@@ -320,7 +320,8 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// One State process hosting every node of <see cref="HostedStates"/>: the process environment holds what they
     /// share and each node's own settings as StateHost__Nodes__{i}__{KEY} (services/State/Hosting).
     /// </summary>
-    private Dictionary<string, ServiceProcess> StartHostedStates(IReadOnlyDictionary<string, int>? ports, IReadOnlyDictionary<string, string>? extraEnvironment)
+    private Dictionary<string, ServiceProcess> StartHostedStates(
+        IReadOnlyDictionary<string, int>? ports, IReadOnlyDictionary<string, string>? extraEnvironment, string? forNode = null)
     {
         var codes = _hostedStates.Keys.ToList();
         var portOf = codes.ToDictionary(c => c, c => ports?[c] ?? ServiceProcess.FreePort());
@@ -332,7 +333,10 @@ public sealed class PlatformFixture : IAsyncLifetime
             environment[$"StateHost__Nodes__{i}__OTEL_SERVICE_NAME"] = $"state-{codes[i].ToLowerInvariant()}";
             environment[$"StateHost__Nodes__{i}__ASPNETCORE_URLS"] = $"http://127.0.0.1:{portOf[codes[i]]}";
         }
-        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>()) environment[key] = value;
+        // A test's extra settings (a crash point) are the named node's only: its neighbour must not take the crash.
+        var target = codes.FindIndex(c => $"state-{c.ToLowerInvariant()}" == forNode);
+        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>())
+            environment[target >= 0 ? $"StateHost__Nodes__{target}__{key}" : key] = value;
         var host = ServiceProcess.Start($"state-{codes[0].ToLowerInvariant()}", Environment.ServiceDll("services/State", "Cooperation.State"),
             portOf[codes[0]], environment);
         var nodes = codes.ToDictionary(c => c, c => c == codes[0] ? host : host.HostedNode($"state-{c.ToLowerInvariant()}", portOf[c]));
@@ -346,7 +350,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         var old = _hostedStates.Keys.ToDictionary(c => c, c => Service($"state-{c.ToLowerInvariant()}"));
         await old.Values.First().Host.DisposeAsync();
         foreach (var node in old.Values) _services.Remove(node);
-        var nodes = StartHostedStates(old.ToDictionary(o => o.Key, o => o.Value.Port), extraEnvironment);
+        var nodes = StartHostedStates(old.ToDictionary(o => o.Key, o => o.Value.Port), extraEnvironment, name);
         var all = new Dictionary<string, ServiceProcess>(StateNodes);
         foreach (var (code, node) in nodes) all[code] = node;
         StateNodes = all;

@@ -119,6 +119,8 @@ public sealed class ResiliencePlatform : IAsyncDisposable
         // No Assembly runs here, and the gateway's /health asks every backend: its cluster points at the Registry, so
         // /health reflects the processes that do run (no test here calls an Assembly route).
         gateway["ReverseProxy__Clusters__assembly__Destinations__primary__Address"] = $"http://127.0.0.1:{_launches["registry-1"].Port}/";
+        // Nor does a console (issue 10): the same for its cluster.
+        gateway["ReverseProxy__Clusters__console__Destinations__primary__Address"] = $"http://127.0.0.1:{_launches["registry-1"].Port}/";
         foreach (var code in States)
         {
             var port = _launches[$"state-{code.ToLowerInvariant()}"].Port;
