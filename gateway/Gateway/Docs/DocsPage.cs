@@ -42,7 +42,11 @@ public static class DocsPage
                     .Where(p => p.StartsWith("/docs/", StringComparison.Ordinal) && p.EndsWith("/openapi.json", StringComparison.Ordinal))
                     .Where(p => !p.StartsWith(StateDocuments, StringComparison.Ordinal)
                                 || scopes.Contains(Scopes.State(p[StateDocuments.Length..].Split('/')[0])))
-                    .Order(StringComparer.Ordinal)
+                    // The Registry's first (the reference opens on the first document), then the Prosecutor's, the Assembly's, a State's.
+                    .OrderBy(p => p.StartsWith("/docs/registry/", StringComparison.Ordinal) ? 0
+                        : p.StartsWith("/docs/prosecutor/", StringComparison.Ordinal) ? 1
+                        : p.StartsWith("/docs/assembly/", StringComparison.Ordinal) ? 2 : 3)
+                    .ThenBy(p => p, StringComparer.Ordinal)
                     .ToList();
                 var html = new StringBuilder();
                 html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Cooperation Platform API</title>");
