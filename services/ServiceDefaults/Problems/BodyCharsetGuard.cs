@@ -9,7 +9,7 @@ namespace Cooperation.ServiceDefaults.Problems;
 /// <summary>
 /// JSON bodies are UTF-8 (RFC 8259 §8.1). A body declared in another charset is refused with 415 before
 /// anything reads it: the JSON reader would otherwise fail on an unknown encoding with a 500 (issue 12,
-/// <c>application/json; charset=utf-7</c>). No charset, or utf-8 in any spelling, passes.
+/// <c>application/json; charset=utf-7</c>). No charset, utf-8 in any spelling, or us-ascii (a subset) passes.
 /// </summary>
 public static class BodyCharsetGuard
 {
@@ -41,6 +41,8 @@ public static class BodyCharsetGuard
         var charset = parsed.Charset;
         if (!charset.HasValue || charset.Length == 0) return true;
         var name = charset.Value!.Trim('"');
-        return name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+        // US-ASCII is UTF-8's first 128 code points: an ASCII body (a form post to /connect/token, say) reads the same.
+        return name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase)
+               || name.Equals("us-ascii", StringComparison.OrdinalIgnoreCase);
     }
 }
