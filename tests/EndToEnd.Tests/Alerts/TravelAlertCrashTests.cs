@@ -10,8 +10,13 @@ namespace Cooperation.EndToEnd.Tests.Alerts;
 /// retry sends it afresh; killed after it, the dispatcher sends every message once and the retry gets the first answer.
 /// </summary>
 [Collection(PlatformCollection.Name)]
-public sealed class TravelAlertCrashTests(PlatformFixture platform)
+public sealed class TravelAlertCrashTests(PlatformFixture platform) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>A failed case must not leave the Registry down for the tests after it (one failure, not a cascade).</summary>
+    public Task DisposeAsync() => platform.EnsureRunningAsync("registry");
+
     [Theory]
     [InlineData("before-commit")]
     [InlineData("after-commit-before-send")]

@@ -43,38 +43,46 @@ public sealed class CrashRecoveryTests(PlatformFixture platform)
 
         // The crash is this transmission's (the Court's TransmitRequest, the State's RequestDelivered), never a deadline
         // notice that another test's clock happens to fire meanwhile.
-        var armed = await platform.RestartAsync(service, new Dictionary<string, string>
+        try
         {
-            ["Testing__CrashAt"] = crashAt,
-            ["Testing__CrashAtMessage"] = service == DeliveryFlow.StateService ? "RequestDelivered" : "TransmitRequest",
-        });
+            var armed = await platform.RestartAsync(service, new Dictionary<string, string>
+            {
+                ["Testing__CrashAt"] = crashAt,
+                ["Testing__CrashAtMessage"] = service == DeliveryFlow.StateService ? "RequestDelivered" : "TransmitRequest",
+            });
 
-        var transmitPath = $"/{organ}/requests/{id}/transmit";
-        var transmitKey = Guid.NewGuid().ToString();
-        using var firstTry = await DeliveryFlow.TryPostAsync(partner, transmitPath, null, transmitKey);
+            var transmitPath = $"/{organ}/requests/{id}/transmit";
+            var transmitKey = Guid.NewGuid().ToString();
+            using var firstTry = await DeliveryFlow.TryPostAsync(partner, transmitPath, null, transmitKey);
 
-        // The armed service must really die at that point, or this test proves nothing.
-        var exit = await armed.WaitForExitAsync(DeliveryFlow.Soon);
-        Assert.True(armed.Output.Contains($"Testing:CrashAt={crashAt}: killing the process now"),
-            $"{service} exited ({exit}) without reaching {crashAt}:\n{armed.Output}");
-        await platform.RestartAsync(service);
+            // The armed service must really die at that point, or this test proves nothing.
+            var exit = await armed.WaitForExitAsync(DeliveryFlow.Soon);
+            Assert.True(armed.Output.Contains($"Testing:CrashAt={crashAt}: killing the process now"),
+                $"{service} exited ({exit}) without reaching {crashAt}:\n{armed.Output}");
+            await platform.RestartAsync(service);
 
-        // The partner retries what did not answer, with the same key; a retry of what did answer gets the same answer.
-        using var retry = await DeliveryFlow.PostAsync(partner, transmitPath, null, transmitKey);
-        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
-        if (firstTry is not null)
-        {
-            Assert.Equal(HttpStatusCode.OK, firstTry.StatusCode);
-            Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
-            Assert.Equal(await firstTry.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+            // The partner retries what did not answer, with the same key; a retry of what did answer gets the same answer.
+            using var retry = await DeliveryFlow.PostAsync(partner, transmitPath, null, transmitKey);
+            Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+            if (firstTry is not null)
+            {
+                Assert.Equal(HttpStatusCode.OK, firstTry.StatusCode);
+                Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+                Assert.Equal(await firstTry.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+            }
+
+            await flow.WaitForRegistryAsync(partner, id, "Delivered");
+            var ackKey = Guid.NewGuid().ToString();
+            var ackBody = new { acknowledgedBy = "Central authority, desk 2" };
+            using var acknowledged = await DeliveryFlow.PostAsync(partner, $"/states/{DeliveryFlow.State}/requests/{id}/acknowledge", ackBody, ackKey);
+            Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+
+            await flow.AssertExactlyOnceAsync(partner, id);
         }
-
-        await flow.WaitForRegistryAsync(partner, id, "Delivered");
-        var ackKey = Guid.NewGuid().ToString();
-        var ackBody = new { acknowledgedBy = "Central authority, desk 2" };
-        using var acknowledged = await DeliveryFlow.PostAsync(partner, $"/states/{DeliveryFlow.State}/requests/{id}/acknowledge", ackBody, ackKey);
-        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
-
-        await flow.AssertExactlyOnceAsync(partner, id);
+        finally
+        {
+            // A failure above must not leave the service down for the tests after this one (one failure, not a cascade).
+            await platform.EnsureRunningAsync(service);
+        }
     }
 }
