@@ -70,6 +70,7 @@ coop_service_env() {
     "ASPNETCORE_ENVIRONMENT=Development" \
     "OTEL_EXPORTER_OTLP_ENDPOINT=$COOP_OTLP_ENDPOINT" \
     "OTEL_SERVICE_NAME=$name" \
+    "OTEL_METRIC_EXPORT_INTERVAL=15000" \
     "Database__Provider=Sqlite" \
     "Database__ConnectionString=Data Source=$COOP_DB_DIR/$name.db"
   # A secured trace viewer (infra/run) takes telemetry only with its OTLP key.
