@@ -81,6 +81,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["uga-clerk"] = ("state:UGA", "Africa/Kampala"),
         ["zaf-clerk"] = ("state:ZAF", "Africa/Johannesburg"),
         ["operator"] = ("operator", "UTC"),
+        ["assembly-focal-point"] = ("focal-point", "America/New_York"),
     };
 
     private readonly Dictionary<string, string> _passwords = People.Keys.ToDictionary(p => p, _ => Guid.NewGuid().ToString("N"));
