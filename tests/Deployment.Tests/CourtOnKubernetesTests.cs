@@ -238,7 +238,7 @@ public sealed partial class CourtOnKubernetesTests
         return run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
     }
 
-    private static string[] States(IReadOnlyList<RenderedObject> objects) =>
+    internal static string[] States(IReadOnlyList<RenderedObject> objects) =>
         objects.OfType<V1ConfigMap>().Single(m => m.Metadata.Name == "court-states").Data["states"].Split(',');
 
     private static IDictionary<object, object> Spec(RenderedObject o) => (IDictionary<object, object>)o.Raw["spec"];
@@ -247,8 +247,15 @@ public sealed partial class CourtOnKubernetesTests
     public void Every_State_of_the_list_has_its_broker_user_permission_quorum_queues_exchanges_bindings_node_and_route(string overlay)
     {
         var objects = RenderedManifests.Overlay(overlay);
+        Assert.Equal(["UGA", "ZAF", "NLD"], States(objects));
+        AssertEveryStateIsWired(objects);
+    }
+
+    /// <summary>Each State of court-states: broker user (limits), permission, quorum queues, exchanges, bindings, a hosted
+    /// node with its own port behind the state-host Service, a gateway route, cluster and client.</summary>
+    internal static void AssertEveryStateIsWired(IReadOnlyList<RenderedObject> objects)
+    {
         var states = States(objects);
-        Assert.Equal(["UGA", "ZAF", "NLD"], states);
         var users = objects.Custom("User").ToDictionary(u => u.Name);
         var permissions = objects.Custom("Permission").ToDictionary(p => (string)((IDictionary<object, object>)Spec(p)["userReference"])["name"]);
         var queues = objects.Custom("Queue").ToDictionary(q => (string)Spec(q)["name"]);
@@ -274,6 +281,10 @@ public sealed partial class CourtOnKubernetesTests
             Assert.Contains(gateway, e => e.Name == $"ReverseProxy__Routes__state-{code}__Match__Path" && e.Value == $"/states/{code}/{{**rest}}");
             Assert.Contains(gateway, e => e.Value == $"{s}-cms");
         }
+        var nodePorts = stateHost.Where(e => e.Name.EndsWith("__ASPNETCORE_URLS", StringComparison.Ordinal)).Select(e => e.Value).ToList();
+        Assert.Equal(states.Length, nodePorts.Distinct().Count());
+        Assert.Equal(states.Length, objects.OfType<V1Service>().Single(x => x.Metadata.Name == "state-host").Spec.Ports.Count);
+        Assert.Equal(states.Length, objects.Custom("Cluster").Count(c => c.Name.StartsWith("state-", StringComparison.Ordinal)));
         // Quorum queues only (issue 12 §5), on a three-node broker; the services declare theirs as quorum queues too.
         Assert.All(queues.Values, q => Assert.Equal("quorum", Spec(q)["type"]));
         Assert.Equal("3", Spec(objects.Custom("RabbitmqCluster").Single())["replicas"]);

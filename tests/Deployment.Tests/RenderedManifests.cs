@@ -53,6 +53,9 @@ public static class RenderedManifests
     public static IEnumerable<RenderedObject> Custom(this IReadOnlyList<RenderedObject> objects, string kind) =>
         objects.Where(o => o.Typed is null && o.Kind == kind);
 
+    /// <summary>Renders and loads any kustomization directory (a generated copy of infra/k8s, for instance).</summary>
+    public static IReadOnlyList<RenderedObject> Render(string dir) => Load(Kustomize(dir));
+
     private static string Kustomize(string dir)
     {
         var (code, stdout, stderr) = Run("kubectl", ["kustomize", dir], RepoRoot);
