@@ -304,6 +304,9 @@ public sealed partial class CourtOnKubernetesTests
             Assert.True(deployment.Spec.Replicas >= 2, $"{name} runs {deployment.Spec.Replicas} instance(s)");
             Assert.Contains(budgets, b => Selects(b.Spec.Selector, deployment.Spec.Template.Metadata.Labels)
                                           && (b.Spec.MinAvailable?.Value is "1" or "2" || b.Spec.MaxUnavailable?.Value == "1"));
+            // Spread over nodes, so that one node lost never takes every instance.
+            Assert.Contains(deployment.Spec.Template.Spec.TopologySpreadConstraints ?? [],
+                t => t.TopologyKey == "kubernetes.io/hostname" && Selects(t.LabelSelector, deployment.Spec.Template.Metadata.Labels));
         }
         var hpa = Assert.Single(objects.OfType<V2HorizontalPodAutoscaler>());
         Assert.Equal(("Deployment", "gateway"), (hpa.Spec.ScaleTargetRef.Kind, hpa.Spec.ScaleTargetRef.Name));
