@@ -14,6 +14,13 @@ public sealed class IdentityOptions
     /// <summary>The issuer (iss) of every token: the gateway's base URL as services reach it. Services set Auth:Authority to it.</summary>
     public string Issuer { get; set; } = "";
 
+    /// <summary>
+    /// True if the issuer may be plain http although it is not loopback: a private container network only (the
+    /// single-host compose file, where services reach the gateway as http://gateway:8080/). Like the services'
+    /// Auth:AllowHttpAuthority; never on a network anyone else can reach.
+    /// </summary>
+    public bool AllowHttpIssuer { get; set; }
+
     /// <summary>PEM file (PKCS#8 RSA private key) that signs tokens; created at first start when missing.</summary>
     public string SigningKeyPath { get; set; } = "";
 
@@ -59,8 +66,8 @@ public sealed class IdentityOptionsValidator : IValidateOptions<IdentityOptions>
         var failures = new List<string>();
         if (!Uri.TryCreate(o.Issuer, UriKind.Absolute, out var issuer) || issuer.Scheme is not ("http" or "https"))
             failures.Add("Identity:Issuer is missing or not an http(s) URL (set Identity__Issuer to the gateway's base URL)");
-        else if (issuer.Scheme == "http" && !issuer.IsLoopback && issuer.Host != "127.0.0.1")
-            failures.Add("Identity:Issuer must be https unless it is a loopback address");
+        else if (issuer.Scheme == "http" && !issuer.IsLoopback && issuer.Host != "127.0.0.1" && !o.AllowHttpIssuer)
+            failures.Add("Identity:Issuer must be https unless it is a loopback address (or Identity:AllowHttpIssuer is true on a private network)");
         if (string.IsNullOrWhiteSpace(o.SigningKeyPath))
             failures.Add("Identity:SigningKeyPath is missing (set Identity__SigningKeyPath to a PEM file; it is created if absent)");
         if (o.AccessTokenLifetime < TimeSpan.FromMinutes(1) || o.AccessTokenLifetime > TimeSpan.FromHours(1))

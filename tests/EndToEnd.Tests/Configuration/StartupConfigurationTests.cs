@@ -96,4 +96,49 @@ public sealed class StartupConfigurationTests
         Assert.DoesNotContain("s3cr3t-x", gateway.Output); // a secret is never printed
         Assert.DoesNotContain("   at ", gateway.Output);
     }
+    /// <summary>
+    /// The compose file's issuer is http://gateway:8080/ (services reach the gateway by name on a private network): refused
+    /// as plain http on a host that is not loopback unless Identity:AllowHttpIssuer says the network is private.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_gateway_with_a_plain_http_issuer_that_is_not_loopback_starts_only_on_a_declared_private_network(bool allowed)
+    {
+        var env = TestEnvironment.Current;
+        var data = Directory.CreateTempSubdirectory("coop-config-").FullName;
+        var settings = new Dictionary<string, string>
+        {
+            ["Database__ConnectionString"] = $"Data Source={Path.Combine(data, "gateway.db")}",
+            ["Identity__Issuer"] = "http://gateway:8080/",
+            ["Identity__SigningKeyPath"] = Path.Combine(data, "signing.pem"),
+            ["Identity__Clients__0__ClientId"] = "state-uga-cms",
+            ["Identity__Clients__0__Secret"] = Guid.NewGuid().ToString("N"),
+            ["Identity__Clients__0__Scopes"] = "state:UGA",
+        };
+        if (allowed) settings["Identity__AllowHttpIssuer"] = "true";
+        await using var gateway = ServiceProcess.Start($"gateway-http-issuer-{allowed}".ToLowerInvariant(),
+            env.ServiceDll("gateway/Gateway", "Cooperation.Gateway"), ServiceProcess.FreePort(), settings);
+
+        if (!allowed)
+        {
+            var exitCode = await gateway.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(exitCode == 2, $"exit code {exitCode}:\n{gateway.Output}");
+            Assert.Contains("Identity:Issuer must be https", gateway.Output);
+            Assert.Contains("Identity:AllowHttpIssuer", gateway.Output);
+            return;
+        }
+        // Allowed: it starts and issues a token whose issuer is the configured one.
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        string? discovery = null;
+        while (DateTime.UtcNow < deadline && discovery is null)
+        {
+            Assert.False(gateway.HasExited, gateway.Output);
+            try { discovery = await http.GetStringAsync("/.well-known/openid-configuration"); }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { await Task.Delay(250); }
+        }
+        Assert.NotNull(discovery);
+        Assert.Equal("http://gateway:8080/", System.Text.Json.JsonDocument.Parse(discovery).RootElement.GetProperty("issuer").GetString());
+    }
 }
