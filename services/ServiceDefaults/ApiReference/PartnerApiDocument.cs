@@ -246,7 +246,12 @@ public static class PartnerApiDocument
         else if (type == typeof(Guid))
             schema.Description ??= "Opaque id (GUID).";
         else if (type.IsEnum)
+        {
             schema.Description ??= "One of: " + string.Join(", ", Enum.GetNames(type)) + " (a string).";
+            // The services write enums as strings (one JsonStringEnumConverter for all), but the generated schema names
+            // only the values: a client generator then sends and reads numbers (NSwag did, issue 14). Say it is a string.
+            if (schema.Enum is { Count: > 0 } && schema.Type is null) schema.Type = JsonSchemaType.String;
+        }
         else if (type == typeof(TimeSpan))
             schema.Description ??= "A duration, d.hh:mm:ss.";
 
