@@ -114,8 +114,10 @@ internal sealed class WebhookDispatcher(
             logger.LogInformation("Webhook delivery {DeliveryId} of subscription {SubscriptionId} failed (attempt {Attempt}): {Failure}",
                 delivery.Id, delivery.SubscriptionId, delivery.Attempts, delivery.LastError);
         }
-        // The same attempt count as claimed: nobody else could have changed the row meanwhile, it is ours.
-        await db.SaveChangesAsync(CancellationToken.None);
+        // The same attempt count as claimed, so nobody else changed the row meanwhile; gone only if the partner
+        // removed the subscription during the call (its events went with it).
+        try { await db.SaveChangesAsync(CancellationToken.None); }
+        catch (DbUpdateConcurrencyException) { }
     }
 
     /// <summary>One signed POST; null when the receiver answered 2xx, else what went wrong (no answer body is kept).</summary>
