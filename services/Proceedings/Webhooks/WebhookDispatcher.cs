@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Cooperation.Proceedings.Persistence;
+using Cooperation.ServiceDefaults.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +19,7 @@ namespace Cooperation.Proceedings.Webhooks;
 /// </summary>
 internal sealed class WebhookDispatcher(
     IServiceScopeFactory scopes, IHttpClientFactory http, WebhookSignal signal, TimeProvider clock, IOptions<WebhookOptions> options,
-    ILogger<WebhookDispatcher> logger) : BackgroundService
+    CrashPoints crash, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     public const string HttpClientName = "webhooks";
     private const int Batch = 50;
@@ -101,6 +102,8 @@ internal sealed class WebhookDispatcher(
         else failure = await CallAsync(subscription, delivery, now, ct);
 
         now = clock.GetUtcNow();
+        // A crash here (the receiver has it, the mark is not saved) sends it again after restart: at least once.
+        if (failure is null) crash.Reached(CrashPoints.WebhookAfterCallBeforeMark);
         if (failure is null)
         {
             delivery.DeliveredAt = now;

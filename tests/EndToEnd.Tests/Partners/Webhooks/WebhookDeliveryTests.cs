@@ -210,6 +210,39 @@ public sealed class WebhookDeliveryTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_node_killed_after_the_receiver_answered_but_before_marking_it_sends_the_same_delivery_again()
+    {
+        using var partner = Desks.Create(platform);
+        using var receiver = new WebhookReceiver(platform);
+        var hook = await SubscribeAsync(partner, "/registry/webhooks", receiver, "request.delivered");
+        try
+        {
+            var armed = await platform.RestartAsync("registry", new Dictionary<string, string> { ["Testing__CrashAt"] = "webhook-after-call-before-mark" });
+            var id = await TransmitAsync(partner, Samples.ArrestAndSurrender("UGA"));
+            var first = (await receiver.WaitForAsync(c => c.Count >= 1, Soon, "the event before the crash"))[0];
+            // The Registry must really die between the receiver's 2xx and the mark, or this test proves nothing.
+            await armed.WaitForExitAsync(Soon);
+            Assert.Contains("Testing:CrashAt=webhook-after-call-before-mark: killing the process now", armed.Output);
+            await platform.RestartAsync("registry");
+
+            // At least once: the same delivery again, which the documented check lets the receiver recognise.
+            var calls = await receiver.WaitForAsync(c => c.Count >= 2, Soon, "the same event after the restart");
+            Assert.Equal(id, first.RequestId);
+            Assert.Equal(first.Id, calls[1].Id);
+            Assert.Equal(first.Body, calls[1].Body);
+            var verifier = new WebhookVerifier(hook.Secret);
+            Assert.Null(verifier.Check(first, DateTimeOffset.UtcNow));
+            Assert.Equal("delivery id already seen", verifier.Check(calls[1], DateTimeOffset.UtcNow));
+            var listed = await partner.WaitForAsync($"/registry/webhooks/{hook.Id}", h => (int)h["pending"]! == 0, Soon);
+            Assert.Equal(0, (int)listed["deadLetters"]!);
+        }
+        finally
+        {
+            await UnsubscribeAsync(partner, "/registry/webhooks", hook.Id);
+        }
+    }
+
+    [Fact]
     public async Task Invalid_subscriptions_name_every_invalid_field_and_another_States_hooks_are_not_found()
     {
         using var partner = Desks.Create(platform);
