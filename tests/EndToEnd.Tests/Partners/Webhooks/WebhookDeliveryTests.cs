@@ -243,7 +243,7 @@ public sealed class WebhookDeliveryTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task Invalid_subscriptions_name_every_invalid_field_and_another_States_hooks_are_not_found()
+    public async Task Invalid_or_too_many_subscriptions_are_refused_by_name_and_another_States_hooks_are_not_found()
     {
         using var partner = Desks.Create(platform);
         using var bad = await partner.PostJsonAsync("/states/UGA/webhooks", new { url = "ftp://127.0.0.1/x", events = new[] { "request.received", "request.delivered" } });
@@ -277,6 +277,23 @@ public sealed class WebhookDeliveryTests(PlatformFixture platform)
             await UnsubscribeAsync(partner, "/states/UGA/webhooks", hook.Id);
         }
         using (var gone = await partner.GetAsync($"/states/UGA/webhooks/{hook.Id}")) Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+
+        // A cap per node (Webhooks:MaxSubscriptions, 10): the Prosecutor's desk fills it, the next one is refused by name.
+        var created = new List<string>();
+        try
+        {
+            for (var i = 0; i < 10; i++)
+                created.Add((await SubscribeAsync(partner, "/prosecutor/webhooks", receiver, "request.delivered")).Id);
+            using var over = await partner.PostJsonAsync("/prosecutor/webhooks", new { url = receiver.Url, events = new[] { "request.delivered" } });
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, over.StatusCode);
+            var refused = await over.ReadObjectAsync();
+            Assert.Equal("https://cooperation-platform.example/problems/limit-exceeded", (string)refused["type"]!);
+            Assert.Equal(["subscriptions"], refused["errors"]!.AsObject().Select(e => e.Key).ToArray());
+        }
+        finally
+        {
+            foreach (var id in created) await UnsubscribeAsync(partner, "/prosecutor/webhooks", id);
+        }
     }
 
     private sealed record Subscription(string Id, string Secret);
