@@ -9,7 +9,7 @@ namespace Cooperation.ServiceDefaults.Testing;
 /// that nothing is lost or duplicated. Enabled only by the configuration key
 /// <c>Testing:CrashAt</c> (env <c>Testing__CrashAt</c>); unset — the production case — every call
 /// is a no-op comparison. Points: <see cref="BeforeCommit"/>, <see cref="AfterCommitBeforeSend"/>,
-/// <see cref="AfterSendBeforeMark"/>, <see cref="ConsumerAfterCommit"/>.
+/// <see cref="AfterSendBeforeMark"/>, <see cref="ConsumerAfterCommit"/>, <see cref="WebhookAfterCallBeforeMark"/>.
 /// </summary>
 public sealed class CrashPoints
 {
