@@ -35,6 +35,7 @@ using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.Proceedings.Consultations;
 using Cooperation.ServiceDefaults.Persistence;
 using Cooperation.Proceedings.Deadlines;
+using Cooperation.Proceedings.Webhooks;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -70,6 +71,8 @@ public static class CourtServiceExtensions
         builder.AddDeadlineScheduling();
         builder.Services.AddDocumentedRefusals();
         if (organ.Organ == Organ.Registry) builder.AddTravelAlerts();
+        // Webhook subscriptions of the organ's desk systems (issue 14, "Push"): events of this organ's requests only, signed.
+        builder.AddWebhooks();
         // Issue 12: each organ's audit head is kept by the other one, so cutting off its newest entries shows.
         builder.Services.AddAuditAnchoring(new AuditAnchorTarget(
             new Uri($"exchange:{Addresses.OrganQueue(organ.Organ == Organ.Registry ? Organ.Prosecutor : Organ.Registry)}"), serviceName));
@@ -200,6 +203,7 @@ public static class CourtServiceExtensions
         app.MapModifyRequest(organ);
         app.MapCourtDeadlines(organ);
         Audit.AuditAnchorEndpoints.MapAuditAnchors(app);
+        app.MapWebhookSubscriptions($"{organ.RoutePrefix}/webhooks", organ.Organ.ToString(), WebhookEvents.AtIssuingOrgan, _ => true);
     }
 
     /// <summary>Build, map, migrate, seed the register, serve.</summary>

@@ -8,6 +8,7 @@ using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.ServiceDefaults.Persistence;
 using Cooperation.Proceedings.Consultations;
 using Cooperation.Proceedings.Deadlines;
+using Cooperation.Proceedings.Webhooks;
 using Cooperation.State.Alerts;
 using Cooperation.State.Arrest;
 using Cooperation.State.Assembly;
@@ -55,6 +56,8 @@ builder.Services.AddAuditAnchoring(new AuditAnchorTarget(
     Addresses.FromStateTo(code.ToUpperInvariant(), Cooperation.Organs.Organ.Registry), "state", code.ToUpperInvariant()));
 // A sandbox State (issue 14): answers by itself when Sandbox:Enabled, never in production.
 builder.AddSandboxState();
+// Webhook subscriptions of this State's own systems (issue 14, "Push"): events of this node only, signed.
+builder.AddWebhooks();
 builder.AddCooperationMessaging(
     bus =>
     {
@@ -137,4 +140,6 @@ return await builder.RunServiceAsync<StateDbContext>(app =>
     app.MapStateMatters();
     app.MapStateAssembly();
     app.MapStateAlerts();
+    app.MapWebhookSubscriptions("/states/{code}/webhooks", "State", WebhookEvents.AtStateNode,
+        http => string.Equals(http.GetRouteValue("code") as string, code, StringComparison.OrdinalIgnoreCase));
 });

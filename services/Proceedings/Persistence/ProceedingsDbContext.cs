@@ -17,6 +17,9 @@ public abstract class ProceedingsDbContext(DbContextOptions options) : Cooperati
     public DbSet<ArrestPathRecord> ArrestPaths => Set<ArrestPathRecord>();
     public DbSet<ScheduledDeadline> Deadlines => Set<ScheduledDeadline>();
     public DbSet<DeadlineNotice> DeadlineNotices => Set<DeadlineNotice>();
+    /// <summary>Partners' webhook subscriptions and their queued events (issue 14): the node's own, like everything here.</summary>
+    public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -24,5 +27,6 @@ public abstract class ProceedingsDbContext(DbContextOptions options) : Cooperati
         modelBuilder.ConfigureConsultations();
         ArrestPathRecord.Configure(modelBuilder);
         modelBuilder.ConfigureScheduling();
+        Webhooks.WebhookDelivery.Configure(modelBuilder);
     }
 }

@@ -9,7 +9,7 @@ namespace Cooperation.ServiceDefaults.Testing;
 /// that nothing is lost or duplicated. Enabled only by the configuration key
 /// <c>Testing:CrashAt</c> (env <c>Testing__CrashAt</c>); unset — the production case — every call
 /// is a no-op comparison. Points: <see cref="BeforeCommit"/>, <see cref="AfterCommitBeforeSend"/>,
-/// <see cref="AfterSendBeforeMark"/>, <see cref="ConsumerAfterCommit"/>.
+/// <see cref="AfterSendBeforeMark"/>, <see cref="ConsumerAfterCommit"/>, <see cref="WebhookAfterCallBeforeMark"/>.
 /// </summary>
 public sealed class CrashPoints
 {
@@ -30,6 +30,9 @@ public sealed class CrashPoints
     /// <summary>A consumer's SaveChanges (change + inbox row) committed; MassTransit has not acked the message.</summary>
     public const string ConsumerAfterCommit = "consumer-after-commit";
 
+    /// <summary>A webhook receiver answered 2xx; the delivery is not marked delivered yet (issue 14: at least once).</summary>
+    public const string WebhookAfterCallBeforeMark = "webhook-after-call-before-mark";
+
     // Start-up (issue 12): a process killed at any of these must start normally the next time.
     /// <summary>Options checked, endpoints mapped; the database not yet touched.</summary>
     public const string StartupBeforeMigrate = "startup-before-migrate";
@@ -44,7 +47,7 @@ public sealed class CrashPoints
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>
     {
-        BeforeCommit, AfterCommitBeforeSend, AfterSendBeforeMark, ConsumerAfterCommit,
+        BeforeCommit, AfterCommitBeforeSend, AfterSendBeforeMark, ConsumerAfterCommit, WebhookAfterCallBeforeMark,
         StartupBeforeMigrate, StartupDuringMigrate, StartupAfterMigrate, StartupDuringSeeding, StartupBeforeBus,
     };
 

@@ -64,6 +64,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     /// <summary>Every service's HTTP(S) proxy: records any call it makes beyond this machine (none is allowed).</summary>
     public EgressTrap Egress { get; } = new();
+    /// <summary>Ports of the webhook receivers the tests ran on 127.0.0.1: the one outbound destination the nodes may call (issue 14).</summary>
+    public System.Collections.Concurrent.ConcurrentBag<int> WebhookReceiverPorts { get; } = [];
     public ServiceProcess Gateway { get; private set; } = null!;
     public ServiceProcess Registry { get; private set; } = null!;
     public ServiceProcess Prosecutor { get; private set; } = null!;
@@ -296,6 +298,13 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Telemetry__ReadingsInterval"] = "00:00:01",
             // Audit heads sent to their keeper every second, not every minute (issue 12).
             ["Audit__Anchor__Interval"] = "00:00:01",
+            // Webhooks (issue 14): loopback receivers only (the default, said here), retries within 2 s, dead after 8 attempts (~9 s).
+            ["Webhooks__AllowedHosts__0"] = "127.0.0.1",
+            ["Webhooks__FirstRetryDelay"] = "00:00:00.200",
+            ["Webhooks__MaxRetryDelay"] = "00:00:02",
+            ["Webhooks__MaxAttempts"] = "8",
+            ["Webhooks__PollInterval"] = "00:00:00.500",
+            ["Webhooks__RotationGracePeriod"] = "00:10:00",
         };
     }
 

@@ -3,6 +3,7 @@ using Cooperation.Court.Persistence;
 using Cooperation.Court.Requests.Evidence;
 using Cooperation.Requests;
 using Cooperation.Proceedings.Consultations;
+using Cooperation.Proceedings.Webhooks;
 using Cooperation.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cooperation.Court.Consultations.Receive;
 
 /// <summary>A State opened a consultation on one of this organ's requests: record it, measure "without delay".</summary>
-public sealed class ConsultationOpenedConsumer(CourtDbContext db, IInbox inbox, CourtOrgan organ, ConsultationServiceLevels levels)
+public sealed class ConsultationOpenedConsumer(
+    CourtDbContext db, IInbox inbox, CourtOrgan organ, ConsultationServiceLevels levels, IWebhookQueue webhooks)
     : IConsumer<ConsultationOpened>
 {
     public async Task Consume(ConsumeContext<ConsultationOpened> context)
@@ -29,6 +31,10 @@ public sealed class ConsultationOpenedConsumer(CourtDbContext db, IInbox inbox, 
             var consultation = ConsultationFlow.FromMessage(m, facts);
             levels.Record(consultation);
             db.Consultations.Add(consultation);
+            // Issue 14: the desk's systems are told in the same commit; the grounds and text stay behind their token.
+            await webhooks.QueueAsync(WebhookEvents.ConsultationOpened,
+                new WebhookEventData(m.RequestId, m.RequestVersion, $"{organ.RoutePrefix}/requests/{m.RequestId}/consultations/{m.ConsultationId}",
+                    m.ConsultationId), context.CancellationToken);
         }
         await db.SaveChangesAsync(context.CancellationToken);
     }

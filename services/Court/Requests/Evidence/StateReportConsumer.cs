@@ -32,6 +32,7 @@ public abstract class StateReportConsumer<T>(CourtDbContext db, IInbox inbox) : 
                 throw new StateReportRefusedException(m.RequestId, typeof(T).Name, refused.Code);
             Record(request, m);
             if (Report(m) is { } report) db.StateReports.Add(request.AddReport(report));
+            await AfterRecordAsync(request, m, context.CancellationToken);
         }
         await db.SaveChangesAsync(context.CancellationToken);
     }
@@ -44,6 +45,9 @@ public abstract class StateReportConsumer<T>(CourtDbContext db, IInbox inbox) : 
 
     /// <summary>The report to keep as a row of its own (progress, results, denial, postponement), if any.</summary>
     protected virtual StateReport? Report(T message) => null;
+
+    /// <summary>Anything else the recorded report causes in the same commit (the desk's webhook event).</summary>
+    protected virtual Task AfterRecordAsync(CooperationRequest request, T message, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>A late report that a later one already covers (e.g. Delivered after Acknowledged) changes nothing.</summary>
     protected virtual bool IsAlreadyReflected(CooperationRequest request, T message) => false;

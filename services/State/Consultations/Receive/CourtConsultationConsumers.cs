@@ -2,6 +2,7 @@ using Cooperation.Consultations;
 using Cooperation.Contracts.Consultations;
 using Cooperation.Requests;
 using Cooperation.Proceedings.Consultations;
+using Cooperation.Proceedings.Webhooks;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
@@ -34,7 +35,8 @@ public sealed class ConsultationOpenedConsumer(StateDbContext db, IInbox inbox, 
 }
 
 /// <summary>The issuing organ wrote in a consultation; its first answer is what the State's service level awaits.</summary>
-public sealed class ConsultationMessagePostedConsumer(StateDbContext db, IInbox inbox, IOptions<StateOptions> state, ConsultationServiceLevels levels)
+public sealed class ConsultationMessagePostedConsumer(
+    StateDbContext db, IInbox inbox, IOptions<StateOptions> state, ConsultationServiceLevels levels, IWebhookQueue webhooks)
     : IConsumer<ConsultationMessagePosted>
 {
     public async Task Consume(ConsumeContext<ConsultationMessagePosted> context)
@@ -57,6 +59,11 @@ public sealed class ConsultationMessagePostedConsumer(StateDbContext db, IInbox 
                 throw new InvalidOperationException($"Consultation {m.ConsultationId}: {refused.Code}.");
             db.Add(entry);
             levels.Record(consultation);
+            // Issue 14: the State's systems are told that the Court wrote; the text stays behind their token.
+            var own = state.Value.NormalizedCode;
+            await webhooks.QueueAsync(WebhookEvents.ConsultationMessage,
+                new WebhookEventData(m.RequestId, m.RequestVersion, $"/states/{own}/requests/{m.RequestId}/consultations/{m.ConsultationId}",
+                    m.ConsultationId, m.EntryId), context.CancellationToken);
         }
         await db.SaveChangesAsync(context.CancellationToken);
     }

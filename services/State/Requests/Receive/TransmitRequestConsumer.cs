@@ -3,6 +3,7 @@ using Cooperation.Contracts.Requests;
 using Cooperation.Requests;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.Proceedings.Deadlines;
+using Cooperation.Proceedings.Webhooks;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
 using MassTransit;
@@ -16,7 +17,8 @@ namespace Cooperation.State.Requests.Receive;
 /// State's node persisted it), both in one transaction.
 /// </summary>
 public sealed class TransmitRequestConsumer(
-    StateDbContext db, IInbox inbox, IOutbox outbox, IOptions<StateOptions> state, TimeProvider clock, IDeadlineScheduler deadlines)
+    StateDbContext db, IInbox inbox, IOutbox outbox, IOptions<StateOptions> state, TimeProvider clock, IDeadlineScheduler deadlines,
+    IWebhookQueue webhooks)
     : IConsumer<TransmitRequest>
 {
     public async Task Consume(ConsumeContext<TransmitRequest> context)
@@ -30,6 +32,7 @@ public sealed class TransmitRequestConsumer(
 
         var now = clock.GetUtcNow();
         var request = await db.Requests.Include(r => r.History).SingleOrDefaultAsync(r => r.Id == m.RequestId, context.CancellationToken);
+        var isNewVersion = request is not null;
         if (request is not null)
         {
             // A new version (Art 97 outcome Modified) is taken in and acknowledged as delivered like the first.
@@ -82,6 +85,9 @@ public sealed class TransmitRequestConsumer(
             StateCode = code,
             DeliveredAt = now,
         });
+        // The State's own systems hear of it in the same commit (issue 14): ids only, they read the request with their token.
+        await webhooks.QueueAsync(isNewVersion ? WebhookEvents.RequestVersion : WebhookEvents.RequestReceived,
+            new WebhookEventData(m.RequestId, m.RequestVersion, $"/states/{code}/requests/{m.RequestId}"), context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

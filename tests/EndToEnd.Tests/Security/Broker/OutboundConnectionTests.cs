@@ -8,8 +8,8 @@ namespace Cooperation.EndToEnd.Tests.Security.Broker;
 /// Issue 16, finding 5: a platform carrying sealed requests talks to nothing but its own parts. Every
 /// service runs behind <see cref="EgressTrap"/> (any HTTP call off this machine lands there) and its
 /// open TCP connections are read from /proc: each must go to the broker, the database, the gateway or
-/// the telemetry endpoint (for the gateway also the services behind it), or come in to the service's
-/// own port.
+/// the telemetry endpoint (for the gateway also the services behind it; for the nodes also the tests' webhook
+/// receivers on loopback, the only webhook hosts allowed here), or come in to the service's own port.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class OutboundConnectionTests(PlatformFixture platform)
@@ -29,6 +29,9 @@ public sealed class OutboundConnectionTests(PlatformFixture platform)
         if (env.PostgresServer is { } postgres) allowed.Add(PostgresPort(postgres));
         // The gateway forwards to the services behind it.
         var backends = platform.Services.Where(s => s.Name != "gateway").Select(s => s.Port).ToHashSet();
+        // Webhook deliveries (issue 14) go to the partners' receivers, which Webhooks:AllowedHosts limits to loopback here:
+        // the tests' receivers on 127.0.0.1 are the only other destination, and only the nodes (not the gateway) call them.
+        var webhookReceivers = platform.WebhookReceiverPorts.ToHashSet();
 
         var checkedConnections = 0;
         var refused = new List<string>();
@@ -41,7 +44,8 @@ public sealed class OutboundConnectionTests(PlatformFixture platform)
                 checkedConnections++;
                 var fine = IPAddress.IsLoopback(remote.Address)
                            && (allowed.Contains(remote.Port) || ownPorts.Contains(local.Port)
-                               || (service.Name == "gateway" && backends.Contains(remote.Port)));
+                               || (service.Name == "gateway" && backends.Contains(remote.Port))
+                               || (service.Name != "gateway" && webhookReceivers.Contains(remote.Port)));
                 if (!fine) refused.Add($"{service.Name}: {local} -> {remote}");
             }
         }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.Registry.Persistence.Migrations.Sqlite
+namespace Cooperation.Assembly.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -41,21 +41,29 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "audit_anchors",
+                name: "assembly_cases",
                 columns: table => new
                 {
-                    Service = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RegressedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RegressedToSequence = table.Column<long>(type: "INTEGER", nullable: true),
-                    RegressedFromSequence = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestReference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Situation = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CourtStepsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ExpectedFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExpectedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FirstNotifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastNotifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ViewsReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ViewsDeadlineId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_audit_anchors", x => x.Service);
+                    table.PrimaryKey("PK_assembly_cases", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -76,26 +84,6 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_audit_log", x => x.Sequence);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "channel_designations",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Languages = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EffectiveFrom = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProposedEffectiveDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DateAgreedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SurrenderDocumentRequirements = table.Column<string>(type: "TEXT", nullable: false),
-                    AssistanceInformationRequirements = table.Column<string>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_channel_designations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -221,37 +209,6 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "noncompliance_matters",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestReference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    RequestKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    RequestVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Situation = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    SituationReferredBySecurityCouncil = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Step = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ObservationsDueBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ObservationsSubmitted = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReferredToAssembly = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReferredToSecurityCouncil = table.Column<bool>(type: "INTEGER", nullable: false),
-                    StepsJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Observations = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    ObservationsSubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AssemblyNotifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_noncompliance_matters", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -273,105 +230,118 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "reference_counters",
-                columns: table => new
-                {
-                    Series = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Last = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_reference_counters", x => x.Series);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "requests",
+                name: "webhook_subscriptions",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    IssuingOrgan = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ReadersJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    TranslationLanguage = table.Column<string>(type: "TEXT", nullable: true),
-                    Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ContentsJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    EventNames = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    Secret = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    PreviousSecret = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    PreviousSecretValidUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DeliveryWarningAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DeliveryOverdueAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcknowledgementWarningAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcknowledgementOverdueAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LifecycleJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReportCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    LatestReportId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LatestReportAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LatestReportWhat = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_requests", x => x.Id);
+                    table.PrimaryKey("PK_webhook_subscriptions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "state_parties",
-                columns: table => new
-                {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_state_parties", x => x.Code);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "travel_alerts",
+                name: "assembly_assignments",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    SourceRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WarrantKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ReadersJson = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    StateCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FocalPoint = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_travel_alerts", x => x.Id);
+                    table.PrimaryKey("PK_assembly_assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_assembly_assignments_assembly_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "assembly_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "unscheduled_landings",
+                name: "assembly_formal_steps",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    LandedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DetentionEndsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    PersonDescription = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    WarrantReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    TransitRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LastEvent = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DocumentReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DocumentTitle = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    DocumentDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ViewsDueBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_unscheduled_landings", x => x.Id);
+                    table.PrimaryKey("PK_assembly_formal_steps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_assembly_formal_steps_assembly_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "assembly_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assembly_informal_actions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Interlocutor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DocumentReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DocumentTitle = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DocumentDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    By = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LoggedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assembly_informal_actions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_assembly_informal_actions_assembly_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "assembly_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assembly_state_views",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Views = table.Column<string>(type: "TEXT", nullable: false),
+                    DocumentsJson = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assembly_state_views", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_assembly_state_views_assembly_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "assembly_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -398,87 +368,58 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "request_history",
+                name: "webhook_deliveries",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    What = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    TraceId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeadAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_request_history", x => x.Id);
+                    table.PrimaryKey("PK_webhook_deliveries", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_request_history_requests_RequestId",
-                        column: x => x.RequestId,
-                        principalTable: "requests",
+                        name: "FK_webhook_deliveries_webhook_subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "webhook_subscriptions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "state_reports",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    What = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ItemsJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    DenialGround = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Reasons = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    ReasonsWithheld = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PostponementGround = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Until = table.Column<long>(type: "INTEGER", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_state_reports", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_state_reports_requests_RequestId",
-                        column: x => x.RequestId,
-                        principalTable: "requests",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
+            migrationBuilder.CreateIndex(
+                name: "IX_assembly_assignments_CaseId_FocalPoint",
+                table: "assembly_assignments",
+                columns: new[] { "CaseId", "FocalPoint" },
+                unique: true);
 
-            migrationBuilder.CreateTable(
-                name: "travel_alert_entries",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AlertId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    KnownDetails = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestReference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    RequestSentWithAlert = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DeadlineId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Signal = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_travel_alert_entries", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_travel_alert_entries_travel_alerts_AlertId",
-                        column: x => x.AlertId,
-                        principalTable: "travel_alerts",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
+            migrationBuilder.CreateIndex(
+                name: "IX_assembly_cases_StateCode",
+                table: "assembly_cases",
+                column: "StateCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assembly_formal_steps_CaseId_Step",
+                table: "assembly_formal_steps",
+                columns: new[] { "CaseId", "Step" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assembly_informal_actions_CaseId",
+                table: "assembly_informal_actions",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assembly_state_views_CaseId",
+                table: "assembly_state_views",
+                column: "CaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_audit_log_EntityType_EntityId",
@@ -489,11 +430,6 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 name: "IX_audit_log_MessageId",
                 table: "audit_log",
                 column: "MessageId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_channel_designations_StateCode",
-                table: "channel_designations",
-                column: "StateCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_consultation_messages_ConsultationId",
@@ -536,22 +472,6 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 column: "ExpiresAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_noncompliance_matters_OpenedAt",
-                table: "noncompliance_matters",
-                column: "OpenedAt");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_noncompliance_matters_RequestId",
-                table: "noncompliance_matters",
-                column: "RequestId",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_noncompliance_matters_StateCode_Step",
-                table: "noncompliance_matters",
-                columns: new[] { "StateCode", "Step" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_Destination_SentAt_CreatedAt",
                 table: "outbox_messages",
                 columns: new[] { "Destination", "SentAt", "CreatedAt" });
@@ -562,58 +482,15 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 columns: new[] { "SentAt", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_request_history_RequestId",
-                table: "request_history",
-                column: "RequestId");
+                name: "IX_webhook_deliveries_DeliveredAt_DeadAt",
+                table: "webhook_deliveries",
+                columns: new[] { "DeliveredAt", "DeadAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_requests_Reference",
-                table: "requests",
-                column: "Reference",
+                name: "IX_webhook_deliveries_SubscriptionId_Sequence",
+                table: "webhook_deliveries",
+                columns: new[] { "SubscriptionId", "Sequence" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_requests_StateCode_Status",
-                table: "requests",
-                columns: new[] { "StateCode", "Status" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_state_reports_RequestId_Sequence",
-                table: "state_reports",
-                columns: new[] { "RequestId", "Sequence" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_travel_alert_entries_AlertId_StateCode",
-                table: "travel_alert_entries",
-                columns: new[] { "AlertId", "StateCode" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_travel_alert_entries_DeadlineId",
-                table: "travel_alert_entries",
-                column: "DeadlineId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_travel_alert_entries_RequestId_StateCode",
-                table: "travel_alert_entries",
-                columns: new[] { "RequestId", "StateCode" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_travel_alerts_CreatedAt",
-                table: "travel_alerts",
-                column: "CreatedAt");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_travel_alerts_Reference",
-                table: "travel_alerts",
-                column: "Reference",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_unscheduled_landings_ReportedAt",
-                table: "unscheduled_landings",
-                column: "ReportedAt");
         }
 
         /// <inheritdoc />
@@ -623,13 +500,19 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 name: "arrest_paths");
 
             migrationBuilder.DropTable(
-                name: "audit_anchors");
+                name: "assembly_assignments");
+
+            migrationBuilder.DropTable(
+                name: "assembly_formal_steps");
+
+            migrationBuilder.DropTable(
+                name: "assembly_informal_actions");
+
+            migrationBuilder.DropTable(
+                name: "assembly_state_views");
 
             migrationBuilder.DropTable(
                 name: "audit_log");
-
-            migrationBuilder.DropTable(
-                name: "channel_designations");
 
             migrationBuilder.DropTable(
                 name: "consultation_messages");
@@ -647,37 +530,19 @@ namespace Cooperation.Registry.Persistence.Migrations.Sqlite
                 name: "inbox_messages");
 
             migrationBuilder.DropTable(
-                name: "noncompliance_matters");
-
-            migrationBuilder.DropTable(
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
-                name: "reference_counters");
+                name: "webhook_deliveries");
 
             migrationBuilder.DropTable(
-                name: "request_history");
-
-            migrationBuilder.DropTable(
-                name: "state_parties");
-
-            migrationBuilder.DropTable(
-                name: "state_reports");
-
-            migrationBuilder.DropTable(
-                name: "travel_alert_entries");
-
-            migrationBuilder.DropTable(
-                name: "unscheduled_landings");
+                name: "assembly_cases");
 
             migrationBuilder.DropTable(
                 name: "consultations");
 
             migrationBuilder.DropTable(
-                name: "requests");
-
-            migrationBuilder.DropTable(
-                name: "travel_alerts");
+                name: "webhook_subscriptions");
         }
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.State.Persistence.Migrations.Postgres
+namespace Cooperation.Prosecutor.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -41,39 +41,21 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "assembly_steps",
+                name: "audit_anchors",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestReference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Step = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    DocumentReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DocumentTitle = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    DocumentDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    ViewsDueBy = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Service = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RegressedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RegressedToSequence = table.Column<long>(type: "bigint", nullable: true),
+                    RegressedFromSequence = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_assembly_steps", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "assembly_views",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Views = table.Column<string>(type: "text", nullable: false),
-                    DocumentsJson = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_assembly_views", x => x.Id);
+                    table.PrimaryKey("PK_audit_anchors", x => x.Service);
                 });
 
             migrationBuilder.CreateTable(
@@ -94,6 +76,26 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_audit_log", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "channel_designations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Languages = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EffectiveFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProposedEffectiveDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DateAgreedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SurrenderDocumentRequirements = table.Column<string>(type: "text", nullable: false),
+                    AssistanceInformationRequirements = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_channel_designations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -224,16 +226,24 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     RequestId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestVersion = table.Column<int>(type: "integer", nullable: false),
                     RequestReference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RequestKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RequestVersion = table.Column<int>(type: "integer", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     Classification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Situation = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SituationReferredBySecurityCouncil = table.Column<bool>(type: "boolean", nullable: false),
                     Step = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    StepsJson = table.Column<string>(type: "text", nullable: false),
                     ObservationsDueBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    ObservationsSubmitted = table.Column<bool>(type: "boolean", nullable: false),
+                    ReferredToAssembly = table.Column<bool>(type: "boolean", nullable: false),
+                    ReferredToSecurityCouncil = table.Column<bool>(type: "boolean", nullable: false),
+                    StepsJson = table.Column<string>(type: "text", nullable: false),
                     Observations = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    ObservationsSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ObservationsSubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AssemblyNotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -263,21 +273,15 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "register_entries",
+                name: "reference_counters",
                 columns: table => new
                 {
-                    DesignationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Languages = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EffectiveFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ProposedEffectiveDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    DateAgreedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Series = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_register_entries", x => x.DesignationId);
+                    table.PrimaryKey("PK_reference_counters", x => x.Series);
                 });
 
             migrationBuilder.CreateTable(
@@ -287,25 +291,47 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Reference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     IssuingOrgan = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Classification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     ReadersJson = table.Column<string>(type: "text", nullable: false),
                     Language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    TranslationLanguage = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    TranslationLanguage = table.Column<string>(type: "text", nullable: true),
                     Urgent = table.Column<bool>(type: "boolean", nullable: false),
                     ContentsJson = table.Column<string>(type: "text", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     AcknowledgedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DeliveryWarningAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveryOverdueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgementWarningAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgementOverdueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LifecycleJson = table.Column<string>(type: "text", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    ReportCount = table.Column<int>(type: "integer", nullable: false),
+                    LatestReportId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LatestReportAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LatestReportWhat = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "state_parties",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_state_parties", x => x.Code);
                 });
 
             migrationBuilder.CreateTable(
@@ -314,19 +340,12 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Reference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestVersion = table.Column<int>(type: "integer", nullable: false),
-                    RequestReference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    RequestSentWithAlert = table.Column<bool>(type: "boolean", nullable: false),
-                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    KnownDetails = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Obligation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    SourceRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WarrantKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Classification = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     ReadersJson = table.Column<string>(type: "text", nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Stage = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    SnapshotJson = table.Column<string>(type: "text", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StateCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -338,6 +357,7 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     LandedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     DetentionEndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -346,14 +366,30 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                     PersonDescription = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     WarrantReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     TransitRequestId = table.Column<Guid>(type: "uuid", nullable: true),
-                    TransitRequestReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReleasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    TransitEffectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastEvent = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    LastEvent = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_unscheduled_landings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_subscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    EventNames = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    Secret = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    PreviousSecret = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    PreviousSecretValidUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSequence = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_webhook_subscriptions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -405,16 +441,89 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateIndex(
-                name: "IX_assembly_steps_CaseId_Step",
-                table: "assembly_steps",
-                columns: new[] { "CaseId", "Step" },
-                unique: true);
+            migrationBuilder.CreateTable(
+                name: "state_reports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    What = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ItemsJson = table.Column<string>(type: "text", nullable: false),
+                    Note = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    DenialGround = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Reasons = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ReasonsWithheld = table.Column<bool>(type: "boolean", nullable: false),
+                    PostponementGround = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_state_reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_state_reports_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
-            migrationBuilder.CreateIndex(
-                name: "IX_assembly_views_CaseId",
-                table: "assembly_views",
-                column: "CaseId");
+            migrationBuilder.CreateTable(
+                name: "travel_alert_entries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AlertId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    KnownDetails = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestReference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RequestSentWithAlert = table.Column<bool>(type: "boolean", nullable: false),
+                    DeadlineId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Signal = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SnapshotJson = table.Column<string>(type: "text", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_travel_alert_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_travel_alert_entries_travel_alerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "travel_alerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Event = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_webhook_deliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_webhook_deliveries_webhook_subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "webhook_subscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_audit_log_EntityType_EntityId",
@@ -425,6 +534,11 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 name: "IX_audit_log_MessageId",
                 table: "audit_log",
                 column: "MessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_channel_designations_StateCode",
+                table: "channel_designations",
+                column: "StateCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_consultation_messages_ConsultationId",
@@ -467,9 +581,20 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 column: "ExpiresAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_noncompliance_matters_OpenedAt",
+                table: "noncompliance_matters",
+                column: "OpenedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_noncompliance_matters_RequestId",
                 table: "noncompliance_matters",
-                column: "RequestId");
+                column: "RequestId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_noncompliance_matters_StateCode_Step",
+                table: "noncompliance_matters",
+                columns: new[] { "StateCode", "Step" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_Destination_SentAt_CreatedAt",
@@ -489,17 +614,62 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_requests_Reference",
                 table: "requests",
-                column: "Reference");
+                column: "Reference",
+                unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_travel_alerts_ReceivedAt",
-                table: "travel_alerts",
-                column: "ReceivedAt");
+                name: "IX_requests_StateCode_Status",
+                table: "requests",
+                columns: new[] { "StateCode", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_travel_alerts_RequestId",
+                name: "IX_state_reports_RequestId_Sequence",
+                table: "state_reports",
+                columns: new[] { "RequestId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_travel_alert_entries_AlertId_StateCode",
+                table: "travel_alert_entries",
+                columns: new[] { "AlertId", "StateCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_travel_alert_entries_DeadlineId",
+                table: "travel_alert_entries",
+                column: "DeadlineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_travel_alert_entries_RequestId_StateCode",
+                table: "travel_alert_entries",
+                columns: new[] { "RequestId", "StateCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_travel_alerts_CreatedAt",
                 table: "travel_alerts",
-                column: "RequestId");
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_travel_alerts_Reference",
+                table: "travel_alerts",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_unscheduled_landings_ReportedAt",
+                table: "unscheduled_landings",
+                column: "ReportedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_DeliveredAt_DeadAt",
+                table: "webhook_deliveries",
+                columns: new[] { "DeliveredAt", "DeadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_SubscriptionId_Sequence",
+                table: "webhook_deliveries",
+                columns: new[] { "SubscriptionId", "Sequence" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -509,13 +679,13 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 name: "arrest_paths");
 
             migrationBuilder.DropTable(
-                name: "assembly_steps");
-
-            migrationBuilder.DropTable(
-                name: "assembly_views");
+                name: "audit_anchors");
 
             migrationBuilder.DropTable(
                 name: "audit_log");
+
+            migrationBuilder.DropTable(
+                name: "channel_designations");
 
             migrationBuilder.DropTable(
                 name: "consultation_messages");
@@ -539,22 +709,37 @@ namespace Cooperation.State.Persistence.Migrations.Postgres
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
-                name: "register_entries");
+                name: "reference_counters");
 
             migrationBuilder.DropTable(
                 name: "request_history");
 
             migrationBuilder.DropTable(
-                name: "travel_alerts");
+                name: "state_parties");
+
+            migrationBuilder.DropTable(
+                name: "state_reports");
+
+            migrationBuilder.DropTable(
+                name: "travel_alert_entries");
 
             migrationBuilder.DropTable(
                 name: "unscheduled_landings");
+
+            migrationBuilder.DropTable(
+                name: "webhook_deliveries");
 
             migrationBuilder.DropTable(
                 name: "consultations");
 
             migrationBuilder.DropTable(
                 name: "requests");
+
+            migrationBuilder.DropTable(
+                name: "travel_alerts");
+
+            migrationBuilder.DropTable(
+                name: "webhook_subscriptions");
         }
     }
 }

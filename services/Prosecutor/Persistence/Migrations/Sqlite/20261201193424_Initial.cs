@@ -375,6 +375,24 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "webhook_subscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    EventNames = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    Secret = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    PreviousSecret = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    PreviousSecretValidUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_webhook_subscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_messages",
                 columns: table => new
                 {
@@ -476,6 +494,33 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                         name: "FK_travel_alert_entries_travel_alerts_AlertId",
                         column: x => x.AlertId,
                         principalTable: "travel_alerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeadAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_webhook_deliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_webhook_deliveries_webhook_subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "webhook_subscriptions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -614,6 +659,17 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                 name: "IX_unscheduled_landings_ReportedAt",
                 table: "unscheduled_landings",
                 column: "ReportedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_DeliveredAt_DeadAt",
+                table: "webhook_deliveries",
+                columns: new[] { "DeliveredAt", "DeadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_SubscriptionId_Sequence",
+                table: "webhook_deliveries",
+                columns: new[] { "SubscriptionId", "Sequence" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -671,6 +727,9 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
                 name: "unscheduled_landings");
 
             migrationBuilder.DropTable(
+                name: "webhook_deliveries");
+
+            migrationBuilder.DropTable(
                 name: "consultations");
 
             migrationBuilder.DropTable(
@@ -678,6 +737,9 @@ namespace Cooperation.Prosecutor.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "travel_alerts");
+
+            migrationBuilder.DropTable(
+                name: "webhook_subscriptions");
         }
     }
 }

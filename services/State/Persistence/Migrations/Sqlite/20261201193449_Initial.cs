@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.Assembly.Persistence.Migrations.Sqlite
+namespace Cooperation.State.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -41,29 +41,39 @@ namespace Cooperation.Assembly.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "assembly_cases",
+                name: "assembly_steps",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     RequestReference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Situation = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CourtStepsJson = table.Column<string>(type: "TEXT", nullable: false),
-                    ExpectedFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ExpectedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    FirstNotifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastNotifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ViewsReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ViewsDeadlineId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    Step = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DocumentReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DocumentTitle = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    DocumentDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ViewsDueBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_assembly_cases", x => x.Id);
+                    table.PrimaryKey("PK_assembly_steps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assembly_views",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Views = table.Column<string>(type: "TEXT", nullable: false),
+                    DocumentsJson = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assembly_views", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -209,6 +219,29 @@ namespace Cooperation.Assembly.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "noncompliance_matters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestReference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    StepsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ObservationsDueBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Observations = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    ObservationsSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_noncompliance_matters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -230,100 +263,115 @@ namespace Cooperation.Assembly.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "assembly_assignments",
+                name: "register_entries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FocalPoint = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Region = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    DesignationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Languages = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProposedEffectiveDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DateAgreedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_assembly_assignments", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_assembly_assignments_assembly_cases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "assembly_cases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                    table.PrimaryKey("PK_register_entries", x => x.DesignationId);
                 });
 
             migrationBuilder.CreateTable(
-                name: "assembly_formal_steps",
+                name: "requests",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Step = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DocumentReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DocumentTitle = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    DocumentDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ViewsDueBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_assembly_formal_steps", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_assembly_formal_steps_assembly_cases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "assembly_cases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "assembly_informal_actions",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Interlocutor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    DocumentReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DocumentTitle = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DocumentDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    By = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    LoggedAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_assembly_informal_actions", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_assembly_informal_actions_assembly_cases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "assembly_cases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "assembly_state_views",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Views = table.Column<string>(type: "TEXT", nullable: false),
-                    DocumentsJson = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IssuingOrgan = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ReadersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TranslationLanguage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ContentsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LifecycleJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_assembly_state_views", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_assembly_state_views_assembly_cases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "assembly_cases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                    table.PrimaryKey("PK_requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "travel_alerts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestReference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestSentWithAlert = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    KnownDetails = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Obligation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ReadersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_travel_alerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "unscheduled_landings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LandedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DetentionEndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PersonDescription = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WarrantReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TransitRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TransitRequestReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReleasedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TransitEffectedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastEvent = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_unscheduled_landings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_subscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    EventNames = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    Secret = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    PreviousSecret = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    PreviousSecretValidUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_webhook_subscriptions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -349,31 +397,68 @@ namespace Cooperation.Assembly.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateIndex(
-                name: "IX_assembly_assignments_CaseId_FocalPoint",
-                table: "assembly_assignments",
-                columns: new[] { "CaseId", "FocalPoint" },
-                unique: true);
+            migrationBuilder.CreateTable(
+                name: "request_history",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    TraceId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_request_history", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_request_history_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeadAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_webhook_deliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_webhook_deliveries_webhook_subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "webhook_subscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateIndex(
-                name: "IX_assembly_cases_StateCode",
-                table: "assembly_cases",
-                column: "StateCode");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_assembly_formal_steps_CaseId_Step",
-                table: "assembly_formal_steps",
+                name: "IX_assembly_steps_CaseId_Step",
+                table: "assembly_steps",
                 columns: new[] { "CaseId", "Step" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_assembly_informal_actions_CaseId",
-                table: "assembly_informal_actions",
-                column: "CaseId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_assembly_state_views_CaseId",
-                table: "assembly_state_views",
+                name: "IX_assembly_views_CaseId",
+                table: "assembly_views",
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
@@ -427,6 +512,11 @@ namespace Cooperation.Assembly.Persistence.Migrations.Sqlite
                 column: "ExpiresAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_noncompliance_matters_RequestId",
+                table: "noncompliance_matters",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_Destination_SentAt_CreatedAt",
                 table: "outbox_messages",
                 columns: new[] { "Destination", "SentAt", "CreatedAt" });
@@ -435,6 +525,37 @@ namespace Cooperation.Assembly.Persistence.Migrations.Sqlite
                 name: "IX_outbox_messages_SentAt_CreatedAt",
                 table: "outbox_messages",
                 columns: new[] { "SentAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_history_RequestId",
+                table: "request_history",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_requests_Reference",
+                table: "requests",
+                column: "Reference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_travel_alerts_ReceivedAt",
+                table: "travel_alerts",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_travel_alerts_RequestId",
+                table: "travel_alerts",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_DeliveredAt_DeadAt",
+                table: "webhook_deliveries",
+                columns: new[] { "DeliveredAt", "DeadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_SubscriptionId_Sequence",
+                table: "webhook_deliveries",
+                columns: new[] { "SubscriptionId", "Sequence" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -444,16 +565,10 @@ namespace Cooperation.Assembly.Persistence.Migrations.Sqlite
                 name: "arrest_paths");
 
             migrationBuilder.DropTable(
-                name: "assembly_assignments");
+                name: "assembly_steps");
 
             migrationBuilder.DropTable(
-                name: "assembly_formal_steps");
-
-            migrationBuilder.DropTable(
-                name: "assembly_informal_actions");
-
-            migrationBuilder.DropTable(
-                name: "assembly_state_views");
+                name: "assembly_views");
 
             migrationBuilder.DropTable(
                 name: "audit_log");
@@ -474,13 +589,34 @@ namespace Cooperation.Assembly.Persistence.Migrations.Sqlite
                 name: "inbox_messages");
 
             migrationBuilder.DropTable(
+                name: "noncompliance_matters");
+
+            migrationBuilder.DropTable(
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
-                name: "assembly_cases");
+                name: "register_entries");
+
+            migrationBuilder.DropTable(
+                name: "request_history");
+
+            migrationBuilder.DropTable(
+                name: "travel_alerts");
+
+            migrationBuilder.DropTable(
+                name: "unscheduled_landings");
+
+            migrationBuilder.DropTable(
+                name: "webhook_deliveries");
 
             migrationBuilder.DropTable(
                 name: "consultations");
+
+            migrationBuilder.DropTable(
+                name: "requests");
+
+            migrationBuilder.DropTable(
+                name: "webhook_subscriptions");
         }
     }
 }

@@ -1,0 +1,26 @@
+using Cooperation.ServiceDefaults.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Cooperation.Proceedings.Webhooks;
+
+public static class WebhooksExtensions
+{
+    /// <summary>
+    /// Webhook subscriptions in the node's own database (<see cref="IWebhookQueue"/>) and the hosted dispatcher that
+    /// delivers them, signed, to the hosts Webhooks:AllowedHosts names. Needs the database.
+    /// </summary>
+    public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<WebhookOptions, WebhookOptionsValidator>(WebhookOptions.Section);
+        builder.Services.AddSingleton<WebhookSignal>();
+        builder.Services.AddScoped<IWebhookQueue, WebhookQueue>();
+        builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName)
+            // A redirect could lead anywhere: the allowed host is the one called, nothing else.
+            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
+            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.CallTimeout + TimeSpan.FromSeconds(1));
+        builder.Services.AddHostedService<WebhookDispatcher>();
+        return builder;
+    }
+}
