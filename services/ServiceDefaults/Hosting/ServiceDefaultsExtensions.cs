@@ -5,6 +5,7 @@ using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Operations;
 using Cooperation.ServiceDefaults.Problems;
+using Cooperation.ServiceDefaults.Routing;
 using Cooperation.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -32,6 +33,7 @@ public static class ServiceDefaultsExtensions
         // organ, the token URL and scope, every status and its problem types (issue 14).
         builder.Services.AddPartnerApiDocument(serviceName);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddCanonicalGuidRoutes();
         builder.AddRequestBodyLimit();
         builder.AddServiceRateLimits();
         return builder;

@@ -191,6 +191,9 @@ public static class BadInputCases
         yield return Post("progress: item date is a huge number", "/states/UGA/requests/{uga}/progress", """{"items":[{"description":"d","on":1e400}]}""");
         yield return Post("acknowledge another State's request (its id)", "/states/UGA/requests/{zaf}/acknowledge", """{"acknowledgedBy":"desk"}""", 404, "/not-found");
         yield return Post("acknowledge an unknown request", $"/states/UGA/requests/{Guid.NewGuid()}/acknowledge", """{"acknowledgedBy":"desk"}""", 404, "/not-found");
+        // An id is 36 characters: one with a trailing space (%20) or in braces names no request (the route's guid was lenient).
+        yield return Post("acknowledge: id with a trailing space", "/states/UGA/requests/{uga}%20/acknowledge", """{"acknowledgedBy":"desk"}""", 404, "/not-found");
+        yield return Post("acknowledge: id in braces", "/states/UGA/requests/%7B{uga}%7D/acknowledge", """{"acknowledgedBy":"desk"}""", 404, "/not-found");
     }
 
     private static IEnumerable<BadInputCase> Queries(Target target)

@@ -36,7 +36,7 @@ public sealed class BadInputTests(PlatformFixture platform, ITestOutputHelper ou
         // commit at the Registry: let them fall first, so that any change seen below is a case's.
         await Alerts.AlertFlow.WaitForAlertClocksAsync(platform);
         var before = await QuietSnapshotAsync();
-        foreach (var c in cases)
+        async Task<(HttpResponseMessage Response, string Body)> SendAsync(BadInputCase c)
         {
             var token = await TokenAsync(c, tokens, minted);
             using var client = PlatformFixture.CreateClient(BaseOf(c.Target), token);
@@ -53,14 +53,37 @@ public sealed class BadInputTests(PlatformFixture platform, ITestOutputHelper ou
                 // sent. Without it the refusal races the upload and the client may see only a reset connection.
                 if (c.Body.Length > 64 * 1024) request.Headers.ExpectContinue = true;
             }
-            using var response = await client.SendAsync(request);
-            var body = await response.Content.ReadAsStringAsync();
+            var response = await client.SendAsync(request);
+            return (response, await response.Content.ReadAsStringAsync());
+        }
 
-            var problems = Judge(c, response, body);
+        foreach (var c in cases)
+        {
+            var (response, body) = await SendAsync(c);
+            List<string> problems;
+            var accepted = (int)response.StatusCode < 400;
+            using (response) problems = Judge(c, response, body);
             var after = await SnapshotAsync();
-            if (!after.SequenceEqual(before))
+            if (!after.SequenceEqual(before) && accepted)
             {
                 problems.Add($"stores changed: {string.Join(", ", before)} -> {string.Join(", ", after)}");
+                before = after;
+            }
+            else if (!after.SequenceEqual(before))
+            {
+                // The platform's own clocks (the fixture's President's-letter reminders fire every 30 s) also commit: the
+                // change is the case's only if sending it again, between two quiet snapshots, changes the stores too
+                // (a refused case; an accepted one is reported above, as its replay could be refused and hide it).
+                string? change = null;
+                for (var attempt = 0; attempt < 3; attempt++)
+                {
+                    var settled = await QuietSnapshotAsync();
+                    (await SendAsync(c)).Response.Dispose();
+                    after = await SnapshotAsync();
+                    if (after.SequenceEqual(settled)) { change = null; break; }
+                    change = $"stores changed: {string.Join(", ", settled)} -> {string.Join(", ", after)}";
+                }
+                if (change is not null) problems.Add(change);
                 before = after;
             }
             if (problems.Count > 0) failures.Add($"{c}: {string.Join("; ", problems)}");

@@ -48,12 +48,14 @@ public sealed class GeneratedBadInputTests(PlatformFixture platform, ITestOutput
         var byStatus = new SortedDictionary<int, int>();
         var clock = Stopwatch.StartNew();
         var sinceSnapshot = new List<GeneratedCase>();
+        var acceptedInBatch = false;
         for (var i = 0; i < count; i++)
         {
             var c = generator.Next();
             byFlaw[c.Flaw] = byFlaw.GetValueOrDefault(c.Flaw) + 1;
             var (status, problems) = await SendAsync(c);
             byStatus[status] = byStatus.GetValueOrDefault(status) + 1;
+            acceptedInBatch |= status is >= 200 and < 400;
             if (problems.Count > 0) failures.Add($"{c}: {string.Join("; ", problems)}");
             sinceSnapshot.Add(c);
             // Compare the stores every few cases, so a change is pinned to a handful of cases.
@@ -62,11 +64,20 @@ public sealed class GeneratedBadInputTests(PlatformFixture platform, ITestOutput
                 var after = await SnapshotAsync();
                 if (!after.SequenceEqual(before))
                 {
-                    failures.Add($"stores changed during cases {sinceSnapshot[0].Number}..{sinceSnapshot[^1].Number}: " +
-                                 string.Join(", ", after.Except(before)));
-                    before = after;
+                    // The platform's own clocks (the fixture's President's-letter reminders fire every 30 s) also commit:
+                    // a change is the cases' only if sending the same cases again, on a quiet platform, changes it too.
+                    // Not when a case was accepted: a replay could then be refused and hide what the first one wrote.
+                    var (changed, settled) = acceptedInBatch
+                        ? (after.Except(before).ToList(), after)
+                        : await ChangedByReplayAsync(sinceSnapshot);
+                    if (changed.Count > 0)
+                        failures.Add($"stores changed during cases {sinceSnapshot[0].Number}..{sinceSnapshot[^1].Number}: " +
+                                     string.Join(", ", changed));
+                    after = settled;
                 }
+                before = after;
                 sinceSnapshot.Clear();
+                acceptedInBatch = false;
             }
         }
 
@@ -84,6 +95,26 @@ public sealed class GeneratedBadInputTests(PlatformFixture platform, ITestOutput
         Console.WriteLine(summary);
         foreach (var failure in failures.Take(60)) output.WriteLine("  " + failure);
         Assert.True(failures.Count == 0, summary + Environment.NewLine + string.Join(Environment.NewLine, failures.Take(60)));
+    }
+
+    /// <summary>
+    /// Sends the cases again between two quiet snapshots, up to three times; what they change then (empty: nothing,
+    /// so the first change was background work) and the snapshot to go on from.
+    /// </summary>
+    private async Task<(List<string> Changed, List<string> Settled)> ChangedByReplayAsync(IReadOnlyList<GeneratedCase> cases)
+    {
+        var changed = new List<string>();
+        var settled = await QuietSnapshotAsync();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            foreach (var c in cases) await SendAsync(c);
+            var after = await SnapshotAsync();
+            changed = after.Except(settled).ToList();
+            if (changed.Count == 0) return ([], after);
+            // Changed again: the cases, or another tick of a clock; settle and try once more before saying so.
+            settled = await QuietSnapshotAsync();
+        }
+        return (changed, settled);
     }
 
     private async Task<(int Status, List<string> Problems)> SendAsync(GeneratedCase c)
