@@ -5,7 +5,6 @@ using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Idempotency;
 using Cooperation.ServiceDefaults.Operations;
 using Cooperation.ServiceDefaults.Problems;
-using Cooperation.ServiceDefaults.Routing;
 using Cooperation.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Cooperation.ServiceDefaults.Routing;
+namespace Cooperation.ServiceDefaults.Hosting;
 
 /// <summary>
 /// <c>{id:guid}</c> as the platform writes ids: 36 characters, hyphenated (format "D"). The framework's constraint
