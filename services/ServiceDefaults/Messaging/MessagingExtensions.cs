@@ -118,10 +118,20 @@ public static class MessagingExtensions
     {
         for (Exception? x = e; x is not null; x = x.InnerException)
             if (x is System.Data.Common.DbException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException
-                or Npgsql.NpgsqlException { InnerException: System.IO.IOException or System.Net.Sockets.SocketException })
+                or Npgsql.NpgsqlException { InnerException: System.IO.IOException or System.Net.Sockets.SocketException }
+                || (x is Npgsql.PostgresException pg && IsTransientSqlState(pg.SqlState)))
                 return true;
         return false;
     }
+
+    /// <summary>
+    /// PostgreSQL's own word that the server, not the statement, failed: connection exceptions (08), insufficient
+    /// resources (53), shut down or starting up (57P01-57P03: an immediate stop and the crash recovery after it),
+    /// serialization failure and deadlock (40001, 40P01). Said here rather than trusting each driver version's list.
+    /// </summary>
+    private static bool IsTransientSqlState(string state) =>
+        state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("53", StringComparison.Ordinal)
+        || state is "57P01" or "57P02" or "57P03" or "40001" or "40P01";
 
     /// <summary>
     /// A Court organ's inbound endpoint: its own queue (registry, prosecutor) or one State's queue at

@@ -83,6 +83,33 @@ public static class PersistenceExtensions
                 logger.LogWarning("Start-up: removed a stale migration lock left by a process that stopped during start-up");
         }
 
+        // A database that is away (restarting, failing over, too slow to accept a connection under load) is waited for,
+        // saying so, not a crash: each migration runs in its own transaction, so trying again is safe.
+        var waitUntil = Stopwatch.GetTimestamp() + (long)(options.StartupTimeout.TotalSeconds * Stopwatch.Frequency);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await MigrateOnceAsync(db, options, logger, crash, ct);
+                break;
+            }
+            catch (Exception e) when (Messaging.MessagingExtensions.IsTransientInfrastructureFailure(e) && Stopwatch.GetTimestamp() < waitUntil)
+            {
+                var pause = TimeSpan.FromSeconds(Math.Min(5, attempt));
+                logger.LogWarning("Start-up: the database ({Database}) is not reachable yet ({ExceptionType}); trying again in {Pause} s (attempt {Attempt})",
+                    DescribeDatabase(options), e.GetType().Name, pause.TotalSeconds, attempt);
+                db.ChangeTracker.Clear();
+                await Task.Delay(pause, ct);
+            }
+        }
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct); // readers do not block the writer
+        logger.LogInformation("Start-up: database ready in {Elapsed:F0} ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        crash.Reached(CrashPoints.StartupAfterMigrate);
+    }
+
+    private static async Task MigrateOnceAsync(DbContext db, DatabaseOptions options, ILogger logger, CrashPoints crash, CancellationToken ct)
+    {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
         logger.LogInformation("Start-up: migrating the database ({Provider}, {Database}): {Pending} pending migration(s)",
             options.Provider, DescribeDatabase(options), pending);
@@ -98,10 +125,6 @@ public static class PersistenceExtensions
             logger.LogInformation("Start-up: another instance created the database first; migrating it");
             await db.Database.MigrateAsync(ct);
         }
-        if (db.Database.IsSqlite())
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct); // readers do not block the writer
-        logger.LogInformation("Start-up: database ready in {Elapsed:F0} ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        crash.Reached(CrashPoints.StartupAfterMigrate);
     }
 
     /// <summary>
