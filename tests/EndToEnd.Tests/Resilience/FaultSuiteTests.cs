@@ -152,7 +152,8 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IAsyncLifetime
                 .Where(q => q.Messages > (q.Name == "registry.from-state-uga_error" ? 1 : 0)).ToList();
             if (waiting.Count > 0) await Task.Delay(1000);
         } while (waiting.Count > 0 && DateTime.UtcNow < settled);
-        foreach (var (name, messages) in waiting) consistency.Problems.Add($"{messages} message(s) left in {name}");
+        foreach (var (name, messages) in waiting)
+            consistency.Problems.Add($"{messages} message(s) left in {name}" + (name.EndsWith("_error") ? await FaultReasonsAsync(name) : ""));
         if (waiting.Count == 0) Say("verified: every other queue is empty (no message parked in an error queue, none left unconsumed)");
         foreach (var problem in consistency.Problems.Concat(failures)) Say("problem: " + problem);
         Say($"summary: injected faults {injected}, requests {flows.Count}, lost {lost}, duplicated {consistency.Duplicated}, misrouted {consistency.Misrouted}");
@@ -268,6 +269,26 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IAsyncLifetime
         }
         Assert.Fail($"the poison message {messageId} is not in the Registry's error queue; last answer: {last}");
         return "";
+    }
+
+    /// <summary>Why the messages in an organ's error queue failed (the operator tool's list: ids and fault, never a body).</summary>
+    private async Task<string> FaultReasonsAsync(string errorQueue)
+    {
+        var organ = errorQueue.Split('.', '_')[0];
+        if (organ is not ("registry" or "prosecutor" or "assembly")) return "";
+        try
+        {
+            using var operatorClient = _platform.OperatorClient();
+            var page = JsonNode.Parse(await operatorClient.GetStringAsync($"/operations/{organ}/error-queue"))!;
+            var reasons = page["items"]!.AsArray()
+                .Where(m => (string?)m!["queue"] == errorQueue)
+                .Select(m => $"{(string?)m!["messageTypes"]?[0]} {(string?)m["requestId"]}: {(string?)m["faultExceptionType"]}: {(string?)m["faultMessage"]}");
+            return ": " + string.Join("; ", reasons);
+        }
+        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or NullReferenceException)
+        {
+            return $" (their reasons could not be read: {e.GetType().Name})";
+        }
     }
 
     private async Task<bool> HealthyAsync(string service)
