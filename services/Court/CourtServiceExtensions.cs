@@ -72,7 +72,7 @@ public static class CourtServiceExtensions
         builder.Services.AddDocumentedRefusals();
         if (organ.Organ == Organ.Registry) builder.AddTravelAlerts();
         // Webhook subscriptions of the organ's desk systems (issue 14, "Push"): events of this organ's requests only, signed.
-        builder.AddWebhooks();
+        builder.AddWebhooks(organ.RoutePrefix);
         // Issue 12: each organ's audit head is kept by the other one, so cutting off its newest entries shows.
         builder.Services.AddAuditAnchoring(new AuditAnchorTarget(
             new Uri($"exchange:{Addresses.OrganQueue(organ.Organ == Organ.Registry ? Organ.Prosecutor : Organ.Registry)}"), serviceName));

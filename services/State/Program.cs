@@ -57,7 +57,7 @@ builder.Services.AddAuditAnchoring(new AuditAnchorTarget(
 // A sandbox State (issue 14): answers by itself when Sandbox:Enabled, never in production.
 builder.AddSandboxState();
 // Webhook subscriptions of this State's own systems (issue 14, "Push"): events of this node only, signed.
-builder.AddWebhooks();
+builder.AddWebhooks($"/states/{code.ToUpperInvariant()}");
 builder.AddCooperationMessaging(
     bus =>
     {

@@ -4,6 +4,7 @@ using Cooperation.ServiceDefaults.Telemetry;
 using Cooperation.Contracts.Deadlines;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.Proceedings.Persistence;
+using Cooperation.Proceedings.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -137,6 +138,10 @@ public sealed class DeadlineFiring(
                 });
         }
 
+        // Issue 14: this node's partner systems hear of the step in the same commit (a node without webhooks: none).
+        await DeadlineWebhooks.QueueAsync(scope.ServiceProvider, missed ? WebhookEvents.DeadlineMissed : WebhookEvents.DeadlineApproaching,
+            d.Id, d.Kind, d.RequestId, d.RequestVersion, ct);
+
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
@@ -153,5 +158,21 @@ public sealed class DeadlineFiring(
                 d.Id, d.Kind, d.RequestId, d.DueAt);
         }
         return true;
+    }
+}
+
+/// <summary>The deadline events of issue 14, queued where a deadline fires and where its notice is received.</summary>
+internal static class DeadlineWebhooks
+{
+    public static async Task QueueAsync(
+        IServiceProvider services, string eventName, Guid deadlineId, Cooperation.Deadlines.DeadlineKind kind, Guid? requestId, int requestVersion,
+        CancellationToken ct)
+    {
+        // A deadline that concerns no request (an unscheduled landing's 96 hours, keyed on the landing) names no resource a
+        // partner could read: no event.
+        if (requestId is not { } id || id == Guid.Empty) return;
+        if (services.GetService<IWebhookQueue>() is not { } webhooks || services.GetService<WebhookResources>() is not { } resources) return;
+        await webhooks.QueueAsync(eventName,
+            new WebhookEventData(id, requestVersion, resources.Deadlines(id)) { DeadlineId = deadlineId, DeadlineKind = kind.ToString() }, ct);
     }
 }

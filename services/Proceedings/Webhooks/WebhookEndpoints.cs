@@ -26,7 +26,8 @@ public sealed record WebhookSecretView(
 public sealed record WebhookDeadLetterView(
     Guid DeliveryId, long Sequence, string Event, DateTimeOffset OccurredAt, int Attempts, string? LastError, DateTimeOffset DeadAt, JsonElement Payload);
 
-public sealed record WebhookDeadLetterPage(IReadOnlyList<WebhookDeadLetterView> Items);
+/// <summary>A page of dead letters, oldest first; <c>next</c> is the cursor of the following page (null on the last).</summary>
+public sealed record WebhookDeadLetterPage(IReadOnlyList<WebhookDeadLetterView> Items, string? Next);
 
 public sealed record WebhookReplayView(int Replayed);
 
@@ -56,7 +57,8 @@ public static class WebhookEndpoints
         group.MapPost("/{id:guid}/rotate-secret", RotateAsync).WithName($"{name}RotateWebhookSecret").WithIdempotency()
             .WithSummary("A new secret, shown once; the old one still signs every call (a second v1= signature) until previousSecretValidUntil.");
         group.MapGet("/{id:guid}/dead-letters", DeadLettersAsync).WithName($"{name}ListWebhookDeadLetters")
-            .WithSummary("Events whose every attempt failed, in sequence order.");
+            .WithSummary("Events whose every attempt failed, in sequence order, a page at a time (limit 1-500, default 100; " +
+                         "pass the answer's next as cursor for the following page).");
         group.MapPost("/{id:guid}/dead-letters/replay", ReplayAsync).WithName($"{name}ReplayWebhookDeadLetters").WithIdempotency()
             .Produces<WebhookReplayView>(StatusCodes.Status202Accepted)
             .WithSummary("Queue every dead event again (same delivery id and sequence), ahead of the subscription's newer events.");
@@ -122,14 +124,26 @@ public static class WebhookEndpoints
         return TypedResults.Ok(SecretView(subscription));
     }
 
-    private static async Task<IResult> DeadLettersAsync(Guid id, ProceedingsDbContext db, CancellationToken ct)
+    public const int MaxDeadLetterPage = 500;
+
+    private static async Task<IResult> DeadLettersAsync(Guid id, string? cursor, int? limit, ProceedingsDbContext db, CancellationToken ct)
     {
+        var invalid = new Dictionary<string, string[]>();
+        if (limit is < 1 or > MaxDeadLetterPage) invalid["limit"] = [$"From 1 to {MaxDeadLetterPage}."];
+        long after = 0;
+        if (cursor is not null && (!long.TryParse(cursor, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out after) || after < 1))
+            invalid["cursor"] = ["The next value of the previous page."];
+        if (invalid.Count > 0) return Problems.Invalid(invalid);
         if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == id, ct)) return Problems.NotFound("webhook subscription");
-        var dead = await db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == id && d.DeadAt != null)
-            .OrderBy(d => d.Sequence).Take(500).ToListAsync(ct);
-        return TypedResults.Ok(new WebhookDeadLetterPage(dead.Select(d => new WebhookDeadLetterView(
+        var size = limit ?? 100;
+        // The sequence orders a subscription's events and never repeats: the last one shown is the cursor.
+        var dead = await db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == id && d.DeadAt != null && d.Sequence > after)
+            .OrderBy(d => d.Sequence).Take(size + 1).ToListAsync(ct);
+        var items = dead.Take(size).Select(d => new WebhookDeadLetterView(
             d.Id, d.Sequence, d.Event, d.OccurredAt, d.Attempts, d.LastError, d.DeadAt!.Value,
-            JsonDocument.Parse(d.Payload).RootElement.Clone())).ToList()));
+            JsonDocument.Parse(d.Payload).RootElement.Clone())).ToList();
+        return TypedResults.Ok(new WebhookDeadLetterPage(items,
+            dead.Count > size ? items[^1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
     }
 
     private static async Task<IResult> ReplayAsync(Guid id, ProceedingsDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)

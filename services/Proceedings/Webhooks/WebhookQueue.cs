@@ -34,7 +34,11 @@ internal sealed class WebhookQueue(ProceedingsDbContext db, TimeProvider clock, 
             subscription.LastSequence++;
             var id = Guid.CreateVersion7();
             var payload = new WebhookPayload(id, eventName, now, subscription.LastSequence, subscription.Id, data.RequestId,
-                data.RequestVersion, data.ConsultationId, data.EntryId, data.Resource);
+                data.RequestVersion, data.ConsultationId, data.EntryId, data.Resource)
+            {
+                AlertId = data.AlertId, MatterId = data.MatterId, Step = data.Step,
+                DeadlineId = data.DeadlineId, DeadlineKind = data.DeadlineKind, Signal = data.Signal,
+            };
             db.WebhookDeliveries.Add(new WebhookDelivery
             {
                 Id = id,
@@ -57,7 +61,15 @@ internal sealed class WebhookQueue(ProceedingsDbContext db, TimeProvider clock, 
 /// <summary>The body of every call: what happened, when, its place in the subscription's order, and where to read it.</summary>
 public sealed record WebhookPayload(
     Guid Id, string Event, DateTimeOffset OccurredAt, long Sequence, Guid SubscriptionId, Guid RequestId, int RequestVersion,
-    Guid? ConsultationId, Guid? EntryId, string Resource);
+    Guid? ConsultationId, Guid? EntryId, string Resource)
+{
+    public Guid? AlertId { get; init; }
+    public Guid? MatterId { get; init; }
+    public string? Step { get; init; }
+    public Guid? DeadlineId { get; init; }
+    public string? DeadlineKind { get; init; }
+    public string? Signal { get; init; }
+}
 
 /// <summary>Wakes the dispatcher when a commit queued deliveries, so a partner hears at once rather than at the next poll.</summary>
 internal sealed class WebhookSignal

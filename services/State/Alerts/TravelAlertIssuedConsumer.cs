@@ -1,6 +1,7 @@
 using Cooperation.Alerts;
 using Cooperation.Contracts;
 using Cooperation.Contracts.Alerts;
+using Cooperation.Proceedings.Webhooks;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
@@ -10,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace Cooperation.State.Alerts;
 
 /// <summary>Takes in an alert sent to this State's queue and answers Delivered, both in one transaction (inbox, outbox).</summary>
-public sealed class TravelAlertIssuedConsumer(StateDbContext db, IInbox inbox, IOutbox outbox, IOptions<StateOptions> state, TimeProvider clock)
+public sealed class TravelAlertIssuedConsumer(
+    StateDbContext db, IInbox inbox, IOutbox outbox, IOptions<StateOptions> state, TimeProvider clock, IWebhookQueue webhooks)
     : IConsumer<TravelAlertIssued>
 {
     public async Task Consume(ConsumeContext<TravelAlertIssued> context)
@@ -54,6 +56,10 @@ public sealed class TravelAlertIssuedConsumer(StateDbContext db, IInbox inbox, I
             AlertId = m.AlertId,
             DeliveredAt = now,
         });
+        // The State's own systems hear of it in the same commit (issue 14): ids only, they read the alert with their token.
+        await webhooks.QueueAsync(WebhookEvents.AlertReceived,
+            new WebhookEventData(m.RequestId, m.RequestVersion, $"/states/{code}/alerts/{m.AlertId}") { AlertId = m.AlertId },
+            context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

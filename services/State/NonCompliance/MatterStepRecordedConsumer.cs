@@ -1,5 +1,6 @@
 using Cooperation.Contracts.NonCompliance;
 using Cooperation.Organs;
+using Cooperation.Proceedings.Webhooks;
 using Cooperation.ServiceDefaults.Messaging;
 using Cooperation.State.Configuration;
 using Cooperation.State.Persistence;
@@ -12,7 +13,8 @@ namespace Cooperation.State.NonCompliance;
 /// The Registry recorded a step of a matter about this State. Each message carries every step so far; the copy
 /// keeps the fullest (a late redelivery of an earlier step changes nothing).
 /// </summary>
-public sealed class MatterStepRecordedConsumer(StateDbContext db, IInbox inbox, IOptions<StateOptions> state, TimeProvider clock)
+public sealed class MatterStepRecordedConsumer(
+    StateDbContext db, IInbox inbox, IOptions<StateOptions> state, TimeProvider clock, IWebhookQueue webhooks)
     : IConsumer<MatterStepRecorded>
 {
     public async Task Consume(ConsumeContext<MatterStepRecorded> context)
@@ -39,6 +41,11 @@ public sealed class MatterStepRecordedConsumer(StateDbContext db, IInbox inbox, 
             copy.ObservationsDueBy = m.ObservationsDueBy;
             copy.UpdatedAt = now;
             copy.Revision++;
+            // Issue 14: the State's systems are told of the step (its name and the matter's id), in the same commit.
+            await webhooks.QueueAsync(WebhookEvents.MatterStep,
+                new WebhookEventData(m.RequestId, m.RequestVersion, $"/states/{m.StateCode}/matters/{m.MatterId}")
+                    { MatterId = m.MatterId, Step = m.Step.ToString() },
+                context.CancellationToken);
         }
         await db.SaveChangesAsync(context.CancellationToken);
     }

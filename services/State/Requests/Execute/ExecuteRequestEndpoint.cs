@@ -27,6 +27,6 @@ public static class ExecuteRequestEndpoint
                         }))
             .WithStateInputLimits<ExecuteBody>()
             .WithIdempotency()
-            .WithName("ExecuteRequestEndpoint")
+            .WithName("StateExecuteRequest")
             .WithSummary("Report the result: executed, or partially executed (partial: true).");
 }

@@ -28,6 +28,6 @@ public static class PostponeRequestEndpoint
                         }))
             .WithStateInputLimits<PostponeBody>()
             .WithIdempotency()
-            .WithName("PostponeRequestEndpoint")
+            .WithName("StatePostponeRequest")
             .WithSummary("Postpone execution on Art 89(2) (while consulting), 93(9)(a) or 95; on Art 94 propose a period, which the issuing organ agrees or answers with another.");
 }

@@ -22,6 +22,6 @@ public static class ResumeRequestEndpoint
                             StateCode = state.Value.NormalizedCode,
                         }))
             .WithIdempotency()
-            .WithName("ResumeRequestEndpoint")
+            .WithName("StateResumeRequest")
             .WithSummary("A postponed request is executed again; the issuing organ is told.");
 }

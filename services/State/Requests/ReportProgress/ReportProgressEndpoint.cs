@@ -28,6 +28,6 @@ public static class ReportProgressEndpoint
                         }))
             .WithStateInputLimits<ProgressBody>()
             .WithIdempotency()
-            .WithName("ReportProgressEndpoint")
+            .WithName("StateReportProgress")
             .WithSummary("Report progress of execution: items done or planned, with dates.");
 }

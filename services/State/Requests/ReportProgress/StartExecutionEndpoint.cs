@@ -22,6 +22,6 @@ public static class StartExecutionEndpoint
                             StateCode = state.Value.NormalizedCode,
                         }))
             .WithIdempotency()
-            .WithName("StartExecutionEndpoint")
+            .WithName("StateStartExecution")
             .WithSummary("Execution has begun under national procedure (Art 88, 99); the issuing organ is told.");
 }

@@ -92,6 +92,60 @@ public sealed class WebhookDeliveryTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Alerts_matter_steps_and_overdue_requests_are_pushed_to_the_partner_whose_scope_they_are_in()
+    {
+        using var partner = Desks.Create(platform);
+        using var uganda = new WebhookReceiver(platform);
+        using var southAfrica = new WebhookReceiver(platform);
+        using var registry = new WebhookReceiver(platform);
+        var ugaHook = await SubscribeAsync(partner, "/states/UGA/webhooks", uganda, "alert.received", "matter.step");
+        var zafHook = await SubscribeAsync(partner, "/states/ZAF/webhooks", southAfrica, "alert.received", "matter.step");
+        var regHook = await SubscribeAsync(partner, "/registry/webhooks", registry, "request.overdue");
+        try
+        {
+            // Uganda holds an arrest request; the Registry alerts it of a visit and opens a non-compliance matter about it.
+            var id = await NonCompliance.MatterDesk.TransmittedAsync(partner, "UGA");
+            var alertId = (string)(await Alerts.AlertFlow.IssueAsync(partner, id, Alerts.AlertFlow.Entry("UGA")))["id"]!;
+            var matterId = (string)(await NonCompliance.MatterDesk.OpenAsync(partner, id))["id"]!;
+            // A request to the Netherlands, which runs no node here: its Delivered evidence goes overdue (4 s in the fixture).
+            using var drafted = await partner.PostJsonAsync("/registry/requests", Samples.Complete("Transit", "NLD"));
+            var overdueId = (string)(await drafted.ReadObjectAsync())["id"]!;
+            using (var transmitted = await partner.PostAsync($"/registry/requests/{overdueId}/transmit", null))
+                Assert.Equal(HttpStatusCode.OK, transmitted.StatusCode);
+
+            var atUganda = await uganda.WaitForAsync(
+                c => c.Any(x => x.Event == "alert.received") && c.Any(x => x.Event == "matter.step"), Soon, "the alert and the matter's step");
+            var alert = atUganda.Single(c => c.Event == "alert.received");
+            Assert.Equal((id, alertId, $"/states/UGA/alerts/{alertId}"), (alert.RequestId, (string)alert.Json["alertId"]!, (string)alert.Json["resource"]!));
+            var step = atUganda.First(c => c.Event == "matter.step");
+            Assert.Equal((id, matterId, "Suspected"), (step.RequestId, (string)step.Json["matterId"]!, (string)step.Json["step"]!));
+            Assert.Equal($"/states/UGA/matters/{matterId}", (string)step.Json["resource"]!);
+            var ugaVerifier = new WebhookVerifier(ugaHook.Secret);
+            Assert.All(atUganda, c => Assert.Null(ugaVerifier.Check(c, DateTimeOffset.UtcNow)));
+            // What each names, Uganda's system reads with its own token.
+            foreach (var resource in new[] { (string)alert.Json["resource"]!, (string)step.Json["resource"]! })
+                using (var read = await partner.GetAsync(resource)) Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+
+            var atRegistry = await registry.WaitForAsync(c => c.Any(x => x.RequestId == overdueId), Soon, "the overdue signal");
+            var overdue = Assert.Single(atRegistry, c => c.RequestId == overdueId);
+            Assert.Equal(("request.overdue", "delivery-overdue"), (overdue.Event, (string)overdue.Json["signal"]!));
+            Assert.Null(new WebhookVerifier(regHook.Secret).Check(overdue, DateTimeOffset.UtcNow));
+
+            // South Africa's system hears nothing of Uganda's alert or matter; no call carries a name or the visit's details.
+            Assert.DoesNotContain(southAfrica.Calls, c => c.Body.Contains(id, StringComparison.Ordinal)
+                || c.Body.Contains(alertId, StringComparison.Ordinal) || c.Body.Contains(matterId, StringComparison.Ordinal));
+            Assert.All(uganda.Calls.Concat(registry.Calls), c => Assert.DoesNotContain("Fictitious Person", c.Body));
+            Assert.All(uganda.Calls, c => Assert.DoesNotContain("expected", c.Body, StringComparison.OrdinalIgnoreCase));
+        }
+        finally
+        {
+            await UnsubscribeAsync(partner, "/states/UGA/webhooks", ugaHook.Id);
+            await UnsubscribeAsync(partner, "/states/ZAF/webhooks", zafHook.Id);
+            await UnsubscribeAsync(partner, "/registry/webhooks", regHook.Id);
+        }
+    }
+
+    [Fact]
     public async Task A_tampered_or_replayed_call_is_refused_by_the_documented_check_and_a_rotated_secret_loses_nothing()
     {
         using var partner = Desks.Create(platform);
@@ -182,25 +236,38 @@ public sealed class WebhookDeliveryTests(PlatformFixture platform)
         try
         {
             var id = await DeliveredRequestAsync(partner, "/registry", Samples.ArrestAndSurrender("UGA"), "UGA");
-            // Eight attempts (the platform's Webhooks:MaxAttempts), each refused: then it is a dead letter.
-            var dead = await partner.WaitForAsync($"/registry/webhooks/{hook.Id}/dead-letters", d => d["items"]!.AsArray().Count == 1, Soon);
+            var second = await DeliveredRequestAsync(partner, "/registry", Samples.ArrestAndSurrender("UGA"), "UGA");
+            // Eight attempts (the platform's Webhooks:MaxAttempts), each refused: then it is a dead letter; the next event follows.
+            var dead = await partner.WaitForAsync($"/registry/webhooks/{hook.Id}/dead-letters", d => d["items"]!.AsArray().Count == 2,
+                Soon + Soon);
+            Assert.Null(dead["next"]);
             var letter = dead["items"]![0]!;
             Assert.Equal(8, (int)letter["attempts"]!);
             Assert.Equal("HTTP 500", (string)letter["lastError"]!);
             Assert.Equal("request.delivered", (string)letter["event"]!);
             Assert.Equal(id, (string)letter["payload"]!["requestId"]!);
-            Assert.Equal(8, receiver.Calls.Count);
+            Assert.Equal(16, receiver.Calls.Count);
             var listed = await partner.GetFromJsonObjectAsync($"/registry/webhooks/{hook.Id}");
-            Assert.Equal(1, (int)listed["deadLetters"]!);
+            Assert.Equal(2, (int)listed["deadLetters"]!);
+            // A page at a time: the first, then the page its next names, then nothing more.
+            var first = await partner.GetFromJsonObjectAsync($"/registry/webhooks/{hook.Id}/dead-letters?limit=1");
+            Assert.Equal(id, (string)Assert.Single(first["items"]!.AsArray())!["payload"]!["requestId"]!);
+            var rest = await partner.GetFromJsonObjectAsync($"/registry/webhooks/{hook.Id}/dead-letters?limit=1&cursor={(string)first["next"]!}");
+            Assert.Equal(second, (string)Assert.Single(rest["items"]!.AsArray())!["payload"]!["requestId"]!);
+            Assert.Null(rest["next"]);
+            foreach (var bad in new[] { "limit=0", "limit=501", "cursor=abc", "cursor=-1" })
+                using (var refused = await partner.GetAsync($"/registry/webhooks/{hook.Id}/dead-letters?{bad}"))
+                    Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{bad}: {(int)refused.StatusCode}");
 
             receiver.AnswerWith = 200;
             using var replay = await partner.PostAsync($"/registry/webhooks/{hook.Id}/dead-letters/replay", null);
             var replayed = await replay.ReadObjectAsync();
             Assert.True(replay.StatusCode == HttpStatusCode.Accepted, replayed.ToJsonString());
-            Assert.Equal(1, (int)replayed["replayed"]!);
-            var accepted = (await receiver.WaitForAsync(c => c.Any(x => x.AnsweredWith == 200), Soon, "the replayed event")).Single(c => c.AnsweredWith == 200);
-            Assert.Equal((string)letter["deliveryId"]!, accepted.Id);
-            Assert.Null(new WebhookVerifier(hook.Secret).Check(accepted, DateTimeOffset.UtcNow));
+            Assert.Equal(2, (int)replayed["replayed"]!);
+            var accepted = (await receiver.WaitForAsync(c => c.Count(x => x.AnsweredWith == 200) == 2, Soon, "the replayed events"))
+                .Where(c => c.AnsweredWith == 200).ToList();
+            Assert.Equal((string)letter["deliveryId"]!, accepted[0].Id); // in sequence order, as first queued
+            Assert.All(accepted, a => Assert.Null(new WebhookVerifier(hook.Secret).Check(a, DateTimeOffset.UtcNow)));
             await partner.WaitForAsync($"/registry/webhooks/{hook.Id}/dead-letters", d => d["items"]!.AsArray().Count == 0, Soon);
         }
         finally

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Cooperation.Court.Persistence;
+using Cooperation.Proceedings.Webhooks;
 using Cooperation.Requests;
 using Cooperation.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,7 @@ internal sealed class EvidenceWatch(
         var now = clock.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CourtDbContext>();
+        var overdue = new List<(CooperationRequest Request, string Signal)>();
         var waiting = await db.Requests.Include(r => r.History)
             .Where(r => (r.Status == RequestStatus.Transmitted && r.DeliveryOverdueAt == null)
                         || (r.Status == RequestStatus.Delivered && r.AcknowledgementOverdueAt == null))
@@ -55,15 +57,21 @@ internal sealed class EvidenceWatch(
             if (r.Status == RequestStatus.Transmitted && r.SubmittedAt is { } submitted)
             {
                 if (r.DeliveryWarningAt is null && now - submitted >= o.DeliveryWarning) Raise(r, "delivery-warning", now, x => x.DeliveryWarningAt = now);
-                if (now - submitted >= o.DeliveryOverdue) Raise(r, "delivery-overdue", now, x => x.DeliveryOverdueAt = now);
+                if (now - submitted >= o.DeliveryOverdue) overdue.Add((Raise(r, "delivery-overdue", now, x => x.DeliveryOverdueAt = now), "delivery-overdue"));
             }
             else if (r.Status == RequestStatus.Delivered && r.DeliveredAt is { } delivered)
             {
                 if (r.AcknowledgementWarningAt is null && now - delivered >= o.AcknowledgementWarning)
                     Raise(r, "acknowledgement-warning", now, x => x.AcknowledgementWarningAt = now);
-                if (now - delivered >= o.AcknowledgementOverdue) Raise(r, "acknowledgement-overdue", now, x => x.AcknowledgementOverdueAt = now);
+                if (now - delivered >= o.AcknowledgementOverdue)
+                    overdue.Add((Raise(r, "acknowledgement-overdue", now, x => x.AcknowledgementOverdueAt = now), "acknowledgement-overdue"));
             }
         }
+        // Issue 14: the desk's systems hear of an overdue request in the same commit as the signal (ids and the signal only).
+        var webhooks = scope.ServiceProvider.GetRequiredService<IWebhookQueue>();
+        foreach (var (r, signal) in overdue)
+            await webhooks.QueueAsync(WebhookEvents.RequestOverdue,
+                new WebhookEventData(r.Id, r.Version, $"{organ.RoutePrefix}/requests/{r.Id}") { Signal = signal }, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -74,11 +82,12 @@ internal sealed class EvidenceWatch(
         }
     }
 
-    private void Raise(CooperationRequest r, string signal, DateTimeOffset now, Action<CooperationRequest> mark)
+    private CooperationRequest Raise(CooperationRequest r, string signal, DateTimeOffset now, Action<CooperationRequest> mark)
     {
         mark(r);
         r.Revision++;
         Signals.Add(1, new("signal", signal), new("organ", organ.Organ.ToString()), new("state", r.StateCode));
         logger.LogWarning("Request {RequestId} to {StateCode}: {Signal}", r.Id, r.StateCode, signal);
+        return r;
     }
 }
