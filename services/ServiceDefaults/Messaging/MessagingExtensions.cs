@@ -92,19 +92,17 @@ public static class MessagingExtensions
     /// </summary>
     public static void UseCooperationRetry(this IReceiveEndpointConfigurator endpoint)
     {
-        // The database away for a while (restarting, failing over: issue 12's fault suite stops PostgreSQL for 10 s) is
-        // not the message's fault: keep trying for about two minutes before the error queue, where a message would wait
-        // for an operator although nothing is wrong with it. The endpoint waits meanwhile (one message at a time, below).
-        endpoint.UseMessageRetry(r =>
-        {
-            r.Handle<Exception>(IsTransientInfrastructureFailure);
-            r.Interval(40, TimeSpan.FromSeconds(3));
-        });
         endpoint.UseMessageRetry(r =>
         {
             r.Ignore<UnacceptableMessageException>();
+            r.Ignore<InfrastructureUnavailableException>();
             r.Intervals(100, 500, 2000);
         });
+        // The database away for a while (restarting, failing over: issue 12's fault suite stops PostgreSQL) is not the
+        // message's fault: inside each attempt, keep trying for up to two minutes before the error queue, where a message
+        // would wait for an operator although nothing is wrong with it. The endpoint waits meanwhile (one message at a
+        // time, below). Not a second UseMessageRetry: nested retry filters do not compose (see InfrastructureWaitFilter).
+        endpoint.UseFilter(new InfrastructureWaitFilter(TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(2)));
         // One message at a time per queue and instance: a State's reports about one request (delivered,
         // acknowledged, execution started, progress, ...) are sent in order by its outbox and must be
         // applied in that order. Each State has its own inbound queue at each organ, so this orders

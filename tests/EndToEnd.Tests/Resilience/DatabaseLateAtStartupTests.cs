@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Cooperation.EndToEnd.Tests.Platform;
 
 namespace Cooperation.EndToEnd.Tests.Resilience;
@@ -53,6 +51,7 @@ public sealed class DatabaseLateAtStartupTests : IAsyncLifetime
 
         // The database comes: the node migrates and starts, on the same process.
         using var forwarder = new TcpForwarder(port, server.Host!, server.Port);
+        forwarder.Open();
         await node.WaitHealthyAsync(TimeSpan.FromSeconds(90));
         Assert.Contains("Start-up: database ready", node.Output);
         Assert.DoesNotContain("Unhandled exception", node.Output);
@@ -84,52 +83,5 @@ public sealed class DatabaseLateAtStartupTests : IAsyncLifetime
         await connection.OpenAsync();
         await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>A loopback port that forwards each connection to the real server, opened when the test says so.</summary>
-    private sealed class TcpForwarder : IDisposable
-    {
-        private readonly TcpListener _listener;
-        private readonly CancellationTokenSource _stop = new();
-
-        public TcpForwarder(int port, string host, int targetPort)
-        {
-            _listener = new TcpListener(IPAddress.Loopback, port);
-            _listener.Start();
-            _ = AcceptAsync(host, targetPort);
-        }
-
-        private async Task AcceptAsync(string host, int targetPort)
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                TcpClient inbound;
-                try { inbound = await _listener.AcceptTcpClientAsync(_stop.Token); }
-                catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException) { return; }
-                _ = PipeAsync(inbound, host, targetPort);
-            }
-        }
-
-        private async Task PipeAsync(TcpClient inbound, string host, int targetPort)
-        {
-            using (inbound)
-            using (var outbound = new TcpClient())
-            {
-                try
-                {
-                    await outbound.ConnectAsync(host, targetPort, _stop.Token);
-                    var a = inbound.GetStream();
-                    var b = outbound.GetStream();
-                    await Task.WhenAny(a.CopyToAsync(b, _stop.Token), b.CopyToAsync(a, _stop.Token));
-                }
-                catch (Exception e) when (e is OperationCanceledException or IOException or SocketException) { }
-            }
-        }
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            _listener.Stop();
-        }
     }
 }

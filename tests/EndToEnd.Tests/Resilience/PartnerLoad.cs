@@ -29,13 +29,7 @@ public sealed class PartnerLoad(ResiliencePlatform platform, TimeSpan patience)
     public async Task RunAsync(Flow flow, CancellationToken ct = default)
     {
         using var client = platform.Client();
-        var body = flow.Organ == "prosecutor"
-            ? Samples.Complete("OtherAssistance", flow.State)
-            : AlertFlow.ArrestRequest(flow.State, $"ICC-01/99-01/26-R{Guid.NewGuid():N}"[..40], "Confidential", $"Fictitious Person {flow.Number}");
-        var drafted = await PostAsync(client, $"/{flow.Organ}/requests", body, HttpStatusCode.Created, ct);
-        flow.Id = (string)drafted["id"]!;
-        await PostAsync(client, $"/{flow.Organ}/requests/{flow.Id}/transmit", null, HttpStatusCode.OK, ct);
-        await WaitAsync(client, $"/{flow.Organ}/requests/{flow.Id}", r => (string)r["status"]! is "Delivered" or "Acknowledged", ct);
+        await RunUntilDeliveredAsync(flow, ct);
         if (flow.WithAlert)
             await PostAsync(client, $"/{flow.Organ}/alerts",
                 new { requestId = flow.Id, states = new[] { AlertFlow.Entry(ResiliencePlatform.SilentState) } }, HttpStatusCode.Created, ct);
@@ -43,6 +37,19 @@ public sealed class PartnerLoad(ResiliencePlatform platform, TimeSpan patience)
             HttpStatusCode.OK, ct);
         await WaitAsync(client, $"/{flow.Organ}/requests/{flow.Id}", r => (string)r["status"]! == "Acknowledged", ct);
         flow.Acknowledged = true;
+    }
+
+    /// <summary>Drafts and transmits the flow's request, and waits until the organ records it Delivered.</summary>
+    public async Task RunUntilDeliveredAsync(Flow flow, CancellationToken ct = default)
+    {
+        using var client = platform.Client();
+        var body = flow.Organ == "prosecutor"
+            ? Samples.Complete("OtherAssistance", flow.State)
+            : AlertFlow.ArrestRequest(flow.State, $"ICC-01/99-01/26-R{Guid.NewGuid():N}"[..40], "Confidential", $"Fictitious Person {flow.Number}");
+        var drafted = await PostAsync(client, $"/{flow.Organ}/requests", body, HttpStatusCode.Created, ct);
+        flow.Id = (string)drafted["id"]!;
+        await PostAsync(client, $"/{flow.Organ}/requests/{flow.Id}/transmit", null, HttpStatusCode.OK, ct);
+        await WaitAsync(client, $"/{flow.Organ}/requests/{flow.Id}", r => (string)r["status"]! is "Delivered" or "Acknowledged", ct);
     }
 
     private async Task<JsonObject> PostAsync(HttpClient client, string path, object? body, HttpStatusCode expected, CancellationToken ct)

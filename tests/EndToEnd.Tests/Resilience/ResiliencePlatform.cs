@@ -68,7 +68,16 @@ public sealed class ResiliencePlatform : IAsyncDisposable
     /// <summary>The database of an organ or State (shared by all instances of it): registry, prosecutor, state-uga.</summary>
     public ServiceDatabase Database(string service) => new("Postgres", ConnectionString(service));
 
-    public string ConnectionString(string service) => $"{PostgresServer};Database=coop_res_{_runId}_{service.Replace('-', '_')};Timeout=5;Command Timeout=15";
+    public string ConnectionString(string service) => ConnectionString(service, PostgresServer);
+
+    private string ConnectionString(string service, string server) =>
+        $"{server};Database=coop_res_{_runId}_{service.Replace('-', '_')};Timeout=5;Command Timeout=15";
+
+    /// <summary>
+    /// The PostgreSQL server a service's instances use, when not the test cluster itself (a test routes one organ's
+    /// database through a <see cref="TcpForwarder"/> it can cut); the harness's own checks still go direct.
+    /// </summary>
+    public Func<string, string?> DatabaseServerFor { get; init; } = _ => null;
 
     public async Task StartAsync()
     {
@@ -152,7 +161,7 @@ public sealed class ResiliencePlatform : IAsyncDisposable
             ["Broker__Username"] = brokerUser,
             ["Broker__Password"] = env.BrokerPassword(brokerUser),
             ["Database__Provider"] = "Postgres",
-            ["Database__ConnectionString"] = ConnectionString(brokerUser),
+            ["Database__ConnectionString"] = ConnectionString(brokerUser, DatabaseServerFor(brokerUser) ?? PostgresServer),
             ["Register__States"] = string.Join(',', States.Append(SilentState)),
             ["Alerts__AcknowledgeWithin"] = "00:00:20",
             ["Alerts__WarnBeforeDue"] = "00:00:10",
