@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -7,8 +8,14 @@ namespace Cooperation.Gateway.Identity;
 /// The gateway's own database: OpenIddict's applications (partner clients, secrets hashed) and
 /// scopes. Issued tokens are not stored (DisableTokenStorage): they are short-lived signed JWTs.
 /// </summary>
-public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
+public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// ASP.NET data protection's key ring (sign-in cookies, antiforgery tokens), shared by every gateway instance on
+    /// this database: a person signed in at one instance is signed in at all of them (issue 13).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>People who sign in to the consoles (passwords hashed).</summary>
     public DbSet<People.Person> People => Set<People.Person>();
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Cooperation.Gateway.Identity.People;
 using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Configuration;
+using Microsoft.AspNetCore.DataProtection;
 using Cooperation.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -49,9 +50,8 @@ public static class IdentityExtensions
                 server.Configure(o => { o.CodeChallengeMethods.Clear(); o.CodeChallengeMethods.Add(OpenIddictConstants.CodeChallengeMethods.Sha256); });
                 server.DisableTokenStorage();
                 server.DisableAccessTokenEncryption();
-                // Required by OpenIddict for tokens other than access tokens; this flow issues none, so
-                // nothing encrypted with it has to survive a restart.
-                server.AddEphemeralEncryptionKey();
+                // Authorization codes (the consoles' sign-in) are encrypted: with a key from a file every instance shares
+                // (set below), not a per-process one, or a code issued by one instance fails at the next (issue 13).
                 var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough()
                     .EnableAuthorizationEndpointPassthrough().EnableEndSessionEndpointPassthrough();
                 // Plain http only where the validator allows it: a loopback issuer (local runs, tests).
@@ -92,10 +92,15 @@ public static class IdentityExtensions
                 server.SigningCredentials.Insert(0, new SigningCredentials(SigningKeys.LoadOrCreate(identity.SigningKeyPath, logger), SecurityAlgorithms.RsaSha256));
                 foreach (var retired in identity.RetiredSigningKeyPaths)
                     server.SigningCredentials.Add(new SigningCredentials(SigningKeys.Load(retired), SecurityAlgorithms.RsaSha256));
+                server.EncryptionCredentials.Insert(0, new EncryptingCredentials(
+                    SigningKeys.LoadOrCreate(identity.EffectiveEncryptionKeyPath, logger, "authorization code encryption"),
+                    SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
                 server.Scopes.UnionWith(Scopes.Fixed);
                 server.Scopes.UnionWith(identity.Clients.SelectMany(c => c.ScopeList));
             });
 
+        // Cookies and antiforgery tokens are protected with keys kept in the identity store, so every instance reads them.
+        builder.Services.AddDataProtection().SetApplicationName("cooperation-gateway").PersistKeysToDbContext<IdentityDbContext>();
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .AddPersonSession(builder.Configuration.GetValue<TimeSpan?>($"{IdentityOptions.Section}:{nameof(IdentityOptions.PersonSessionLifetime)}") ?? TimeSpan.FromMinutes(30));
         builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "coop-signin-antiforgery");

@@ -24,6 +24,17 @@ public sealed class IdentityOptions
     /// <summary>PEM file (PKCS#8 RSA private key) that signs tokens; created at first start when missing.</summary>
     public string SigningKeyPath { get; set; } = "";
 
+    /// <summary>
+    /// PEM file (PKCS#8 RSA private key) that encrypts authorization codes; created at first start when missing. The
+    /// same file for every instance, so a code issued by one is redeemed at another. Default: gateway-encryption.pem
+    /// beside the signing key.
+    /// </summary>
+    public string EncryptionKeyPath { get; set; } = "";
+
+    public string EffectiveEncryptionKeyPath => EncryptionKeyPath.Length > 0
+        ? EncryptionKeyPath
+        : Path.Combine(Path.GetDirectoryName(SigningKeyPath) ?? "", "gateway-encryption.pem");
+
     /// <summary>Keys being rotated out: still published for validation, never used to sign.</summary>
     public List<string> RetiredSigningKeyPaths { get; set; } = [];
 

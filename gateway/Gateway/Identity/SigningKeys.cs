@@ -10,7 +10,7 @@ namespace Cooperation.Gateway.Identity;
 /// </summary>
 public static class SigningKeys
 {
-    public static RsaSecurityKey LoadOrCreate(string path, ILogger logger)
+    public static RsaSecurityKey LoadOrCreate(string path, ILogger logger, string purpose = "token signing")
     {
         if (!File.Exists(path))
         {
@@ -26,7 +26,7 @@ public static class SigningKeys
             using (var writer = new StreamWriter(stream))
                 writer.Write(pem);
             File.Move(temporary, path);
-            logger.LogWarning("Created a new token signing key at {Path}", path);
+            logger.LogWarning("Created a new {Purpose} key at {Path}", purpose, path);
         }
         return Load(path);
     }
