@@ -237,24 +237,31 @@ public sealed class WebhookDeliveryTests(PlatformFixture platform)
         {
             var id = await DeliveredRequestAsync(partner, "/registry", Samples.ArrestAndSurrender("UGA"), "UGA");
             var second = await DeliveredRequestAsync(partner, "/registry", Samples.ArrestAndSurrender("UGA"), "UGA");
+            // (Any Registry request delivered meanwhile is this desk's event too: the assertions look at these two.)
+            static List<string> RequestsIn(JsonNode page) => page["items"]!.AsArray().Select(l => (string)l!["payload"]!["requestId"]!).ToList();
             // Eight attempts (the platform's Webhooks:MaxAttempts), each refused: then it is a dead letter; the next event follows.
-            var dead = await partner.WaitForAsync($"/registry/webhooks/{hook.Id}/dead-letters", d => d["items"]!.AsArray().Count == 2,
-                Soon + Soon);
+            var dead = await partner.WaitForAsync($"/registry/webhooks/{hook.Id}/dead-letters",
+                d => RequestsIn(d).Contains(id) && RequestsIn(d).Contains(second), Soon + Soon);
             Assert.Null(dead["next"]);
-            var letter = dead["items"]![0]!;
+            var letter = dead["items"]!.AsArray().First(l => (string)l!["payload"]!["requestId"]! == id)!;
             Assert.Equal(8, (int)letter["attempts"]!);
             Assert.Equal("HTTP 500", (string)letter["lastError"]!);
             Assert.Equal("request.delivered", (string)letter["event"]!);
-            Assert.Equal(id, (string)letter["payload"]!["requestId"]!);
-            Assert.Equal(16, receiver.Calls.Count);
+            Assert.Equal(8, receiver.Calls.Count(c => c.RequestId == id));
             var listed = await partner.GetFromJsonObjectAsync($"/registry/webhooks/{hook.Id}");
-            Assert.Equal(2, (int)listed["deadLetters"]!);
-            // A page at a time: the first, then the page its next names, then nothing more.
-            var first = await partner.GetFromJsonObjectAsync($"/registry/webhooks/{hook.Id}/dead-letters?limit=1");
-            Assert.Equal(id, (string)Assert.Single(first["items"]!.AsArray())!["payload"]!["requestId"]!);
-            var rest = await partner.GetFromJsonObjectAsync($"/registry/webhooks/{hook.Id}/dead-letters?limit=1&cursor={(string)first["next"]!}");
-            Assert.Equal(second, (string)Assert.Single(rest["items"]!.AsArray())!["payload"]!["requestId"]!);
-            Assert.Null(rest["next"]);
+            Assert.True((int)listed["deadLetters"]! >= 2, listed.ToJsonString());
+            // A page at a time, following next: the same letters in the same order, then nothing more.
+            var walked = new List<string>();
+            string? cursor = null;
+            do
+            {
+                var page = await partner.GetFromJsonObjectAsync(
+                    $"/registry/webhooks/{hook.Id}/dead-letters?limit=1" + (cursor is null ? "" : $"&cursor={cursor}"));
+                walked.Add(Assert.Single(RequestsIn(page)));
+                cursor = (string?)page["next"];
+            } while (cursor is not null && walked.Count < 50);
+            Assert.Equal(RequestsIn(dead), walked);
+            Assert.True(walked.IndexOf(id) < walked.IndexOf(second), "dead letters are listed in sequence order");
             foreach (var bad in new[] { "limit=0", "limit=501", "cursor=abc", "cursor=-1" })
                 using (var refused = await partner.GetAsync($"/registry/webhooks/{hook.Id}/dead-letters?{bad}"))
                     Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{bad}: {(int)refused.StatusCode}");
@@ -263,10 +270,12 @@ public sealed class WebhookDeliveryTests(PlatformFixture platform)
             using var replay = await partner.PostAsync($"/registry/webhooks/{hook.Id}/dead-letters/replay", null);
             var replayed = await replay.ReadObjectAsync();
             Assert.True(replay.StatusCode == HttpStatusCode.Accepted, replayed.ToJsonString());
-            Assert.Equal(2, (int)replayed["replayed"]!);
-            var accepted = (await receiver.WaitForAsync(c => c.Count(x => x.AnsweredWith == 200) == 2, Soon, "the replayed events"))
+            Assert.Equal(walked.Count, (int)replayed["replayed"]!);
+            var accepted = (await receiver.WaitForAsync(c => c.Any(x => x.AnsweredWith == 200 && x.RequestId == second), Soon, "the replayed events"))
                 .Where(c => c.AnsweredWith == 200).ToList();
-            Assert.Equal((string)letter["deliveryId"]!, accepted[0].Id); // in sequence order, as first queued
+            // In sequence order, as first queued, under the same delivery id.
+            Assert.True(accepted.FindIndex(c => c.RequestId == id) < accepted.FindIndex(c => c.RequestId == second));
+            Assert.Equal((string)letter["deliveryId"]!, accepted.First(c => c.RequestId == id).Id);
             Assert.All(accepted, a => Assert.Null(new WebhookVerifier(hook.Secret).Check(a, DateTimeOffset.UtcNow)));
             await partner.WaitForAsync($"/registry/webhooks/{hook.Id}/dead-letters", d => d["items"]!.AsArray().Count == 0, Soon);
         }
