@@ -81,7 +81,7 @@ public sealed class BrokerTlsOptions
     /// <summary>PEM file of <see cref="ClientCertificate"/>'s private key (unencrypted, readable by this service only).</summary>
     public string ClientKey { get; set; } = "";
 
-    internal bool AuthenticatesWithCertificate => Enabled && ClientCertificate.Length > 0;
+    internal bool AuthenticatesWithCertificate => Enabled && ClientCertificate.Length > 0 && ClientKey.Length > 0;
 
     internal static void Validate(BrokerOptions o, List<string> failures)
     {
