@@ -60,6 +60,13 @@ public sealed class StateOutsideCourtTests : IAsyncLifetime
         Assert.All(connections.Where(c => (string)c["user"]! == "state-uga"), c => Assert.Equal("EXTERNAL", (string)c["auth_mechanism"]!));
         Assert.All(connections.Where(c => (string)c["user"]! == "state-zaf"), c => Assert.Equal("PLAIN", (string)c["auth_mechanism"]!));
 
+        // The operators' error-queue tooling connects on its own (RabbitMQ.Client, not the bus): over TLS too, and as
+        // Uganda with its certificate; an answer listing Uganda's error queue means that connection was made.
+        using var operatorClient = _platform.OperatorClient();
+        using var errorQueues = await operatorClient.GetAsync("/operations/states/UGA/error-queue");
+        var page = await errorQueues.Content.ReadAsStringAsync();
+        Assert.True(errorQueues.IsSuccessStatusCode, $"error queues of Uganda's node over TLS: {(int)errorQueues.StatusCode} {page}");
+
         // The gateway speaks HTTPS only: plain http to its port gets no answer.
         using var plain = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var answered = false;
