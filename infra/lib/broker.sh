@@ -52,7 +52,31 @@ load_definitions = $dir/boot-definitions.json
 log.file.level = info
 log.console = false
 CONF
+  # Issue 13: with COOP_BROKER_TLS_PORT and COOP_BROKER_TLS_DIR (infra/lib/certs.sh's ca.pem, server.pem, server.key),
+  # an AMQPS listener beside the plain one: TLS 1.2 and 1.3 only; a client certificate is checked against the CA when
+  # one is presented, none is required (users with passwords still connect); one that is presented may log in as the
+  # user named by its common name (EXTERNAL), with that user's permissions and nothing more.
+  if [[ -n ${COOP_BROKER_TLS_PORT:-} && -n ${COOP_BROKER_TLS_DIR:-} ]]; then
+    coop_require_free_port "$COOP_BROKER_TLS_PORT" "RabbitMQ AMQPS"
+    cat >>"$dir/rabbitmq.conf" <<CONF
+listeners.ssl.default = 127.0.0.1:$COOP_BROKER_TLS_PORT
+ssl_options.cacertfile = $COOP_BROKER_TLS_DIR/ca.pem
+ssl_options.certfile = $COOP_BROKER_TLS_DIR/server.pem
+ssl_options.keyfile = $COOP_BROKER_TLS_DIR/server.key
+ssl_options.versions.1 = tlsv1.3
+ssl_options.versions.2 = tlsv1.2
+ssl_options.verify = verify_peer
+ssl_options.fail_if_no_peer_cert = false
+auth_mechanisms.1 = PLAIN
+auth_mechanisms.2 = AMQPLAIN
+auth_mechanisms.3 = EXTERNAL
+ssl_cert_login_from = common_name
+CONF
+    printf '%s\n' "$COOP_BROKER_TLS_PORT" >"$dir/amqps.port"
+  fi
   printf '[rabbitmq_management].\n' >"$dir/enabled_plugins"
+  # EXTERNAL (X.509 client certificates: the certificate's common name is the broker user) needs its plugin.
+  [[ -n ${COOP_BROKER_TLS_PORT:-} && -n ${COOP_BROKER_TLS_DIR:-} ]] && printf '[rabbitmq_management,rabbitmq_auth_mechanism_ssl].\n' >"$dir/enabled_plugins"
   : >"$dir/rabbitmq-env.conf"
   {
     local kv
@@ -70,7 +94,7 @@ CONF
   rm -f "$dir/node.pid"
   local t0 log=$dir/log/launcher.log
   t0=$(coop_now)
-  coop_log "starting RabbitMQ node $node (AMQP 127.0.0.1:$amqp, management :$mgmt, dist :$dist, data $dir)"
+  coop_log "starting RabbitMQ node $node (AMQP 127.0.0.1:$amqp, management :$mgmt, dist :$dist, data $dir)${COOP_BROKER_TLS_PORT:+, AMQPS 127.0.0.1:$COOP_BROKER_TLS_PORT}"
   coop_spawn broker "$log" bash -c 'set -a; . "$1"; set +a; exec "$2"' broker-launcher "$(_broker_env_file "$dir")" "$COOP_RABBIT_BIN/rabbitmq-server"
   local launcher=$COOP_LAST_PID end=$(( SECONDS + timeout ))
   printf '%s\n' "$dir" >"$COOP_RUN_DIR/broker.dir"

@@ -89,6 +89,9 @@ public static class ServiceDefaultsExtensions
             checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
             broker = broker.Count == 0 ? null : broker.All(s => s == HealthStatus.Healthy) ? "Connected" : "Disconnected",
             outbox = report.Entries.TryGetValue("outbox", out var outbox) ? outbox.Data : null,
+            // Issue 13: why the broker refused this node's TLS handshake (certificate names and dates, no secret), else absent.
+            brokerTls = report.Entries.TryGetValue(Messaging.BrokerTls.HealthCheckName, out var tls) && tls.Status != HealthStatus.Healthy
+                ? tls.Description : null,
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }

@@ -37,6 +37,9 @@ public static class MessagingExtensions
         builder.Services.AddOperationalReadings<OutboxReadings>();
         builder.Services.AddOperationalReadings<ErrorQueueReadings>();
         builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"]);
+        // Issue 13: a refused TLS handshake with the broker, named in /health (healthy while none was refused).
+        builder.Services.AddSingleton<BrokerTls>();
+        builder.Services.AddHealthChecks().AddCheck<BrokerTls>(BrokerTls.HealthCheckName, tags: ["ready"]);
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             // Start even when the broker is down: /health says so, and the outbox keeps messages until it is back.
@@ -61,6 +64,19 @@ public static class MessagingExtensions
                     h.Username(broker.Username);
                     h.Password(broker.Password);
                     h.ConnectionName(builder.Environment.ApplicationName);
+                    // AMQPS (issue 13): TLS 1.2+, the broker's certificate and name checked; optionally our certificate as identity.
+                    if (broker.Tls.Enabled)
+                        h.UseSsl(ssl =>
+                        {
+                            ssl.Protocol = BrokerTls.Protocols;
+                            ssl.ServerName = BrokerTls.ServerName(broker);
+                            ssl.CertificateValidationCallback = context.GetRequiredService<BrokerTls>().Validator(broker);
+                            if (BrokerTls.ClientCertificate(broker) is { } certificate)
+                            {
+                                ssl.Certificate = certificate;
+                                ssl.UseCertificateAsAuthenticationIdentity = true;
+                            }
+                        });
                     // A cluster (issue 12 §5): every node is known, the connection moves to another when one goes down.
                     if (broker.ClusterNodes.Count > 0)
                         h.UseCluster(c =>

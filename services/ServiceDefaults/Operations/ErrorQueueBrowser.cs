@@ -36,7 +36,7 @@ public enum ReplayOutcome { Replayed, NotFound, NotPermitted }
 /// with publisher confirms and only then acknowledges it off the error queue. A crash between the
 /// two leaves a copy in both queues; replaying it again is absorbed by the consumer's inbox.
 /// </summary>
-public sealed class ErrorQueueBrowser(IOptions<BrokerOptions> broker, ReceiveQueues queues, IHostEnvironment environment)
+public sealed class ErrorQueueBrowser(IOptions<BrokerOptions> broker, ReceiveQueues queues, IHostEnvironment environment, Messaging.BrokerTls tls)
 {
     public const int MaxBrowse = 500;
 
@@ -118,6 +118,7 @@ public sealed class ErrorQueueBrowser(IOptions<BrokerOptions> broker, ReceiveQue
             UserName = o.Username,
             Password = o.Password,
         };
+        tls.Apply(factory, o);
         return await factory.CreateConnectionAsync($"{environment.ApplicationName} operations", ct);
     }
 

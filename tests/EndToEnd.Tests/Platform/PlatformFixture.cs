@@ -131,9 +131,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public HttpClient CreateClientFor(string clientId) => CreateClient(Gateway.BaseAddress, _tokens[clientId]);
 
     /// <summary>An HTTP client to any address (e.g. a service directly, bypassing the gateway), with or without a token.</summary>
-    public static HttpClient CreateClient(Uri baseAddress, string? token)
+    public static HttpClient CreateClient(Uri baseAddress, string? token, HttpMessageHandler? handler = null)
     {
-        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient(handler ?? new HttpClientHandler()) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

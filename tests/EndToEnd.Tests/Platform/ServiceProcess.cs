@@ -12,7 +12,11 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string Name { get; }
     public int Port { get; }
-    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
+    public Uri BaseAddress => _baseAddress ?? new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>Where it answers when not plain http on 127.0.0.1 (issue 13: a gateway on HTTPS), and how to trust it.</summary>
+    private Uri? _baseAddress;
+    private Func<HttpMessageHandler>? _handler;
 
     /// <summary>The process's first node (it stops the process); null for the node itself or a single service.</summary>
     private readonly ServiceProcess? _host;
@@ -42,7 +46,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The process this node shares with others (itself when it runs alone or is the first).</summary>
     public ServiceProcess Host => _host ?? this;
 
-    public static ServiceProcess Start(string name, string dll, int port, IReadOnlyDictionary<string, string> environment)
+    public static ServiceProcess Start(string name, string dll, int port, IReadOnlyDictionary<string, string> environment,
+        Uri? baseAddress = null, Func<HttpMessageHandler>? handler = null)
     {
         if (!File.Exists(dll)) throw new FileNotFoundException($"{name}: {dll} is not built (run infra/test, which builds first).");
         var info = new ProcessStartInfo("dotnet", [dll])
@@ -60,7 +65,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         foreach (var (key, value) in environment) info.Environment[key] = value;
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var service = new ServiceProcess(name, port, process);
+        var service = new ServiceProcess(name, port, process) { _baseAddress = baseAddress, _handler = handler };
         process.OutputDataReceived += (_, e) => service.Append(e.Data);
         process.ErrorDataReceived += (_, e) => service.Append(e.Data);
         process.Start();
@@ -89,7 +94,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Waits for GET /health to answer 200; fails with the process output otherwise.</summary>
     public async Task WaitHealthyAsync(TimeSpan timeout)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(3) };
+        using var http = new HttpClient(_handler?.Invoke() ?? new HttpClientHandler()) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(3) };
         var deadline = DateTime.UtcNow + timeout;
         string last = "no answer";
         while (DateTime.UtcNow < deadline)

@@ -11,6 +11,10 @@ public sealed class TestEnvironment
     public int BrokerPort { get; }
     public int BrokerManagementPort { get; }
     public IReadOnlyDictionary<string, string> BrokerPasswords { get; }
+    /// <summary>The test broker's AMQPS listener (issue 13), with the run's certificates in <see cref="TlsDirectory"/>.</summary>
+    public int BrokerTlsPort { get; }
+    /// <summary>infra/lib/certs.sh's output for this run: ca.pem, server.pem/.key, untrusted-ca.pem, expired.pem/.key, state-xxx.pem/.key.</summary>
+    public string TlsDirectory { get; }
     public string DashboardUrl { get; }
     public string OtlpEndpoint { get; }
     public string BuildConfiguration { get; }
@@ -29,6 +33,8 @@ public sealed class TestEnvironment
             .Select(l => l.Split('=', 2))
             .Where(p => p.Length == 2)
             .ToDictionary(p => p[0], p => p[1]);
+        BrokerTlsPort = int.Parse(Require("COOP_TEST_BROKER_TLS_PORT"));
+        TlsDirectory = Require("COOP_TEST_TLS_DIR");
         DashboardUrl = Require("COOP_TEST_DASHBOARD_URL").TrimEnd('/');
         OtlpEndpoint = Require("COOP_TEST_OTLP_ENDPOINT");
         DatabaseProvider = System.Environment.GetEnvironmentVariable("COOP_TEST_DATABASE") is { Length: > 0 } provider ? provider : "Sqlite";

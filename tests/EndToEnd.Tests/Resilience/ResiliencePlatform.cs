@@ -49,6 +49,7 @@ public sealed class ResiliencePlatform : IAsyncDisposable
     public IEnumerable<string> ServiceNames => _launches.Keys;
     public ServiceProcess this[string name] => _running[name];
     public Uri GatewayAddress => _running["gateway"].BaseAddress;
+    private static Uri HttpsAddress(int port) => new($"https://localhost:{port}/");
     public string Token { get; private set; } = "";
     public string OperatorToken { get; private set; } = "";
 
@@ -62,8 +63,16 @@ public sealed class ResiliencePlatform : IAsyncDisposable
     /// <summary>Extra settings for every Court service (e.g. the fault suite's crash points).</summary>
     public Dictionary<string, string> CourtSettings { get; } = [];
 
-    public HttpClient Client() => PlatformFixture.CreateClient(GatewayAddress, Token);
-    public HttpClient OperatorClient() => PlatformFixture.CreateClient(GatewayAddress, OperatorToken);
+    public HttpClient Client() => PlatformFixture.CreateClient(GatewayAddress, Token, Handler());
+    public HttpClient OperatorClient() => PlatformFixture.CreateClient(GatewayAddress, OperatorToken, Handler());
+
+    /// <summary>
+    /// Issue 13: the gateway on HTTPS only (the run's server certificate for localhost), its issuer an https URL, and every
+    /// service trusting the run's CA (SSL_CERT_FILE) when it fetches the gateway's signing keys; partners trust it too.
+    /// </summary>
+    public bool Https { get; init; }
+
+    private HttpMessageHandler Handler() => Https ? Deployment.TestCertificates.TrustingHandler() : new HttpClientHandler();
 
     /// <summary>The database of an organ or State (shared by all instances of it): registry, prosecutor, state-uga.</summary>
     public ServiceDatabase Database(string service) => new("Postgres", ConnectionString(service));
@@ -84,7 +93,7 @@ public sealed class ResiliencePlatform : IAsyncDisposable
         await DeclareTopologyAsync();
         var env = TestEnvironment.Current;
         var gatewayPort = ServiceProcess.FreePort();
-        var authority = $"http://127.0.0.1:{gatewayPort}/";
+        var authority = Https ? $"https://localhost:{gatewayPort}/" : $"http://127.0.0.1:{gatewayPort}/";
 
         for (var i = 1; i <= Instances; i++)
         {
@@ -142,6 +151,12 @@ public sealed class ResiliencePlatform : IAsyncDisposable
             gateway[$"ReverseProxy__Routes__state-{code}-operations__Match__Path"] = $"/operations/states/{code}/{{**rest}}";
             gateway[$"ReverseProxy__Routes__state-{code}-operations__Transforms__0__PathPattern"] = "/operations/{**rest}";
         }
+        if (Https)
+        {
+            gateway["ASPNETCORE_URLS"] = authority;
+            gateway["Kestrel__Certificates__Default__Path"] = Deployment.TestCertificates.File("server.pem");
+            gateway["Kestrel__Certificates__Default__KeyPath"] = Deployment.TestCertificates.File("server.key");
+        }
         Add("gateway", env.ServiceDll("gateway/Gateway", "Cooperation.Gateway"), gateway, gatewayPort);
 
         foreach (var name in _launches.Keys) Launch(name);
@@ -168,6 +183,7 @@ public sealed class ResiliencePlatform : IAsyncDisposable
             ["Scheduling__PollInterval"] = "00:00:01",
             ["Auth__Authority"] = authority,
         };
+        if (Https) settings["SSL_CERT_FILE"] = Deployment.TestCertificates.File("ca.pem");
         foreach (var (key, value) in BrokerSettings(brokerUser)) settings[key] = value;
         if (!brokerUser.StartsWith("state-", StringComparison.Ordinal))
             foreach (var (key, value) in CourtSettings) settings[key] = value;
@@ -182,7 +198,9 @@ public sealed class ResiliencePlatform : IAsyncDisposable
         var (dll, port, settings) = _launches[name];
         var environment = new Dictionary<string, string>(settings);
         foreach (var (key, value) in extra ?? new Dictionary<string, string>()) environment[key] = value;
-        var process = ServiceProcess.Start($"resilience-{name}", dll, port, environment);
+        var process = Https && name == "gateway"
+            ? ServiceProcess.Start($"resilience-{name}", dll, port, environment, HttpsAddress(port), Deployment.TestCertificates.TrustingHandler)
+            : ServiceProcess.Start($"resilience-{name}", dll, port, environment);
         _running[name] = process;
         return process;
     }
@@ -217,7 +235,7 @@ public sealed class ResiliencePlatform : IAsyncDisposable
 
     private async Task<string> TokenAsync(string clientId)
     {
-        using var http = PlatformFixture.CreateClient(GatewayAddress, token: null);
+        using var http = PlatformFixture.CreateClient(GatewayAddress, token: null, Handler());
         using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
