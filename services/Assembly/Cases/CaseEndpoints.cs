@@ -14,9 +14,9 @@ public static class CaseEndpoints
 
     public static void MapCases(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/assembly/cases", ListAsync).WithName("AssemblyListCases")
+        routes.MapGet("/assembly/cases", ListAsync).Produces<CasePage>(StatusCodes.Status200OK).WithName("AssemblyListCases")
             .WithSummary("Notified cases, newest first; filter by State; paged with the 'next' cursor.");
-        routes.MapGet("/assembly/cases/{id:guid}", GetAsync).WithName("AssemblyGetCase")
+        routes.MapGet("/assembly/cases/{id:guid}", GetAsync).Produces<CaseView>(StatusCodes.Status200OK).WithName("AssemblyGetCase")
             .WithSummary("One case: the Court's steps, the formal response, the views deadline, the State's views, the informal log.");
     }
 

@@ -27,6 +27,7 @@ public static class FormalStepEndpoints
         routes.MapPost("/assembly/cases/{id:guid}/formal-steps", RecordAsync)
             .RequireAuthorization(AssemblyPolicies.Presidency)
             .WithIdempotency()
+            .Produces<Cases.CaseView>(StatusCodes.Status201Created)
             .WithName("AssemblyRecordFormalStep")
             .WithSummary("Record the next step of the formal response (409 if it is not the next one); the State is told.");
 

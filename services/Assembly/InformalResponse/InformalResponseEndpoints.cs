@@ -30,10 +30,12 @@ public static class InformalResponseEndpoints
         routes.MapPost("/assembly/cases/{id:guid}/assignments", AssignAsync)
             .RequireAuthorization(AssemblyPolicies.Presidency)
             .WithIdempotency()
+            .Produces<Cases.CaseView>(StatusCodes.Status201Created)
             .WithName("AssemblyAssignFocalPoint")
             .WithSummary("Give the case to a regional focal point (para 16).");
         routes.MapPost("/assembly/cases/{id:guid}/informal-actions", LogAsync)
             .WithIdempotency()
+            .Produces<Cases.CaseView>(StatusCodes.Status201Created)
             .WithName("AssemblyLogInformalAction")
             .WithSummary("Log a démarche, contact, meeting or good offices with its date and outcome.");
     }

@@ -23,15 +23,16 @@ public static class ConsultationEndpoints
     public static void MapConsultations(this IEndpointRouteBuilder routes, CourtOrgan organ)
     {
         var prefix = $"{organ.RoutePrefix}/requests/{{id:guid}}/consultations";
-        routes.MapPost(prefix, OpenAsync).WithName($"{organ.Organ}OpenConsultation").WithIdempotency()
+        routes.MapPost(prefix, OpenAsync).Produces<ConsultationView>(StatusCodes.Status201Created).WithName($"{organ.Organ}OpenConsultation").WithIdempotency()
             .WithSummary("Open an Art 97 consultation with the requested State (the request goes InConsultation).");
-        routes.MapGet(prefix, ListAsync).WithName($"{organ.Organ}ListConsultations");
-        routes.MapGet(prefix + "/{cid:guid}", GetAsync).WithName($"{organ.Organ}GetConsultation");
-        routes.MapPost(prefix + "/{cid:guid}/messages", PostAsync).WithName($"{organ.Organ}PostConsultationMessage").WithIdempotency()
+        routes.MapGet(prefix, ListAsync).Produces<List<ConsultationView>>(StatusCodes.Status200OK).WithName($"{organ.Organ}ListConsultations");
+        routes.MapGet(prefix + "/{cid:guid}", GetAsync).Produces<ConsultationView>(StatusCodes.Status200OK).WithName($"{organ.Organ}GetConsultation");
+        routes.MapPost(prefix + "/{cid:guid}/messages", PostAsync).Produces<ConsultationView>(StatusCodes.Status201Created).WithName($"{organ.Organ}PostConsultationMessage").WithIdempotency()
             .WithSummary("Answer in the consultation; the first answer stops the service-level clock.");
-        routes.MapPost(prefix + "/{cid:guid}/close", CloseAsync).WithName($"{organ.Organ}CloseConsultation").WithIdempotency()
+        routes.MapPost(prefix + "/{cid:guid}/close", CloseAsync).Produces<ConsultationView>(StatusCodes.Status200OK).WithName($"{organ.Organ}CloseConsultation").WithIdempotency()
             .WithSummary("Close with Resumed, Redirected, Postponed or Withdrawn (Modified: POST .../modify).");
         routes.MapGet($"{organ.RoutePrefix}/consultations/service-levels", ServiceLevelsAsync)
+            .Produces<ServiceLevelSummary>(StatusCodes.Status200OK)
             .WithName($"{organ.Organ}ConsultationServiceLevels")
             .WithSummary("Consultations and service-level breaches per State, for this organ.");
     }

@@ -26,6 +26,7 @@ public static class DeadlineEndpoints
                     await db.Requests.AnyAsync(r => r.Id == id && r.IssuingOrgan == organ.Organ, ct)
                         ? TypedResults.Ok((await deadlines.ForRequestAsync(id, ct)).Select(DeadlineView.From).ToList())
                         : Problems.NotFound("request"))
+            .Produces<List<DeadlineView>>(StatusCodes.Status200OK)
             .WithName($"{organ.Organ}RequestDeadlines")
             .WithSummary("The request's deadlines: due time, reminders sent, fired (missed) or cancelled (met).");
 
@@ -36,6 +37,7 @@ public static class DeadlineEndpoints
                     var path = await db.ArrestPaths.FindAsync([id], ct);
                     return path is null ? Problems.NotFound("arrest path") : TypedResults.Ok(ArrestPathView.From(path));
                 })
+            .Produces<ArrestPathView>(StatusCodes.Status200OK)
             .WithName($"{organ.Organ}ArrestPath")
             .WithSummary("Where the person sought stands, as the State reported it (RPE 188 documents due date included).");
     }

@@ -63,11 +63,11 @@ public static class MatterEndpoints
     public static void MapNonComplianceMatters(this IEndpointRouteBuilder routes)
     {
         const string prefix = "/registry/matters";
-        routes.MapPost(prefix, OpenAsync).WithName("OpenNonComplianceMatter").WithIdempotency()
+        routes.MapPost(prefix, OpenAsync).Produces<MatterView>(StatusCodes.Status201Created).WithName("OpenNonComplianceMatter").WithIdempotency()
             .WithSummary("Open a non-compliance matter (Art 87(7)) on a request the Registry issued: step Suspected.");
-        routes.MapGet(prefix, ListAsync).WithName("ListNonComplianceMatters")
+        routes.MapGet(prefix, ListAsync).Produces<MatterPage>(StatusCodes.Status200OK).WithName("ListNonComplianceMatters")
             .WithSummary("Matters, newest first, filterable by State and step (cursor paged).");
-        routes.MapGet(prefix + "/{id:guid}", GetAsync).WithName("GetNonComplianceMatter");
+        routes.MapGet(prefix + "/{id:guid}", GetAsync).Produces<MatterView>(StatusCodes.Status200OK).WithName("GetNonComplianceMatter");
 
         Step(routes, "observations-invitation", "InviteObservations",
             "The Chamber invites the State's observations by a date (Regulation 109): a tracked deadline.",
@@ -112,6 +112,7 @@ public static class MatterEndpoints
                         await db.SaveChangesAsync(ct);
                         return TypedResults.Ok(MatterView.From(matter, await ObservationsDeadlineAsync(db, matter, ct)));
                     }))
+            .Produces<MatterView>(StatusCodes.Status200OK)
             .WithName(name).WithIdempotency().WithSummary(summary);
 
     private static IEnumerable<InvalidElement> ValidateDecision(MatterDecisionBody body, DateTimeOffset now)

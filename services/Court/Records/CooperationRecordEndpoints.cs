@@ -40,11 +40,11 @@ public static class CooperationRecordEndpoints
             .AddRequirements(new AnyScopeRequirement(Scopes.Registry, Scopes.Assembly, Scopes.FocalPoint)).Build();
         routes.MapGet("/registry/records", (HttpContext http, string? from, string? to, string? format, CourtDbContext db,
                     ConsultationServiceLevels levels, TimeProvider clock, CancellationToken ct) => RecordsAsync(http, null, from, to, format, db, levels, clock, ct))
-            .RequireAuthorization(readers).WithName("CooperationRecords")
+            .RequireAuthorization(readers).Produces<CooperationRecords>(StatusCodes.Status200OK).WithName("CooperationRecords")
             .WithSummary("Every State's cooperation record for a period (from, to: yyyy-MM-dd, inclusive); Accept: text/csv or format=csv for CSV.");
         routes.MapGet("/registry/records/{code}", (HttpContext http, string code, string? from, string? to, string? format, CourtDbContext db,
                     ConsultationServiceLevels levels, TimeProvider clock, CancellationToken ct) => RecordsAsync(http, code, from, to, format, db, levels, clock, ct))
-            .RequireAuthorization(readers).WithName("StateCooperationRecord")
+            .RequireAuthorization(readers).Produces<CooperationRecords>(StatusCodes.Status200OK).WithName("StateCooperationRecord")
             .WithSummary("One State's cooperation record for a period; Accept: text/csv or format=csv for CSV.");
     }
 

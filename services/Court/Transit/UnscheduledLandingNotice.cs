@@ -70,6 +70,7 @@ public static class UnscheduledLandingQueries
                 await db.UnscheduledLandings.FindAsync([lid], ct) is { } l
                     ? TypedResults.Ok(UnscheduledLandingNoticeView.From(l))
                     : Problems.NotFound("landing"))
+            .Produces<UnscheduledLandingNoticeView>(StatusCodes.Status200OK)
             .WithName($"{organ.Organ}UnscheduledLanding");
     }
 }

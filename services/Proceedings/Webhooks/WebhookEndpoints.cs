@@ -49,14 +49,14 @@ public static class WebhookEndpoints
             .WithName($"{name}CreateWebhookSubscription").WithIdempotency()
             .Produces<WebhookSecretView>(StatusCodes.Status201Created)
             .WithSummary($"Subscribe a URL to events ({string.Join(", ", events)}). The answer shows the signing secret, once.");
-        group.MapGet("", ListAsync).WithName($"{name}ListWebhookSubscriptions")
+        group.MapGet("", ListAsync).Produces<List<WebhookSubscriptionView>>(StatusCodes.Status200OK).WithName($"{name}ListWebhookSubscriptions")
             .WithSummary("This partner's subscriptions (never their secrets), with what is pending and dead.");
-        group.MapGet("/{id:guid}", GetAsync).WithName($"{name}GetWebhookSubscription");
-        group.MapDelete("/{id:guid}", DeleteAsync).WithName($"{name}DeleteWebhookSubscription")
+        group.MapGet("/{id:guid}", GetAsync).Produces<WebhookSubscriptionView>(StatusCodes.Status200OK).WithName($"{name}GetWebhookSubscription");
+        group.MapDelete("/{id:guid}", DeleteAsync).Produces(StatusCodes.Status204NoContent).WithName($"{name}DeleteWebhookSubscription")
             .WithSummary("Stop the subscription; its queued and dead events are dropped with it.");
-        group.MapPost("/{id:guid}/rotate-secret", RotateAsync).WithName($"{name}RotateWebhookSecret").WithIdempotency()
+        group.MapPost("/{id:guid}/rotate-secret", RotateAsync).Produces<WebhookSecretView>(StatusCodes.Status200OK).WithName($"{name}RotateWebhookSecret").WithIdempotency()
             .WithSummary("A new secret, shown once; the old one still signs every call (a second v1= signature) until previousSecretValidUntil.");
-        group.MapGet("/{id:guid}/dead-letters", DeadLettersAsync).WithName($"{name}ListWebhookDeadLetters")
+        group.MapGet("/{id:guid}/dead-letters", DeadLettersAsync).Produces<WebhookDeadLetterPage>(StatusCodes.Status200OK).WithName($"{name}ListWebhookDeadLetters")
             .WithSummary("Events whose every attempt failed, in sequence order, a page at a time (limit 1-500, default 100; " +
                          "pass the answer's next as cursor for the following page).");
         group.MapPost("/{id:guid}/dead-letters/replay", ReplayAsync).WithName($"{name}ReplayWebhookDeadLetters").WithIdempotency()

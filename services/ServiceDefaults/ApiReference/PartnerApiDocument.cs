@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Cooperation.ServiceDefaults.Auth;
 using Cooperation.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Authorization;
@@ -27,6 +29,7 @@ public static class PartnerApiDocument
     public static IServiceCollection AddPartnerApiDocument(this IServiceCollection services, string serviceName) =>
         services.AddOpenApi(o =>
         {
+            o.CreateSchemaReferenceId = new SchemaNames(o.CreateSchemaReferenceId).NameOf;
             o.AddSchemaTransformer((schema, context, _) => { DescribeFormats(schema, context); return Task.CompletedTask; });
             o.AddOperationTransformer(DescribeOperationAsync);
             o.AddDocumentTransformer((document, context, _) => { DescribeDocument(document, context, serviceName); return Task.CompletedTask; });
@@ -260,6 +263,39 @@ public static class PartnerApiDocument
             schema.Pattern ??= "^[A-Z]{3}$";
             schema.Description ??= "ISO 3166-1 alpha-3 code of a State Party, e.g. UGA.";
         }
+    }
+}
+
+/// <summary>
+/// A schema is named by its type's short name, so two types of one name in one document would share one schema: the
+/// generator keeps one shape for both and a generated client reads one as the other (issue 14). The known pairs get a
+/// name of their own here; any other pair fails the document, like an endpoint naming no scope.
+/// </summary>
+internal sealed class SchemaNames(Func<JsonTypeInfo, string?> byDefault)
+{
+    /// <summary>
+    /// By full type name (the plumbing references no service). The Assembly's document references (reference, title,
+    /// date) beside a request's (reference, title, hash, ...), in the Assembly's and a State's documents; a State's
+    /// own register entries beside the Registry's register entries (a partner reading both meets both names).
+    /// </summary>
+    private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal)
+    {
+        [typeof(Cooperation.Contracts.Assembly.DocumentReference).FullName!] = "AssemblyDocumentReference",
+        ["Cooperation.State.Register.RegisterEntryView"] = "StateRegisterEntryView",
+    };
+
+    private readonly ConcurrentDictionary<string, Type> claimed = new(StringComparer.Ordinal);
+
+    public string? NameOf(JsonTypeInfo info)
+    {
+        var type = Nullable.GetUnderlyingType(info.Type) ?? info.Type;
+        var name = Renamed.TryGetValue(type.FullName ?? "", out var renamed) ? renamed : byDefault(info);
+        if (name is null || !(info.Kind == JsonTypeInfoKind.Object || type.IsEnum)) return name;
+        var owner = claimed.GetOrAdd(name, type);
+        return owner == type
+            ? name
+            : throw new InvalidOperationException(
+                $"Two types would share the schema name {name} ({owner.FullName}, {type.FullName}): give one its own name in {nameof(SchemaNames)}.");
     }
 }
 

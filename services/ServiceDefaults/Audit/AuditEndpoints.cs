@@ -43,6 +43,7 @@ public static class AuditEndpoints
             })
             .RequireAuthorization(OperatorPolicy.Name)
             .WithTags("Operations")
+            .Produces<AuditVerification>(StatusCodes.Status200OK)
             .WithName("VerifyAuditLog")
             .WithSummary("Recomputes the audit log's hash chain: ok, or the first broken entry and why (changed, inserted, deleted; truncated when an anchored head is given and gone), and the head to record elsewhere.");
         return routes;

@@ -39,17 +39,17 @@ public static class AlertEndpoints
 
     public static void MapStateAlerts(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(Prefix, ListAsync).WithName("StateListTravelAlerts")
+        routes.MapGet(Prefix, ListAsync).Produces<StateAlertPage>(StatusCodes.Status200OK).WithName("StateListTravelAlerts")
             .WithSummary("Travel alerts this State received, newest first, paged (limit 1-100, default 20; next as cursor).");
-        routes.MapGet(Prefix + "/{id:guid}", GetAsync).WithName("StateGetTravelAlert");
-        routes.MapPost(Prefix + "/{id:guid}/acknowledge", AcknowledgeAsync).WithName("StateAcknowledgeTravelAlert")
+        routes.MapGet(Prefix + "/{id:guid}", GetAsync).Produces<StateAlertView>(StatusCodes.Status200OK).WithName("StateGetTravelAlert");
+        routes.MapPost(Prefix + "/{id:guid}/acknowledge", AcknowledgeAsync).Produces<StateAlertView>(StatusCodes.Status200OK).WithName("StateAcknowledgeTravelAlert")
             .WithStateInputLimits<AcknowledgeAlertBody>().WithIdempotency()
             .WithSummary("A person or system at the State accepts the alert; the Registry's board shows who and when.");
-        routes.MapPost(Prefix + "/{id:guid}/visit-cancelled", CancelledAsync).WithName("StateReportVisitCancelled")
+        routes.MapPost(Prefix + "/{id:guid}/visit-cancelled", CancelledAsync).Produces<StateAlertView>(StatusCodes.Status200OK).WithName("StateReportVisitCancelled")
             .WithStateInputLimits<VisitCancelledBody>().WithIdempotency();
-        routes.MapPost(Prefix + "/{id:guid}/visit-changed", ChangedAsync).WithName("StateReportVisitChanged")
+        routes.MapPost(Prefix + "/{id:guid}/visit-changed", ChangedAsync).Produces<StateAlertView>(StatusCodes.Status200OK).WithName("StateReportVisitChanged")
             .WithStateInputLimits<VisitChangedBody>().WithIdempotency();
-        routes.MapPost(Prefix + "/{id:guid}/consultations", ConsultAsync).WithName("StateConsultFromTravelAlert")
+        routes.MapPost(Prefix + "/{id:guid}/consultations", ConsultAsync).Produces<ConsultationView>(StatusCodes.Status201Created).WithName("StateConsultFromTravelAlert")
             .WithStateInputLimits<OpenConsultationBody>().WithIdempotency()
             .WithSummary("Consult the Registry at once (Art 97) on the arrest request the alert concerns: the same grounds and thread as any consultation.");
     }

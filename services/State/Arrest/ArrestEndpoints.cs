@@ -45,39 +45,45 @@ public static class ArrestEndpoints
             if (!string.Equals(code, state.Value.NormalizedCode, StringComparison.OrdinalIgnoreCase)) return Problems.NotFound("request");
             var path = await db.ArrestPaths.FindAsync([id], ct);
             return path is null ? Problems.NotFound("arrest path") : TypedResults.Ok(ArrestPathView.From(path));
-        }).WithName("StateArrestPath");
+        }).Produces<ArrestPathView>(StatusCodes.Status200OK).WithName("StateArrestPath");
 
         routes.MapPost(Prefix, (string code, Guid id, ArrestBody body, [AsParameters] Deps deps, CancellationToken ct) =>
                 body.ArrestDate is { } date
                     ? StepAsync(code, id, [new ArrestCommand.RecordArrest(date)], deps, ct)
                     : Task.FromResult<IResult>(Invalid("arrestDate", "required: the date of the arrest")))
+            .Produces<ArrestPathView>(StatusCodes.Status200OK)
             .WithName("StateRecordArrest").WithStateInputLimits<ArrestBody>().WithIdempotency()
             .WithSummary("Notify the arrest and its date; after a provisional arrest the 60-day documents period starts (RPE 188).");
         routes.MapPost(Prefix + "/documents-received", (string code, Guid id, [AsParameters] Deps deps, CancellationToken ct) =>
                 StepAsync(code, id, [new ArrestCommand.RecordDocumentsReceived(deps.Clock.GetUtcNow())], deps, ct))
+            .Produces<ArrestPathView>(StatusCodes.Status200OK)
             .WithName("StateRecordDocumentsReceived").WithIdempotency();
         routes.MapPost(Prefix + "/release", (string code, Guid id, ReleaseBody body, [AsParameters] Deps deps, CancellationToken ct) =>
                 body.ReleasedOn is { } on
                     ? StepAsync(code, id, [new ArrestCommand.Release(on)], deps, ct)
                     : Task.FromResult<IResult>(Invalid("releasedOn", "required: the date of release")))
+            .Produces<ArrestPathView>(StatusCodes.Status200OK)
             .WithName("StateRecordRelease").WithStateInputLimits<ReleaseBody>().WithIdempotency()
             .WithSummary("Art 92(3): release once the 60 days ran out without the documents; earlier, record interim release instead.");
         routes.MapPost(Prefix + "/judicial-authority", (string code, Guid id, ArrestStepBody body, [AsParameters] Deps deps, CancellationToken ct) =>
                 body.On is { } on
                     ? StepAsync(code, id, [new ArrestCommand.BringBeforeJudicialAuthority(on)], deps, ct)
                     : Task.FromResult<IResult>(Invalid("on", "required: the day the person was brought before the judicial authority")))
+            .Produces<ArrestPathView>(StatusCodes.Status200OK)
             .WithName("StateRecordJudicialAuthority").WithStateInputLimits<ArrestStepBody>().WithIdempotency()
             .WithSummary("Art 59(2): the arrested person was brought before the competent judicial authority.");
         routes.MapPost(Prefix + "/interim-release", (string code, Guid id, ArrestStepBody body, [AsParameters] Deps deps, CancellationToken ct) =>
                 body.On is { } on
                     ? StepAsync(code, id, [new ArrestCommand.GrantInterimRelease(on)], deps, ct)
                     : Task.FromResult<IResult>(Invalid("on", "required: the day interim release was granted")))
+            .Produces<ArrestPathView>(StatusCodes.Status200OK)
             .WithName("StateRecordInterimRelease").WithStateInputLimits<ArrestStepBody>().WithIdempotency()
             .WithSummary("Art 59(3)-(6): interim release pending surrender; the proceedings and any 60-day period go on.");
         routes.MapPost(Prefix + "/surrender-order", (string code, Guid id, SurrenderOrderBody body, [AsParameters] Deps deps, CancellationToken ct) =>
                 body.On is { } on
                     ? StepAsync(code, id, [new ArrestCommand.OrderSurrender(on, body.ConsentToSurrender)], deps, ct)
                     : Task.FromResult<IResult>(Invalid("on", "required: the day surrender was ordered")))
+            .Produces<ArrestPathView>(StatusCodes.Status200OK)
             .WithName("StateRecordSurrenderOrder").WithStateInputLimits<SurrenderOrderBody>().WithIdempotency()
             .WithSummary("Art 59(7): surrender ordered; the person is to be delivered to the Court as soon as possible.");
         // Art 89(4), RPE 183: the person is proceeded against or serving a sentence here for a different crime.
@@ -91,6 +97,7 @@ public static class ArrestEndpoints
                 return await StepAsync(code, id,
                     [new ArrestCommand.DeferSurrender(body.On!.Value, await ConsultedOnOtherProceedingsAsync(id, deps, ct), body.ExpectedUntil)], deps, ct);
             })
+            .Produces<ArrestPathView>(StatusCodes.Status200OK)
             .WithName("StateDeferSurrender").WithStateInputLimits<DeferralBody>().WithIdempotency()
             .WithSummary("Art 89(4): after the surrender order and a consultation on the 89(4) ground, defer surrender until the national case ends.");
         routes.MapPost(Prefix + "/temporary-surrender", async (string code, Guid id, TemporarySurrenderBody body, [AsParameters] Deps deps, CancellationToken ct) =>
@@ -102,23 +109,27 @@ public static class ArrestEndpoints
                 return await StepAsync(code, id,
                     [new ArrestCommand.SurrenderTemporarily(body.On!.Value, await ConsultedOnOtherProceedingsAsync(id, deps, ct), body.Conditions)], deps, ct);
             })
+            .Produces<ArrestPathView>(StatusCodes.Status200OK)
             .WithName("StateSurrenderTemporarily").WithStateInputLimits<TemporarySurrenderBody>().WithIdempotency()
             .WithSummary("RPE 183: after the Art 89(4) consultation, surrender the person temporarily on conditions agreed with the Court.");
         routes.MapPost(Prefix + "/return", (string code, Guid id, ArrestStepBody body, [AsParameters] Deps deps, CancellationToken ct) =>
                 body.On is { } on
                     ? StepAsync(code, id, [new ArrestCommand.RecordReturn(on)], deps, ct)
                     : Task.FromResult<IResult>(Invalid("on", "required: the day the person was returned (RPE 183)")))
+            .Produces<ArrestPathView>(StatusCodes.Status200OK)
             .WithName("StateRecordReturn").WithStateInputLimits<ArrestStepBody>().WithIdempotency()
             .WithSummary("RPE 183: the temporarily surrendered person was transferred back; final surrender follows the national case.");
         routes.MapPost(Prefix + "/surrender-arrangement", (string code, Guid id, SurrenderArrangementBody body, [AsParameters] Deps deps, CancellationToken ct) =>
                 body.SurrenderDate is { } date
                     ? StepAsync(code, id, [new ArrestCommand.ArrangeSurrender(date, body.ConsentToSurrender)], deps, ct)
                     : Task.FromResult<IResult>(Invalid("surrenderDate", "required: the date agreed with the Registry")))
+            .Produces<ArrestPathView>(StatusCodes.Status200OK)
             .WithName("StateArrangeSurrender").WithStateInputLimits<SurrenderArrangementBody>().WithIdempotency();
         routes.MapPost(Prefix + "/surrender", (string code, Guid id, SurrenderBody body, [AsParameters] Deps deps, CancellationToken ct) =>
                 body.SurrenderedOn is { } on
                     ? StepAsync(code, id, [new ArrestCommand.RecordSurrender(on)], deps, ct)
                     : Task.FromResult<IResult>(Invalid("surrenderedOn", "required: the date of surrender")))
+            .Produces<ArrestPathView>(StatusCodes.Status200OK)
             .WithName("StateRecordSurrender").WithStateInputLimits<SurrenderBody>().WithIdempotency();
     }
 

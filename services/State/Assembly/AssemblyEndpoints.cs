@@ -41,11 +41,11 @@ public static class AssemblyEndpoints
 
     public static void MapStateAssembly(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(Prefix, ListAsync).WithName("StateAssemblyCases")
+        routes.MapGet(Prefix, ListAsync).Produces<List<AssemblyCaseSummary>>(StatusCodes.Status200OK).WithName("StateAssemblyCases")
             .WithSummary("The Assembly's cases about this State, newest first, with their latest step.");
-        routes.MapGet(Prefix + "/{caseId:guid}", GetAsync).WithName("StateAssemblyCase")
+        routes.MapGet(Prefix + "/{caseId:guid}", GetAsync).Produces<AssemblyCaseView>(StatusCodes.Status200OK).WithName("StateAssemblyCase")
             .WithSummary("The Assembly's steps on one case, the views-by date, the views sent and the deadline's reminders or miss.");
-        routes.MapPost(Prefix + "/{caseId:guid}/views", SubmitAsync).WithName("StateSubmitAssemblyViews")
+        routes.MapPost(Prefix + "/{caseId:guid}/views", SubmitAsync).Produces<AssemblyCaseView>(StatusCodes.Status201Created).WithName("StateSubmitAssemblyViews")
             .WithStateInputLimits<SubmitViewsBody>().WithIdempotency()
             .WithSummary("Send the Assembly this State's views on the President's letter (409 before the letter).");
     }

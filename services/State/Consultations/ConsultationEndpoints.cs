@@ -25,11 +25,11 @@ public static class ConsultationEndpoints
 
     public static void MapStateConsultations(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Prefix, OpenAsync).WithName("StateOpenConsultation").WithStateInputLimits<OpenConsultationBody>().WithIdempotency()
+        routes.MapPost(Prefix, OpenAsync).Produces<ConsultationView>(StatusCodes.Status201Created).WithName("StateOpenConsultation").WithStateInputLimits<OpenConsultationBody>().WithIdempotency()
             .WithSummary("Consult the issuing organ on an obstacle (Art 97); the request goes InConsultation.");
-        routes.MapGet(Prefix, ListAsync).WithName("StateListConsultations");
-        routes.MapGet(Prefix + "/{cid:guid}", GetAsync).WithName("StateGetConsultation");
-        routes.MapPost(Prefix + "/{cid:guid}/messages", PostAsync).WithName("StatePostConsultationMessage")
+        routes.MapGet(Prefix, ListAsync).Produces<List<ConsultationView>>(StatusCodes.Status200OK).WithName("StateListConsultations");
+        routes.MapGet(Prefix + "/{cid:guid}", GetAsync).Produces<ConsultationView>(StatusCodes.Status200OK).WithName("StateGetConsultation");
+        routes.MapPost(Prefix + "/{cid:guid}/messages", PostAsync).Produces<ConsultationView>(StatusCodes.Status201Created).WithName("StatePostConsultationMessage")
             .WithStateInputLimits<PostConsultationMessageBody>().WithIdempotency();
     }
 

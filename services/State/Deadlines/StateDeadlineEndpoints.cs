@@ -33,6 +33,7 @@ public static class StateDeadlineEndpoints
                         .Select(n => new DeadlineNoticeView(n.DeadlineId, n.Type, n.Kind, n.DueAt, n.ConsultationId, n.Reminder, n.ReceivedAt)).ToList();
                     return TypedResults.Ok(new StateDeadlinesView(own, notices));
                 })
+            .Produces<StateDeadlinesView>(StatusCodes.Status200OK)
             .WithName("StateRequestDeadlines")
             .WithSummary("Deadlines on a request: those this State keeps, and reminders or misses the issuing organ sent.");
 }

@@ -33,10 +33,10 @@ public static class StateMatterEndpoints
 {
     public static void MapStateMatters(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/states/{code}/matters", ListAsync).WithName("StateListMatters")
+        routes.MapGet("/states/{code}/matters", ListAsync).Produces<List<StateMatterView>>(StatusCodes.Status200OK).WithName("StateListMatters")
             .WithSummary("Non-compliance matters about this State (Art 87(7)), latest first.");
-        routes.MapGet("/states/{code}/matters/{id:guid}", GetAsync).WithName("StateGetMatter");
-        routes.MapPost("/states/{code}/matters/{id:guid}/observations", SubmitAsync).WithName("StateSubmitObservations")
+        routes.MapGet("/states/{code}/matters/{id:guid}", GetAsync).Produces<StateMatterView>(StatusCodes.Status200OK).WithName("StateGetMatter");
+        routes.MapPost("/states/{code}/matters/{id:guid}/observations", SubmitAsync).Produces<StateMatterView>(StatusCodes.Status202Accepted).WithName("StateSubmitObservations")
             .WithStateInputLimits<SubmitObservationsBody>().WithIdempotency()
             .WithSummary("Submit this State's observations on a matter (Regulation 109), while they are invited.");
     }

@@ -21,6 +21,9 @@ public sealed record ChannelChangeBody(
     string? Channel, IReadOnlyList<string>? Languages, DateOnly? AgreedEffectiveDate,
     IReadOnlyList<string>? SurrenderDocumentRequirements = null, IReadOnlyList<string>? AssistanceInformationRequirements = null);
 
+/// <summary>The notice is on its way to the Registry; its register entry follows (RPE 180).</summary>
+public sealed record ChannelChangeNotified(string StateCode, DateTimeOffset NotifiedAt);
+
 public static class NotifyChannelChangeEndpoint
 {
     /// <summary>
@@ -32,6 +35,7 @@ public static class NotifyChannelChangeEndpoint
         routes.MapPost("/states/{code}/register/channel", NotifyAsync)
             .WithStateInputLimits<ChannelChangeBody>()
             .WithIdempotency()
+            .Produces<ChannelChangeNotified>(StatusCodes.Status202Accepted)
             .WithName("NotifyChannelChange")
             .WithSummary("Notify the Registry of a change of designated channel or language (RPE 180).");
 
@@ -76,6 +80,6 @@ public static class NotifyChannelChangeEndpoint
             SentAt = now,
         });
         await db.SaveChangesAsync(ct);
-        return TypedResults.Accepted($"/registry/register/states/{own}", new { stateCode = own, notifiedAt = now });
+        return TypedResults.Accepted($"/registry/register/states/{own}", new ChannelChangeNotified(own, now));
     }
 }

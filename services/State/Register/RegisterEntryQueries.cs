@@ -27,6 +27,7 @@ public static class RegisterEntryQueries
                         r.DesignationId, r.Channel, r.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries), r.ReceivedAt, r.EffectiveFrom,
                         r.ProposedEffectiveDate, r.DateAgreedAt, r.EffectiveFrom <= now)).ToList()));
                 })
+            .Produces<RegisterEntriesView>(StatusCodes.Status200OK)
             .WithName("GetOwnRegisterEntries")
             .WithSummary("This State's changes of channel or language as the Registry recorded them: received, effective from, proposed and agreed dates (RPE 180).");
 }

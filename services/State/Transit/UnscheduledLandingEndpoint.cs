@@ -38,6 +38,7 @@ public static class UnscheduledLandingEndpoint
         routes.MapPost(Prefix, ReportAsync)
             .WithStateInputLimits<UnscheduledLandingBody>()
             .WithIdempotency()
+            .Produces<UnscheduledLandingView>(StatusCodes.Status201Created)
             .WithName("ReportUnscheduledLanding")
             .WithSummary("Report an unscheduled landing (no transit request needed): the 96-hour cap of Art 89(3)(e) starts and the Registry is asked for a transit request.");
         routes.MapGet(Prefix + "/{lid:guid}", async Task<IResult> (string code, Guid lid, StateDbContext db, IOptions<StateOptions> state,
@@ -47,17 +48,20 @@ public static class UnscheduledLandingEndpoint
                 var landing = await db.UnscheduledLandings.FindAsync([lid], ct);
                 return landing is null ? Problems.NotFound("landing") : TypedResults.Ok(UnscheduledLandingView.From(landing, clock.GetUtcNow()));
             })
+            .Produces<UnscheduledLandingView>(StatusCodes.Status200OK)
             .WithName("StateUnscheduledLanding");
         routes.MapPost(Prefix + "/{lid:guid}/release", (string code, Guid lid, StateDbContext db, IOutbox outbox, IDeadlineScheduler deadlines,
                     IOptions<StateOptions> state, TimeProvider clock, CancellationToken ct) =>
                 StepAsync(code, lid, now => new LandingCommand.ReleaseAtCap(now), db, outbox, deadlines, state.Value, clock, ct))
             .WithIdempotency()
+            .Produces<UnscheduledLandingView>(StatusCodes.Status200OK)
             .WithName("ReleaseAfterUnscheduledLanding")
             .WithSummary("RPE 182(2): the 96 hours ran out without the transit request; record the release (without prejudice to a later arrest).");
         routes.MapPost(Prefix + "/{lid:guid}/transit-effected", (string code, Guid lid, StateDbContext db, IOutbox outbox, IDeadlineScheduler deadlines,
                     IOptions<StateOptions> state, TimeProvider clock, CancellationToken ct) =>
                 StepAsync(code, lid, now => new LandingCommand.RecordTransitEffected(now), db, outbox, deadlines, state.Value, clock, ct))
             .WithIdempotency()
+            .Produces<UnscheduledLandingView>(StatusCodes.Status200OK)
             .WithName("TransitEffectedAfterUnscheduledLanding")
             .WithSummary("The person was transported on after the transit request came.");
     }

@@ -8,7 +8,7 @@ namespace Cooperation.EndToEnd.Tests.Partners;
 /// Partners write clients from the OpenAPI documents alone (issue 14), so the real documents, fetched through the
 /// gateway from the running services, must say for every operation who may call it (the OAuth2 client-credentials
 /// scheme at the gateway's token URL, with the scope) and what it may answer (every error a ProblemDetails with its
-/// stable types). One operation without either fails the build.
+/// stable types, every success body its schema, one schema name one type). One operation without either fails the build.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class ApiDocumentTests(PlatformFixture platform)
@@ -16,7 +16,7 @@ public sealed class ApiDocumentTests(PlatformFixture platform)
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
 
     [Fact]
-    public async Task Every_operation_of_every_document_names_its_scope_and_documents_its_responses_as_problem_details()
+    public async Task Every_operation_of_every_document_names_its_scope_its_success_body_and_its_problems_as_problem_details()
     {
         var documents = new List<(string Path, HttpClient Caller, string Title)>
         {
@@ -29,6 +29,7 @@ public sealed class ApiDocumentTests(PlatformFixture platform)
 
         const string tokenUrl = "/connect/token"; // relative: the document names no host
         var failures = new List<string>();
+        var schemaShapes = new Dictionary<string, (string Path, string Shape)>(StringComparer.Ordinal);
         foreach (var (path, caller, title) in documents)
         {
             using (caller)
@@ -62,6 +63,10 @@ public sealed class ApiDocumentTests(PlatformFixture platform)
 
                     var responses = operation["responses"]?.AsObject() ?? [];
                     if (!responses.Any(r => r.Key.StartsWith('2'))) failures.Add($"{name}: no success response");
+                    // A generated client types its result from this: without a schema it hands the partner an untyped body.
+                    foreach (var (status, answer) in responses.Where(r => r.Key[0] == '2' && r.Key != "204"))
+                        if (answer!["content"]?["application/json"]?["schema"] is null)
+                            failures.Add($"{name}: {status} names no application/json schema of its body");
                     foreach (var status in new[] { "400", "401", "403", "429" })
                         if (responses[status] is null) failures.Add($"{name}: {status} not documented");
                     if (route.Contains('{') && responses["404"] is null) failures.Add($"{name}: 404 not documented");
@@ -75,10 +80,28 @@ public sealed class ApiDocumentTests(PlatformFixture platform)
                     }
                 }
                 Assert.True(operations > 5, $"{path}: only {operations} operations");
+
+                // One name, one type: a partner's generated classes are named after the schemas, and a system talking to
+                // several organs meets the same names in several documents. (Within one document the service refuses to
+                // name two types alike: that document would not be served.) A type is its properties or its values; where
+                // it is used nullable a document may add null, which is no other type.
+                foreach (var (schemaName, schema) in document["components"]!["schemas"]!.AsObject())
+                {
+                    var shape = ShapeOf(schema!);
+                    if (!schemaShapes.TryAdd(schemaName, (path, shape)) && schemaShapes[schemaName].Shape != shape)
+                        failures.Add($"{path}: schema {schemaName} is another type than the {schemaName} of {schemaShapes[schemaName].Path}");
+                }
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    private static string ShapeOf(JsonNode schema) =>
+        schema["enum"] is JsonArray values
+            ? "enum " + string.Join(",", values.OfType<JsonNode>().Select(v => v.ToJsonString()).Order(StringComparer.Ordinal))
+            : schema["properties"] is JsonObject properties
+                ? "object " + string.Join(",", properties.Select(p => p.Key).Order(StringComparer.Ordinal))
+                : schema.ToJsonString();
 
     [Fact]
     public async Task The_registry_document_shows_a_draft_of_each_kind_and_describes_formats_and_state_codes()

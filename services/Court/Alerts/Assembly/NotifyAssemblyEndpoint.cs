@@ -33,6 +33,7 @@ public static class NotifyAssemblyEndpoint
                         return TypedResults.Ok(AlertView.From(alert));
                     }))
             .WithIdempotency()
+            .Produces<Queries.AlertView>(StatusCodes.Status200OK)
             .WithName("NotifyAssemblyOfImminentIncident")
             .WithSummary("The Registry chooses to notify the Assembly's side of an imminent serious incident of non-cooperation for one State of the alert.");
 }

@@ -41,6 +41,7 @@ public static class IssueAlertEndpoint
                 (IssueAlertBody body, CourtDbContext db, IOutbox outbox, IDeadlineScheduler deadlines, IOptions<AlertOptions> options,
                     TimeProvider clock, CancellationToken ct) => IssueAsync(organ, body, db, outbox, deadlines, options.Value, clock, ct))
             .WithIdempotency()
+            .Produces<Queries.AlertView>(StatusCodes.Status201Created)
             .WithName("IssueTravelAlert")
             .WithSummary("Alert each State where a person sought is expected (Art 86, 89(1), 97); an arrest request goes with the alert where the State has none.");
 

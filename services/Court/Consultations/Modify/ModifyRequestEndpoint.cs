@@ -25,6 +25,7 @@ public static class ModifyRequestEndpoint
 {
     public static void MapModifyRequest(this IEndpointRouteBuilder routes, CourtOrgan organ) =>
         routes.MapPost($"{organ.RoutePrefix}/requests/{{id:guid}}/modify", ModifyAsync)
+            .Produces<ModifiedRequestView>(StatusCodes.Status200OK)
             .WithName($"{organ.Organ}ModifyRequest").WithIdempotency()
             .WithSummary("Re-send the request with new contents as version + 1; an open consultation closes as Modified.");
 

@@ -28,6 +28,7 @@ public static class AcceptProposedDateEndpoint
     public static void MapAcceptProposedDate(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/registry/register/states/{code}/designations/{id:guid}/accept-date", AcceptAsync)
             .WithIdempotency()
+            .Produces<Queries.DesignationView>(StatusCodes.Status200OK)
             .WithName("RegistryAcceptProposedDate")
             .WithSummary("Agree the date a State proposed for its change of channel or language (RPE 180).");
 

@@ -36,6 +36,7 @@ public static class RegisterQueryEndpoints
                 (await EntriesAsync(db, code.ToUpperInvariant(), clock.GetUtcNow(), ct)) is [var entry]
                     ? TypedResults.Ok(entry)
                     : Problems.NotFound("State in the register"))
+            .Produces<RegisterEntryView>(StatusCodes.Status200OK)
             .WithName($"{organ.Organ}GetRegisterEntry");
     }
 

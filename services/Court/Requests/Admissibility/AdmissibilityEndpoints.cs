@@ -48,6 +48,7 @@ public static class AdmissibilityEndpoints
                         });
                 })
             .WithIdempotency()
+            .Produces<Queries.RequestView>(StatusCodes.Status200OK)
             .WithName($"{organ.Organ}RecordAdmissibilityRuling")
             .WithSummary("Art 89(2), 95: the Court's admissibility ruling ends the postponement; inadmissible, the request ends Withdrawn.");
 
@@ -67,6 +68,7 @@ public static class AdmissibilityEndpoints
                         });
                 })
             .WithIdempotency()
+            .Produces<Queries.RequestView>(StatusCodes.Status200OK)
             .WithName($"{organ.Organ}RecordEvidenceCollectionOrder")
             .WithSummary("Art 95: the Court ordered that the Prosecutor may pursue the collection of evidence; no postponement on Art 95.");
 
@@ -89,6 +91,7 @@ public static class AdmissibilityEndpoints
                         });
                 })
             .WithIdempotency()
+            .Produces<Queries.RequestView>(StatusCodes.Status200OK)
             .WithName($"{organ.Organ}SeekPreservationMeasures")
             .WithSummary("Art 94(2): during an Art 94 postponement the Prosecutor seeks measures to preserve evidence.");
     }

@@ -46,6 +46,7 @@ public static class OrganisationTransmissionEndpoint
                         });
                 })
             .WithIdempotency()
+            .Produces<Queries.RequestView>(StatusCodes.Status200OK)
             .WithName($"{organ.Organ}RecordOrganisationTransmission")
             .WithSummary("Art 87(1)(b): the request also went through INTERPOL or a regional organisation; status and evidence unchanged.");
 }

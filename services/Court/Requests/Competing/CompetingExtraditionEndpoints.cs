@@ -45,6 +45,7 @@ public static class CompetingExtraditionEndpoints
                         });
                 })
             .WithIdempotency()
+            .Produces<Queries.RequestView>(StatusCodes.Status200OK)
             .WithName($"{organ.Organ}RecordCompetingAdmissibility")
             .WithSummary("Art 90(2)-(6): record the Court's admissibility determination on competing requests; the State is told the priority.");
 }

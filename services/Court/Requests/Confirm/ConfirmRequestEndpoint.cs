@@ -24,6 +24,7 @@ public static class ConfirmRequestEndpoint
                             Classification = r.Classification, SentAt = now, Readers = r.Readers, StateCode = r.StateCode, ConfirmedAt = now,
                         }))
             .WithIdempotency()
+            .Produces<Queries.RequestView>(StatusCodes.Status200OK)
             .WithName($"{organ.Organ}ConfirmRequest")
             .WithSummary("Record that an urgent request was confirmed through the designated channel.");
 }

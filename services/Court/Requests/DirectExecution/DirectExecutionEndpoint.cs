@@ -56,6 +56,7 @@ public static class DirectExecutionEndpoint
                         });
                 })
             .WithIdempotency()
+            .Produces<Queries.RequestView>(StatusCodes.Status200OK)
             .WithName($"{organ.Organ}RecordDirectExecution")
             .WithSummary("Art 99(4): the Prosecutor executes the request directly on the State's territory, after consultations (99(4)(a) or (b)).");
 }

@@ -34,6 +34,7 @@ public static class PostponementEndpoints
                             SentAt = now, Readers = r.Readers, StateCode = r.StateCode, Until = r.Lifecycle.PostponedUntil!.Value,
                         }))
             .WithIdempotency()
+            .Produces<Queries.RequestView>(StatusCodes.Status200OK)
             .WithName($"{organ.Organ}AgreePostponement")
             .WithSummary("Accept the State's proposed Art 94 postponement period: the request is postponed until then (Art 94(1)).");
 
@@ -50,6 +51,7 @@ public static class PostponementEndpoints
                                 SentAt = now, Readers = r.Readers, StateCode = r.StateCode, Until = until.ToUniversalTime(),
                             }))
             .WithIdempotency()
+            .Produces<Queries.RequestView>(StatusCodes.Status200OK)
             .WithName($"{organ.Organ}ProposePostponementPeriod")
             .WithSummary("Answer the State's Art 94 proposal with another period; the State may accept it (Art 94(1)).");
     }

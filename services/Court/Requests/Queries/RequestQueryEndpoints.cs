@@ -53,6 +53,7 @@ public static class RequestQueryEndpoints
                     var items = rows.Take(size).ToList();
                     return TypedResults.Ok(new RequestPage(items, rows.Count > size ? items[^1].Id.ToString() : null));
                 })
+            .Produces<RequestPage>(StatusCodes.Status200OK)
             .WithName($"{organ.Organ}ListRequests")
             .WithSummary("Requests issued by this organ, newest first, filterable by State and status.");
 

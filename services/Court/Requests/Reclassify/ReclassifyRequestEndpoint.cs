@@ -33,6 +33,7 @@ public static class ReclassifyRequestEndpoint
                                 AuthorisingDecision = body.AuthorisingDecision?.Trim(),
                             }))
             .WithIdempotency()
+            .Produces<Queries.RequestView>(StatusCodes.Status200OK)
             .WithName($"{organ.Organ}ReclassifyRequest")
             .WithSummary("Change a request's classification; unsealing (e.g. a warrant after arrest) needs the authorising decision's reference, and the State is notified.");
 }

@@ -23,6 +23,7 @@ public static class WithdrawRequestEndpoint
                             Classification = r.Classification, SentAt = now, Readers = r.Readers, StateCode = r.StateCode,
                         }))
             .WithIdempotency()
+            .Produces<Queries.RequestView>(StatusCodes.Status200OK)
             .WithName($"{organ.Organ}WithdrawRequest")
             .WithSummary("Withdraw a request; the State is told through its own queue.");
 }

@@ -69,6 +69,7 @@ public static partial class CompetingExtraditionEndpoints
                     });
             })
             .WithStateInputLimits<CompetingExtraditionBody>().WithIdempotency()
+            .Produces<Queries.ReceivedRequestView>(StatusCodes.Status200OK)
             .WithName("StateNotifyCompetingExtradition")
             .WithSummary("Art 90(1): notify the Court of a competing request from another State for the extradition of the same person.");
 
@@ -84,6 +85,7 @@ public static partial class CompetingExtraditionEndpoints
                             StateCode = state.Value.NormalizedCode, On = on, FactorsConsidered = body.FactorsConsidered,
                         }))
             .WithStateInputLimits<ExtraditedInsteadBody>().WithIdempotency()
+            .Produces<Queries.ReceivedRequestView>(StatusCodes.Status200OK)
             .WithName("StateRecordExtraditedInstead")
             .WithSummary("Art 90(3), (5), (6), (7)(b): the person was extradited to the competing State where the rules allow; the request ends.");
 
@@ -99,6 +101,7 @@ public static partial class CompetingExtraditionEndpoints
                             StateCode = state.Value.NormalizedCode, On = on,
                         }))
             .WithStateInputLimits<ExtraditionRefusedBody>().WithIdempotency()
+            .Produces<Queries.ReceivedRequestView>(StatusCodes.Status200OK)
             .WithName("StateRecordExtraditionRefused")
             .WithSummary("Art 90(8): extradition refused after the Court determined the case inadmissible; the Court's request remains.");
     }

@@ -38,6 +38,7 @@ public static class DenyRequestEndpoint
                         }))
             .WithStateInputLimits<DenyBody>()
             .WithIdempotency()
+            .Produces<Queries.ReceivedRequestView>(StatusCodes.Status200OK)
             .WithName("StateDenyRequest")
             .WithSummary("Deny assistance (Art 93(4) after 72(5), 93(5), 93(7), 93(1)(e), 73) or refuse transit (Art 89(3)(a)), in whole or in part, with reasons (Art 93(6), 72(6)); never an arrest request.");
 }

@@ -27,6 +27,7 @@ public static class ExecuteRequestEndpoint
                         }))
             .WithStateInputLimits<ExecuteBody>()
             .WithIdempotency()
+            .Produces<Queries.ReceivedRequestView>(StatusCodes.Status200OK)
             .WithName("StateExecuteRequest")
             .WithSummary("Report the result: executed, or partially executed (partial: true).");
 }

@@ -28,6 +28,7 @@ public static class PostponeRequestEndpoint
                         }))
             .WithStateInputLimits<PostponeBody>()
             .WithIdempotency()
+            .Produces<Queries.ReceivedRequestView>(StatusCodes.Status200OK)
             .WithName("StatePostponeRequest")
             .WithSummary("Postpone execution on Art 89(2) (while consulting), 93(9)(a) or 95; on Art 94 propose a period, which the issuing organ agrees or answers with another.");
 }

@@ -22,6 +22,7 @@ public static class ResumeRequestEndpoint
                             StateCode = state.Value.NormalizedCode,
                         }))
             .WithIdempotency()
+            .Produces<Queries.ReceivedRequestView>(StatusCodes.Status200OK)
             .WithName("StateResumeRequest")
             .WithSummary("A postponed request is executed again; the issuing organ is told.");
 }

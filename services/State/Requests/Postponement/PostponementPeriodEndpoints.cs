@@ -32,6 +32,7 @@ public static class PostponementPeriodEndpoints
                             SentAt = now, Readers = r.Readers, StateCode = state.Value.NormalizedCode, Until = r.Lifecycle.PostponedUntil!.Value,
                         }))
             .WithIdempotency()
+            .Produces<Queries.ReceivedRequestView>(StatusCodes.Status200OK)
             .WithName("StateAgreePostponement")
             .WithSummary("Accept the issuing organ's Art 94 postponement period: the request is postponed until then (Art 94(1)).");
 
@@ -48,6 +49,7 @@ public static class PostponementPeriodEndpoints
                                 SentAt = now, Readers = r.Readers, StateCode = state.Value.NormalizedCode, Until = until.ToUniversalTime(),
                             }))
             .WithIdempotency()
+            .Produces<Queries.ReceivedRequestView>(StatusCodes.Status200OK)
             .WithName("StateProposePostponementPeriod")
             .WithSummary("Answer the issuing organ's Art 94 period with another (Art 94(1)).");
     }

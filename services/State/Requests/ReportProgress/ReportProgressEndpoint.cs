@@ -28,6 +28,7 @@ public static class ReportProgressEndpoint
                         }))
             .WithStateInputLimits<ProgressBody>()
             .WithIdempotency()
+            .Produces<Queries.ReceivedRequestView>(StatusCodes.Status200OK)
             .WithName("StateReportProgress")
             .WithSummary("Report progress of execution: items done or planned, with dates.");
 }

@@ -22,6 +22,7 @@ public static class StartExecutionEndpoint
                             StateCode = state.Value.NormalizedCode,
                         }))
             .WithIdempotency()
+            .Produces<Queries.ReceivedRequestView>(StatusCodes.Status200OK)
             .WithName("StateStartExecution")
             .WithSummary("Execution has begun under national procedure (Art 88, 99); the issuing organ is told.");
 }
