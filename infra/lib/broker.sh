@@ -358,13 +358,14 @@ broker_remove_legacy() {
     broker_ctl "$dir" rabbitmqctl -q delete_user guest >/dev/null || coop_die "deleting the broker's guest user failed"
     coop_log "removed the broker's default guest user"
   fi
+  local mgmt pw
+  mgmt=$(cat "$dir/management.port") pw=$(broker_secret "$secrets" admin)
   # Before issue 12's per-State vhosts a State's user had permissions on "/": on a kept node, remove them, so it
   # cannot open "/" any more (and passively declare the Court's or other States' queues there).
   for code in "$@"; do
-    broker_ctl "$dir" rabbitmqctl -q clear_permissions -p / "$(broker_state_name "$code")" >/dev/null 2>&1 || true
+    curl -fsS -o /dev/null -u "admin:$pw" -X DELETE \
+      "http://127.0.0.1:$mgmt/api/permissions/%2F/$(broker_state_name "$code")" 2>/dev/null || true
   done
-  local mgmt pw
-  mgmt=$(cat "$dir/management.port") pw=$(broker_secret "$secrets" admin)
   for code in "$@"; do
     for organ in registry prosecutor; do
       curl -fsS -o /dev/null -u "admin:$pw" -X DELETE \
