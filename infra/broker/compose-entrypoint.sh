@@ -16,4 +16,6 @@ for user in $(grep -o '@@[a-z0-9-]*@@' "$template" | tr -d '@' | sort -u); do
 done
 mv "$out.tmp" "$out"
 chmod 644 "$out"
+# The shovels between the Court's vhost and each State's (issue 12) need rabbitmq_shovel.
+rabbitmq-plugins enable --offline rabbitmq_shovel >/dev/null
 exec docker-entrypoint.sh "$@"

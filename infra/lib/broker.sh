@@ -74,9 +74,11 @@ ssl_cert_login_from = common_name
 CONF
     printf '%s\n' "$COOP_BROKER_TLS_PORT" >"$dir/amqps.port"
   fi
-  printf '[rabbitmq_management].\n' >"$dir/enabled_plugins"
+  # rabbitmq_shovel: the in-broker shovels between the Court's vhost and each State's (broker_definitions).
+  printf '[rabbitmq_management,rabbitmq_shovel].\n' >"$dir/enabled_plugins"
   # EXTERNAL (X.509 client certificates: the certificate's common name is the broker user) needs its plugin.
-  [[ -n ${COOP_BROKER_TLS_PORT:-} && -n ${COOP_BROKER_TLS_DIR:-} ]] && printf '[rabbitmq_management,rabbitmq_auth_mechanism_ssl].\n' >"$dir/enabled_plugins"
+  [[ -n ${COOP_BROKER_TLS_PORT:-} && -n ${COOP_BROKER_TLS_DIR:-} ]] \
+    && printf '[rabbitmq_management,rabbitmq_shovel,rabbitmq_auth_mechanism_ssl].\n' >"$dir/enabled_plugins"
   : >"$dir/rabbitmq-env.conf"
   {
     local kv
@@ -223,6 +225,18 @@ broker_validate_states() {
 # of its own at that organ, registry.from-state-xxx: the organ knows the sender from the queue a
 # message arrived on, never from its body. The organs' own queues (registry, prosecutor) receive
 # only from Court users.
+# Isolation (issue 12): the Court's topology lives on "/", where no State user has any permission
+# (it cannot even open a connection there). Each State's user works in a virtual host of its own,
+# named like it (state-xxx), holding only that State's queue state-xxx, its exchanges state-xxx and
+# state-xxx.to-<organ>, its error/skipped queues and one buffer queue to-<organ> per organ. So a
+# State that passively declares another State's or the Court's queue gets 404 NOT_FOUND, exactly as
+# for a name that exists nowhere: it learns neither existence nor counts (a passive declare needs
+# no permission in RabbitMQ, so permissions alone could not close that). In-broker dynamic shovels
+# (rabbitmq_shovel, ack-mode on-confirm: a message leaves its source queue only once the
+# destination confirmed it, so nothing is lost across restarts; a redelivery is a duplicate the
+# consumers' inbox already absorbs) move "/" state-xxx -> state-xxx's exchange state-xxx, and the
+# State's to-<organ> -> "/" exchange state-xxx.to-<organ> (bound into <organ>.from-state-xxx as
+# before). Shovels use direct (in-node) connections: no credentials in the definitions.
 broker_definitions() {
   local secrets=$1 mode=$2; shift 2
   broker_validate_states "$@"
@@ -236,7 +250,9 @@ broker_definitions() {
   _defs_join() { (( _first )) || printf ',\n'; _first=0; }
   local _first
   printf '{\n  "rabbit_version": "3.10.8",\n'
-  printf '  "vhosts": [ { "name": "/" } ],\n'
+  printf '  "vhosts": [ { "name": "/" }'
+  for code in "$@"; do printf ', { "name": "%s" }' "$(broker_state_name "$code")"; done
+  printf ' ],\n'
   printf '  "users": [\n'
   _first=1
   for u in "${users[@]}"; do
@@ -267,11 +283,20 @@ broker_definitions() {
   for code in "$@"; do
     s=$(broker_state_name "$code")
     _defs_join
-    printf '    { "user": "%s", "vhost": "/", "configure": "^%s(\\\\.to-registry|\\\\.to-prosecutor|\\\\.to-assembly|_error|_skipped)?$", "write": "^%s(\\\\.to-registry|\\\\.to-prosecutor|\\\\.to-assembly|_error|_skipped)$", "read": "^%s(_error|_skipped)?$" }' "$s" "$s" "$s" "$s"
+    # Its own vhost only (issue 12): same anchored patterns as when States shared "/".
+    printf '    { "user": "%s", "vhost": "%s", "configure": "^%s(\\\\.to-registry|\\\\.to-prosecutor|\\\\.to-assembly|_error|_skipped)?$", "write": "^%s(\\\\.to-registry|\\\\.to-prosecutor|\\\\.to-assembly|_error|_skipped)$", "read": "^%s(_error|_skipped)?$" }' "$s" "$s" "$s" "$s" "$s"
+    _defs_join
+    printf '    { "user": "admin", "vhost": "%s", "configure": ".*", "write": ".*", "read": ".*" }' "$s"
   done
   printf '\n  ],\n  "policies": [\n'
   printf '    { "vhost": "/", "name": "state-inbound-limits", "pattern": "^(registry|prosecutor|assembly)\\\\.from-state-[a-z]{3}$", "apply-to": "queues", "priority": 10, "definition": { "max-length": %s, "max-length-bytes": %s, "overflow": "reject-publish" } }' \
     "$COOP_BROKER_STATE_QUEUE_MAX_LENGTH" "$COOP_BROKER_STATE_QUEUE_MAX_BYTES"
+  # The same limit on the State's own side of each shovel, so a full organ queue pushes back on the State's
+  # publishes (its outbox keeps the message) rather than piling up in the State's vhost.
+  for code in "$@"; do
+    printf ',\n    { "vhost": "%s", "name": "state-outbound-limits", "pattern": "^to-(registry|prosecutor|assembly)$", "apply-to": "queues", "priority": 10, "definition": { "max-length": %s, "max-length-bytes": %s, "overflow": "reject-publish" } }' \
+      "$(broker_state_name "$code")" "$COOP_BROKER_STATE_QUEUE_MAX_LENGTH" "$COOP_BROKER_STATE_QUEUE_MAX_BYTES"
+  done
   printf '\n  ],\n  "queues": [\n'
   local queues=("${organs[@]}")
   for code in "$@"; do
@@ -284,6 +309,12 @@ broker_definitions() {
     _defs_join
     printf '    { "name": "%s", "vhost": "/", "durable": true, "auto_delete": false, "arguments": {} }' "$q"
   done
+  for code in "$@"; do
+    s=$(broker_state_name "$code")
+    for q in "$s" "${organs[@]/#/to-}"; do
+      printf ',\n    { "name": "%s", "vhost": "%s", "durable": true, "auto_delete": false, "arguments": {} }' "$q" "$s"
+    done
+  done
   printf '\n  ],\n  "exchanges": [\n'
   local exchanges=("${organs[@]}" audit-anchors)
   for code in "$@"; do
@@ -295,6 +326,12 @@ broker_definitions() {
   for x in "${exchanges[@]}"; do
     _defs_join
     printf '    { "name": "%s", "vhost": "/", "type": "fanout", "durable": true, "auto_delete": false, "internal": false, "arguments": {} }' "$x"
+  done
+  for code in "$@"; do
+    s=$(broker_state_name "$code")
+    for x in "$s" "${organs[@]/#/$s.to-}"; do
+      printf ',\n    { "name": "%s", "vhost": "%s", "type": "fanout", "durable": true, "auto_delete": false, "internal": false, "arguments": {} }' "$x" "$s"
+    done
   done
   printf '\n  ],\n  "bindings": [\n'
   _first=1
@@ -313,6 +350,26 @@ broker_definitions() {
       printf '    { "source": "%s.to-%s", "vhost": "/", "destination": "%s.from-%s", "destination_type": "queue", "routing_key": "", "arguments": {} }' "$s" "$organ" "$organ" "$s"
     done
   done
+  for code in "$@"; do
+    s=$(broker_state_name "$code")
+    printf ',\n    { "source": "%s", "vhost": "%s", "destination": "%s", "destination_type": "queue", "routing_key": "", "arguments": {} }' "$s" "$s" "$s"
+    for organ in "${organs[@]}"; do
+      printf ',\n    { "source": "%s.to-%s", "vhost": "%s", "destination": "to-%s", "destination_type": "queue", "routing_key": "", "arguments": {} }' "$s" "$organ" "$s" "$organ"
+    done
+  done
+  # The shovels, in each State's vhost (deleting the vhost deletes them). amqp:///VHOST is a direct connection to this
+  # node's VHOST ("/" is %%2F). reconnect-delay 1 s: a shovel whose other end restarted resumes quickly.
+  printf '\n  ],\n  "parameters": [\n'
+  _first=1
+  for code in "$@"; do
+    s=$(broker_state_name "$code")
+    _defs_join
+    printf '    { "vhost": "%s", "component": "shovel", "name": "from-court", "value": { "src-protocol": "amqp091", "src-uri": "amqp:///%%2F", "src-queue": "%s", "dest-protocol": "amqp091", "dest-uri": "amqp:///%s", "dest-exchange": "%s", "ack-mode": "on-confirm", "src-delete-after": "never", "reconnect-delay": 1 } }' "$s" "$s" "$s" "$s"
+    for organ in "${organs[@]}"; do
+      _defs_join
+      printf '    { "vhost": "%s", "component": "shovel", "name": "to-%s", "value": { "src-protocol": "amqp091", "src-uri": "amqp:///%s", "src-queue": "to-%s", "dest-protocol": "amqp091", "dest-uri": "amqp:///%%2F", "dest-exchange": "%s.to-%s", "ack-mode": "on-confirm", "src-delete-after": "never", "reconnect-delay": 1 } }' "$s" "$organ" "$s" "$organ" "$s" "$organ"
+    done
+  done
   printf '\n  ]\n}\n'
 }
 
@@ -328,6 +385,12 @@ broker_remove_legacy() {
   fi
   local mgmt pw
   mgmt=$(cat "$dir/management.port") pw=$(broker_secret "$secrets" admin)
+  # Before issue 12's per-State vhosts a State's user had permissions on "/": on a kept node, remove them, so it
+  # cannot open "/" any more (and passively declare the Court's or other States' queues there).
+  for code in "$@"; do
+    curl -fsS -o /dev/null -u "admin:$pw" -X DELETE \
+      "http://127.0.0.1:$mgmt/api/permissions/%2F/$(broker_state_name "$code")" 2>/dev/null || true
+  done
   for code in "$@"; do
     for organ in registry prosecutor; do
       curl -fsS -o /dev/null -u "admin:$pw" -X DELETE \

@@ -80,7 +80,7 @@ coop_service_env() {
     printf '%s\n' \
       "Broker__Host=$COOP_BROKER_HOST" \
       "Broker__Port=$COOP_BROKER_PORT" \
-      "Broker__VirtualHost=$COOP_BROKER_VHOST" \
+      "Broker__VirtualHost=$( [[ -n ${code:-} ]] && broker_state_name "$code" || printf '%s' "$COOP_BROKER_VHOST")" \
       "Broker__Username=$name" \
       "Broker__Password=$(broker_secret "$COOP_BROKER_SECRETS" "$name")"
   fi

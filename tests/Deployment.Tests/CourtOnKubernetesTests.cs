@@ -225,6 +225,9 @@ public sealed partial class CourtOnKubernetesTests
                 if (v.Secret is { } s)
                     referenced.AddRange(s.Items?.Select(i => $"{s.SecretName} {i.Key}") ?? throw new InvalidOperationException($"{workload}: secret volume {v.Name} names no keys"));
         }
+        // The shovels' URIs (issue 12), which the Topology Operator reads from a Secret.
+        referenced.AddRange(objects.Custom("Shovel").Select(x => (string)((IDictionary<object, object>)Spec(x)["uriSecret"])["name"])
+            .SelectMany(n => new[] { $"{n} srcUri", $"{n} destUri" }));
         referenced.AddRange(objects.Custom("User").Select(u =>
             (string)((IDictionary<object, object>)((IDictionary<object, object>)u.Raw["spec"])["importCredentialsSecret"])["name"])
             .SelectMany(n => new[] { $"{n} username", $"{n} password" }));
@@ -258,9 +261,13 @@ public sealed partial class CourtOnKubernetesTests
         var states = States(objects);
         var users = objects.Custom("User").ToDictionary(u => u.Name);
         var permissions = objects.Custom("Permission").ToDictionary(p => (string)((IDictionary<object, object>)Spec(p)["userReference"])["name"]);
-        var queues = objects.Custom("Queue").ToDictionary(q => (string)Spec(q)["name"]);
-        var exchanges = objects.Custom("Exchange").Select(e => (string)Spec(e)["name"]).ToHashSet();
-        var bindings = objects.Custom("Binding").Select(b => $"{Spec(b)["source"]} -> {Spec(b)["destination"]}").ToHashSet();
+        // Keyed "VHOST NAME" for a State's own vhost (issue 12: names repeat across vhosts), by name alone on "/".
+        static string At(RenderedObject o, object name) => (string)Spec(o)["vhost"] == "/" ? (string)name : $"{Spec(o)["vhost"]} {name}";
+        var queues = objects.Custom("Queue").ToDictionary(q => At(q, Spec(q)["name"]));
+        var exchanges = objects.Custom("Exchange").Select(e => At(e, Spec(e)["name"])).ToHashSet();
+        var bindings = objects.Custom("Binding").Select(b => At(b, $"{Spec(b)["source"]} -> {Spec(b)["destination"]}")).ToHashSet();
+        var vhosts = objects.Custom("Vhost").Select(v => (string)Spec(v)["name"]).ToHashSet();
+        var shovels = objects.Custom("Shovel").ToDictionary(x => At(x, Spec(x)["name"]));
         var stateHost = objects.OfType<V1Deployment>().Single(d => d.Metadata.Name == "state-host").Spec.Template.Spec.Containers.Single().Env;
         var gateway = objects.OfType<V1Deployment>().Single(d => d.Metadata.Name == "gateway").Spec.Template.Spec.Containers.Single().Env;
         foreach (var code in states)
@@ -277,6 +284,19 @@ public sealed partial class CourtOnKubernetesTests
                 Assert.Contains(x, exchanges);
             foreach (var b in new[] { $"{s} -> {s}", $"{s}.to-registry -> registry.from-{s}", $"{s}.to-prosecutor -> prosecutor.from-{s}", $"{s}.to-assembly -> assembly.from-{s}" })
                 Assert.Contains(b, bindings);
+            // Issue 12: the State's user works in its own vhost only, joined to the Court's "/" by on-confirm shovels.
+            Assert.Contains(s, vhosts);
+            Assert.Equal(s, Spec(permissions[s])["vhost"]);
+            Assert.True(queues.ContainsKey($"{s} {s}"), $"{code}: no queue {s} in its vhost");
+            foreach (var organ in new[] { "registry", "prosecutor", "assembly" })
+            {
+                Assert.Contains($"{s} {s}.to-{organ} -> to-{organ}", bindings);
+                Assert.True(shovels.TryGetValue($"{s} to-{organ}", out var up), $"{code}: no shovel to the {organ}");
+                Assert.Equal($"{s}.to-{organ}", Spec(up)["destExchange"]);
+            }
+            Assert.True(shovels.TryGetValue($"{s} from-court", out var down), $"{code}: no shovel from the Court");
+            Assert.Equal(s, Spec(down)["srcQueue"]);
+            Assert.Contains(stateHost, e => e.Name.EndsWith("__Broker__VirtualHost", StringComparison.Ordinal) && e.Value == s);
             Assert.Contains(stateHost, e => e.Name.EndsWith("__State__Code", StringComparison.Ordinal) && e.Value == code);
             Assert.Contains(gateway, e => e.Name == $"ReverseProxy__Routes__state-{code}__Match__Path" && e.Value == $"/states/{code}/{{**rest}}");
             Assert.Contains(gateway, e => e.Value == $"{s}-cms");
@@ -287,6 +307,8 @@ public sealed partial class CourtOnKubernetesTests
         Assert.Equal(states.Length, objects.Custom("Cluster").Count(c => c.Name.StartsWith("state-", StringComparison.Ordinal)));
         // Quorum queues only (issue 12 §5), on a three-node broker; the services declare theirs as quorum queues too.
         Assert.All(queues.Values, q => Assert.Equal("quorum", Spec(q)["type"]));
+        Assert.All(shovels.Values, x => Assert.Equal("on-confirm", Spec(x)["ackMode"]));
+        Assert.Contains("rabbitmq_shovel", ((IEnumerable<object>)((IDictionary<object, object>)Spec(objects.Custom("RabbitmqCluster").Single())["rabbitmq"])["additionalPlugins"]).Cast<string>());
         Assert.Equal("3", Spec(objects.Custom("RabbitmqCluster").Single())["replicas"]);
         foreach (var (workload, pod) in Workloads(objects))
         foreach (var c in pod.Spec.Containers.Where(c => c.Env?.Any(e => e.Name == "Broker__Host") == true))

@@ -39,23 +39,29 @@ public sealed class GeneratorTests
                 objects.Custom("User").Select(u => u.Name).Order());
             Assert.Equal(
                 json["permissions"]!.AsArray().Where(p => S(p!["user"]) != "admin")
-                    .Select(p => $"{p!["user"]} {p["configure"]} {p["write"]} {p["read"]}").Order(),
+                    .Select(p => $"{p!["user"]} {p["vhost"]} {p["configure"]} {p["write"]} {p["read"]}").Order(),
                 objects.Custom("Permission").Select(p =>
                 {
                     var g = (IDictionary<object, object>)Spec(p)["permissions"];
-                    return $"{((IDictionary<object, object>)Spec(p)["userReference"])["name"]} {g["configure"]} {g["write"]} {g["read"]}";
+                    return $"{((IDictionary<object, object>)Spec(p)["userReference"])["name"]} {Spec(p)["vhost"]} {g["configure"]} {g["write"]} {g["read"]}";
                 }).Order());
-            Assert.Equal(json["queues"]!.AsArray().Select(q => S(q!["name"])).Order(), objects.Custom("Queue").Select(q => S(Spec(q)["name"])).Order());
-            Assert.Equal(json["exchanges"]!.AsArray().Select(x => $"{x!["name"]} {x["type"]}").Order(),
-                objects.Custom("Exchange").Select(x => $"{Spec(x)["name"]} {Spec(x)["type"]}").Order());
-            Assert.Equal(json["bindings"]!.AsArray().Select(b => $"{b!["source"]} -> {b["destination"]} ({b["destination_type"]})").Order(),
-                objects.Custom("Binding").Select(b => $"{Spec(b)["source"]} -> {Spec(b)["destination"]} ({Spec(b)["destinationType"]})").Order());
-            Assert.Equal(json["policies"]!.AsArray().Select(p => $"{p!["name"]} {p["pattern"]} {p["definition"]!.ToJsonString()}"),
+            // Issue 12: every object in its vhost ("/" for the Court, state-xxx for each State), and the shovels between them.
+            Assert.Equal(json["vhosts"]!.AsArray().Select(v => S(v!["name"])).Where(n => n != "/").Order(),
+                objects.Custom("Vhost").Select(v => S(Spec(v)["name"])).Order());
+            Assert.Equal(json["parameters"]!.AsArray().Where(p => S(p!["component"]) == "shovel")
+                    .Select(p => $"{p!["vhost"]} {p["name"]}: {p["value"]!["src-queue"]} -> {p["value"]!["dest-exchange"]} {p["value"]!["ack-mode"]}").Order(),
+                objects.Custom("Shovel").Select(x => $"{Spec(x)["vhost"]} {Spec(x)["name"]}: {Spec(x)["srcQueue"]} -> {Spec(x)["destExchange"]} {Spec(x)["ackMode"]}").Order());
+            Assert.Equal(json["queues"]!.AsArray().Select(q => $"{q!["vhost"]} {q["name"]}").Order(), objects.Custom("Queue").Select(q => $"{Spec(q)["vhost"]} {Spec(q)["name"]}").Order());
+            Assert.Equal(json["exchanges"]!.AsArray().Select(x => $"{x!["vhost"]} {x["name"]} {x["type"]}").Order(),
+                objects.Custom("Exchange").Select(x => $"{Spec(x)["vhost"]} {Spec(x)["name"]} {Spec(x)["type"]}").Order());
+            Assert.Equal(json["bindings"]!.AsArray().Select(b => $"{b!["vhost"]} {b["source"]} -> {b["destination"]} ({b["destination_type"]})").Order(),
+                objects.Custom("Binding").Select(b => $"{Spec(b)["vhost"]} {Spec(b)["source"]} -> {Spec(b)["destination"]} ({Spec(b)["destinationType"]})").Order());
+            Assert.Equal(json["policies"]!.AsArray().Select(p => $"{p!["vhost"]} {p["name"]} {p["pattern"]} {p["definition"]!.ToJsonString()}").Order(),
                 objects.Custom("Policy").Select(p =>
                 {
                     var d = ((IDictionary<object, object>)Spec(p)["definition"]).ToDictionary(kv => S(kv.Key), kv => (JsonNode?)JsonValue.Create(long.TryParse(S(kv.Value), out var n) ? n : (object)S(kv.Value)));
-                    return $"{Spec(p)["name"]} {Spec(p)["pattern"]} {new JsonObject(d).ToJsonString()}";
-                }));
+                    return $"{Spec(p)["vhost"]} {Spec(p)["name"]} {Spec(p)["pattern"]} {new JsonObject(d).ToJsonString()}";
+                }).Order());
         }
         finally
         {

@@ -139,7 +139,16 @@ public sealed class ItalyCaseTests(PlatformFixture platform)
     /// </summary>
     private static async Task<List<string>> MessagesAboutAsync(string queue, string alertId)
     {
-        await using var connection = await Broker.ConnectAsync("admin");
+        // Both legs of the State's shovel (issue 12): "/", where the Court sent, and the State's own vhost, where it waits.
+        var about = new List<string>();
+        foreach (var vhost in new[] { "/", Broker.VirtualHostOf(queue) })
+            about.AddRange(await MessagesAboutAsync(queue, vhost, alertId));
+        return about;
+    }
+
+    private static async Task<List<string>> MessagesAboutAsync(string queue, string vhost, string alertId)
+    {
+        await using var connection = await Broker.ConnectAsync("admin", vhost);
         await using var channel = await connection.CreateChannelAsync();
         var about = new List<string>();
         var all = (int)(await channel.QueueDeclarePassiveAsync(queue)).MessageCount;

@@ -279,7 +279,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = env.OtlpEndpoint,
             ["Broker__Host"] = env.BrokerHost,
             ["Broker__Port"] = env.BrokerPort.ToString(),
-            ["Broker__VirtualHost"] = "/",
+            // Issue 12: a State's user works in its own virtual host (infra/lib/broker.sh), the Court on "/".
+            ["Broker__VirtualHost"] = Broker.VirtualHostOf(brokerUser),
             ["Broker__Username"] = brokerUser,
             ["Broker__Password"] = env.BrokerPassword(brokerUser),
             ["Database__Provider"] = env.DatabaseProvider,

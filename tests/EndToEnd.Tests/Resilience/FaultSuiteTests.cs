@@ -233,7 +233,7 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IAsyncLifetime
         };
         var factory = new ConnectionFactory
         {
-            HostName = "127.0.0.1", Port = _broker.AmqpPort, VirtualHost = _platform.VirtualHost,
+            HostName = "127.0.0.1", Port = _broker.AmqpPort, VirtualHost = _platform.StateVirtualHost("UGA"),
             UserName = "state-uga", Password = TestEnvironment.Current.BrokerPassword("state-uga"),
         };
         await using var connection = await factory.CreateConnectionAsync("fault-suite-poison");

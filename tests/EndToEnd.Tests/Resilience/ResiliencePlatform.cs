@@ -32,6 +32,9 @@ public sealed class ResiliencePlatform : IAsyncDisposable
 
     public int Instances { get; }
     public string VirtualHost { get; } = "resilience-" + Guid.NewGuid().ToString("N")[..8];
+    /// <summary>A State's own vhost here (issue 12: the State's user has no permission on the Court's vhost).</summary>
+    public string StateVirtualHost(string code) => $"{VirtualHost}.state-{code.ToLowerInvariant()}";
+    private IEnumerable<string> StateVirtualHosts => States.Append(SilentState).Select(StateVirtualHost);
     /// <summary>Every queue the Court declares here: quorum queues when asked for (the cluster test), else classic.</summary>
     public bool QuorumQueues { get; }
     public string PostgresServer { get; }
@@ -172,7 +175,7 @@ public sealed class ResiliencePlatform : IAsyncDisposable
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = env.OtlpEndpoint,
             ["OTEL_SERVICE_NAME"] = brokerUser + "-resilience",
-            ["Broker__VirtualHost"] = VirtualHost,
+            ["Broker__VirtualHost"] = brokerUser.StartsWith("state-", StringComparison.Ordinal) ? StateVirtualHost(brokerUser[6..]) : VirtualHost,
             ["Broker__Username"] = brokerUser,
             ["Broker__Password"] = env.BrokerPassword(brokerUser),
             ["Database__Provider"] = "Postgres",
@@ -263,7 +266,10 @@ public sealed class ResiliencePlatform : IAsyncDisposable
 
     private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
 
-    /// <summary>What broker_definitions (infra/lib/broker.sh) declares on "/", here in this platform's own vhost.</summary>
+    /// <summary>
+    /// What broker_definitions (infra/lib/broker.sh) declares on "/" and in each State's vhost, here in this platform's own
+    /// vhost and one per State, with the same shovels between them.
+    /// </summary>
     private async Task DeclareTopologyAsync()
     {
         using var http = Management(ManagementPort);
@@ -278,13 +284,6 @@ public sealed class ResiliencePlatform : IAsyncDisposable
         foreach (var code in States.Append(SilentState))
         {
             var s = $"state-{code.ToLowerInvariant()}";
-            var permissions = new JsonObject
-            {
-                ["configure"] = $@"^{s}(\.to-registry|\.to-prosecutor|\.to-assembly|_error|_skipped)?$",
-                ["write"] = $@"^{s}(\.to-registry|\.to-prosecutor|\.to-assembly|_error|_skipped)$",
-                ["read"] = $@"^{s}(_error|_skipped)?$",
-            };
-            (await http.PutAsync($"/api/permissions/{vh}/{s}", Body(permissions.ToJsonString()))).EnsureSuccessStatusCode();
             queues.Add(s);
             exchanges.Add(s);
             bindings.Add((s, s));
@@ -296,6 +295,35 @@ public sealed class ResiliencePlatform : IAsyncDisposable
             }
         }
         var arguments = QuorumQueues ? """{"x-queue-type":"quorum"}""" : "{}";
+        await DeclareAsync(http, vh, queues, exchanges, bindings, arguments);
+
+        foreach (var code in States.Append(SilentState))
+        {
+            var s = $"state-{code.ToLowerInvariant()}";
+            var svh = Uri.EscapeDataString(StateVirtualHost(code));
+            (await http.PutAsync($"/api/vhosts/{svh}", Body("{}"))).EnsureSuccessStatusCode();
+            (await http.PutAsync($"/api/permissions/{svh}/admin", Body("""{"configure":".*","write":".*","read":".*"}"""))).EnsureSuccessStatusCode();
+            var permissions = new JsonObject
+            {
+                ["configure"] = $@"^{s}(\.to-registry|\.to-prosecutor|\.to-assembly|_error|_skipped)?$",
+                ["write"] = $@"^{s}(\.to-registry|\.to-prosecutor|\.to-assembly|_error|_skipped)$",
+                ["read"] = $@"^{s}(_error|_skipped)?$",
+            };
+            (await http.PutAsync($"/api/permissions/{svh}/{s}", Body(permissions.ToJsonString()))).EnsureSuccessStatusCode();
+            await DeclareAsync(http, svh,
+                [s, .. organs.Select(o => $"to-{o}")],
+                [s, .. organs.Select(o => $"{s}.to-{o}")],
+                [(s, s), .. organs.Select(o => ($"{s}.to-{o}", $"to-{o}"))],
+                arguments);
+            await ShovelAsync(http, svh, "from-court", VirtualHost, s, StateVirtualHost(code), s);
+            foreach (var organ in organs)
+                await ShovelAsync(http, svh, $"to-{organ}", StateVirtualHost(code), $"to-{organ}", VirtualHost, $"{s}.to-{organ}");
+        }
+    }
+
+    private static async Task DeclareAsync(HttpClient http, string vh, IEnumerable<string> queues, IEnumerable<string> exchanges,
+        IEnumerable<(string Source, string Queue)> bindings, string arguments)
+    {
         foreach (var q in queues)
             (await http.PutAsync($"/api/queues/{vh}/{q}", Body($$"""{"durable":true,"auto_delete":false,"arguments":{{arguments}}}"""))).EnsureSuccessStatusCode();
         foreach (var x in exchanges)
@@ -304,18 +332,47 @@ public sealed class ResiliencePlatform : IAsyncDisposable
             (await http.PostAsync($"/api/bindings/{vh}/e/{source}/q/{queue}", Body("""{"routing_key":"","arguments":{}}"""))).EnsureSuccessStatusCode();
     }
 
-    /// <summary>Consumers and messages of a queue in this vhost (management API).</summary>
+    /// <summary>A dynamic shovel as broker_definitions declares them: queue to exchange, direct connections, on-confirm.</summary>
+    private static async Task ShovelAsync(HttpClient http, string vh, string name, string fromVhost, string fromQueue, string toVhost, string toExchange)
+    {
+        var value = new JsonObject
+        {
+            ["value"] = new JsonObject
+            {
+                ["src-protocol"] = "amqp091", ["src-uri"] = "amqp:///" + Uri.EscapeDataString(fromVhost), ["src-queue"] = fromQueue,
+                ["dest-protocol"] = "amqp091", ["dest-uri"] = "amqp:///" + Uri.EscapeDataString(toVhost), ["dest-exchange"] = toExchange,
+                ["ack-mode"] = "on-confirm", ["src-delete-after"] = "never", ["reconnect-delay"] = 1,
+            },
+        };
+        (await http.PutAsync($"/api/parameters/shovel/{vh}/{name}", Body(value.ToJsonString()))).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// Consumers and messages of a queue (management API): a State's queue (state-uga) in that State's vhost, where its
+    /// node consumes it; any other in the Court's vhost.
+    /// </summary>
     public async Task<JsonObject> QueueAsync(string queue)
     {
         using var http = Management(ManagementPort);
-        return JsonNode.Parse(await http.GetStringAsync($"/api/queues/{Uri.EscapeDataString(VirtualHost)}/{Uri.EscapeDataString(queue)}"))!.AsObject();
+        var code = States.Append(SilentState).FirstOrDefault(c => queue == $"state-{c.ToLowerInvariant()}");
+        var vhost = code is null ? VirtualHost : StateVirtualHost(code);
+        return JsonNode.Parse(await http.GetStringAsync($"/api/queues/{Uri.EscapeDataString(vhost)}/{Uri.EscapeDataString(queue)}"))!.AsObject();
     }
 
+    /// <summary>Every queue of the Court's vhost (by name) and of the States' vhosts (named "state-uga/to-registry").</summary>
     public async Task<List<JsonObject>> QueuesAsync()
     {
         using var http = Management(ManagementPort);
-        return JsonNode.Parse(await http.GetStringAsync($"/api/queues/{Uri.EscapeDataString(VirtualHost)}"))!.AsArray()
+        var all = JsonNode.Parse(await http.GetStringAsync($"/api/queues/{Uri.EscapeDataString(VirtualHost)}"))!.AsArray()
             .Select(q => q!.AsObject()).ToList();
+        foreach (var code in States.Append(SilentState))
+            foreach (var q in JsonNode.Parse(await http.GetStringAsync($"/api/queues/{Uri.EscapeDataString(StateVirtualHost(code))}"))!.AsArray())
+            {
+                var queue = q!.AsObject();
+                queue["name"] = $"state-{code.ToLowerInvariant()}/{(string)queue["name"]!}";
+                all.Add(queue);
+            }
+        return all;
     }
 
     public async ValueTask DisposeAsync()
@@ -325,6 +382,7 @@ public sealed class ResiliencePlatform : IAsyncDisposable
         {
             using var http = Management(ManagementPort);
             await http.DeleteAsync($"/api/vhosts/{Uri.EscapeDataString(VirtualHost)}");
+            foreach (var vhost in StateVirtualHosts) await http.DeleteAsync($"/api/vhosts/{Uri.EscapeDataString(vhost)}");
         }
         catch (HttpRequestException) { }
         try { Directory.Delete(_data, recursive: true); } catch (IOException) { }

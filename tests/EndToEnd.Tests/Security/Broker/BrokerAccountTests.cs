@@ -57,6 +57,12 @@ public sealed class BrokerAccountTests
             var policy = queue["effective_policy_definition"]!;
             Assert.True((int?)policy["max-length"] > 0, $"{organ}.from-{state}: {policy.ToJsonString()}");
             Assert.Equal("reject-publish", (string?)policy["overflow"]);
+            // Issue 12: the State's side of the shovel to that organ, in the State's own vhost, refuses the State's
+            // publishes at the same limit (its outbox keeps the message), so a full organ queue pushes back on the State.
+            var buffer = JsonNode.Parse(await http.GetStringAsync($"/api/queues/{state}/to-{organ}"))!;
+            var bufferPolicy = buffer["effective_policy_definition"]!;
+            Assert.True((int?)bufferPolicy["max-length"] > 0, $"{state}/to-{organ}: {bufferPolicy.ToJsonString()}");
+            Assert.Equal("reject-publish", (string?)bufferPolicy["overflow"]);
         }
     }
 
