@@ -144,6 +144,25 @@ public static class Text
         ["ReferredToSecurityCouncil"] = "Renvoi au Conseil de sécurité",
         ["ReferralDeferred"] = "Renvoi différé",
         ["NotReferred"] = "Pas de renvoi",
+        // The issuing organ's steps (issue 10): confirm (Art 91(1), 96(1)), modify (a new version), withdraw.
+        ["Act on the request"] = "Agir sur la demande",
+        ["This urgent request is to be confirmed through the designated channel (Art 91(1), 96(1))."] =
+            "Cette demande urgente doit être confirmée par la voie désignée (art. 91-1, 96-1).",
+        ["Record the confirmation"] = "Enregistrer la confirmation",
+        ["Modify the request (a new version)"] = "Modifier la demande (nouvelle version)",
+        ["Note to the State (why it changed)"] = "Note à l'État (motif de la modification)",
+        ["Send the new version"] = "Envoyer la nouvelle version",
+        ["Withdraw the request"] = "Retirer la demande",
+        ["Withdrawing cannot be undone; the State is told at once."] = "Le retrait est définitif ; l'État en est informé immédiatement.",
+        ["Yes, withdraw it"] = "Oui, la retirer",
+        ["Keep it"] = "La garder",
+        ["sent to the State; changed:"] = "envoyée à l'État ; éléments modifiés :",
+        ["new version"] = "nouvelle version",
+        ["changed:"] = "éléments modifiés :",
+        ["Changed:"] = "Éléments modifiés :",
+        ["This is version"] = "Ceci est la version",
+        ["of the request; the contents below replace the earlier ones."] = "de la demande ; le contenu ci-dessous remplace le précédent.",
+        ["The Court sent it without naming the elements that changed."] = "La Cour l'a envoyée sans nommer les éléments modifiés.",
         // The Assembly's desk (issue 10; ICC-ASP/10/Res.5 annex as amended).
         ["Notified cases"] = "Affaires notifiées",
         ["The cases of non-cooperation the Registry notified to the Assembly (Art 87(7)). This list updates by itself."] =
