@@ -7,6 +7,8 @@ namespace Cooperation.Consoles.Signin;
 public sealed record Desk(string Scope)
 {
     public bool IsCourt => Scope is "registry" or "prosecutor";
+    /// <summary>The Registry only: travel alerts (the Chambers' warrants) and non-compliance matters are the Registry's.</summary>
+    public bool IsRegistry => Scope == "registry";
     public bool IsState => Scope.StartsWith("state:", StringComparison.Ordinal);
     public bool IsAssembly => Scope is "assembly" or "focal-point";
     public bool IsOperator => Scope == "operator";
