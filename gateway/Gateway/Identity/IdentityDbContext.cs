@@ -8,7 +8,7 @@ namespace Cooperation.Gateway.Identity;
 /// The gateway's own database: OpenIddict's applications (partner clients, secrets hashed) and
 /// scopes. Issued tokens are not stored (DisableTokenStorage): they are short-lived signed JWTs.
 /// </summary>
-public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options), IDataProtectionKeyContext
+public abstract class IdentityDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>
     /// ASP.NET data protection's key ring (sign-in cookies, antiforgery tokens), shared by every gateway instance on
@@ -37,9 +37,24 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     }
 }
 
-/// <summary>Lets `dotnet ef migrations add` build the model without starting the gateway.</summary>
-public sealed class DesignTimeIdentityDbContextFactory : IDesignTimeDbContextFactory<IdentityDbContext>
+/// <summary>The store on SQLite (the embedded default: one gateway process). Its migrations: Identity/Migrations/Sqlite.</summary>
+public sealed class IdentitySqliteDbContext(DbContextOptions<IdentitySqliteDbContext> options) : IdentityDbContext(options);
+
+/// <summary>
+/// The store on PostgreSQL, which several gateway instances share (Kubernetes runs 2 to 6). Its own migrations
+/// (Identity/Migrations/Postgres): the SQLite ones name SQLite's column types, and EF refuses them on PostgreSQL.
+/// </summary>
+public sealed class IdentityPostgresDbContext(DbContextOptions<IdentityPostgresDbContext> options) : IdentityDbContext(options);
+
+/// <summary>Lets `dotnet ef migrations add` build each provider's model without starting the gateway.</summary>
+public sealed class DesignTimeIdentitySqliteDbContextFactory : IDesignTimeDbContextFactory<IdentitySqliteDbContext>
 {
-    public IdentityDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<IdentityDbContext>().UseSqlite("Data Source=design-time.db").Options);
+    public IdentitySqliteDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<IdentitySqliteDbContext>().UseSqlite("Data Source=design-time.db").UseOpenIddict().Options);
+}
+
+public sealed class DesignTimeIdentityPostgresDbContextFactory : IDesignTimeDbContextFactory<IdentityPostgresDbContext>
+{
+    public IdentityPostgresDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<IdentityPostgresDbContext>().UseNpgsql("Host=design-time").UseOpenIddict().Options);
 }

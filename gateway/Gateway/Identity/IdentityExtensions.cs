@@ -25,14 +25,23 @@ public static class IdentityExtensions
         builder.AddValidatedOptions<IdentityOptions, IdentityOptionsValidator>(IdentityOptions.Section);
         builder.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section);
 
-        builder.Services.AddDbContext<IdentityDbContext>((sp, options) =>
+        // One context type per provider, each with its own migrations; the rest of the gateway asks for IdentityDbContext.
+        builder.Services.AddDbContext<IdentitySqliteDbContext>((sp, options) =>
         {
-            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            if (db.Provider == DatabaseProvider.Postgres) options.UseNpgsql(db.ConnectionString);
-            else options.UseSqlite(db.ConnectionString);
+            options.UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
             options.UseOpenIddict();
             options.AddStartupCrashInterceptor(sp); // Testing:CrashAt=startup-during-migrate only
         });
+        builder.Services.AddDbContext<IdentityPostgresDbContext>((sp, options) =>
+        {
+            options.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
+            options.UseOpenIddict();
+            options.AddStartupCrashInterceptor(sp);
+        });
+        builder.Services.AddScoped<IdentityDbContext>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+                ? sp.GetRequiredService<IdentityPostgresDbContext>()
+                : sp.GetRequiredService<IdentitySqliteDbContext>());
         // Like the services: a gateway killed while migrating its SQLite store starts again (issue 12).
         builder.Services.AddStartupRecovery();
 

@@ -41,7 +41,7 @@ public sealed partial class GatewayInstancesTests : IAsyncLifetime
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var authorize = $"/connect/authorize?response_type=code&client_id=console&redirect_uri={Uri.EscapeDataString(RedirectUri)}" +
-                        $"&scope=registry&code_challenge={challenge}&code_challenge_method=S256&state=s1";
+                        $"&code_challenge={challenge}&code_challenge_method=S256&state=s1";
 
         // The sign-in page (and its antiforgery token) from A; the form posted to B.
         using var page = await atA.GetAsync("/account/signin?returnUrl=" + Uri.EscapeDataString(authorize));
@@ -121,7 +121,8 @@ public sealed partial class GatewayInstancesTests : IAsyncLifetime
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
             await Task.Delay(250);
         }
-        throw new TimeoutException($"{gateway.BaseAddress} did not become ready:\n{gateway.Output}");
+        await Task.Delay(1000); // the last lines of a process that exited
+        throw new TimeoutException($"{gateway.BaseAddress} did not become ready (exited: {gateway.HasExited}):\n{gateway.Output}");
     }
 
     private static HttpClient Browser(Uri address, CookieContainer cookies) =>

@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Cooperation.Gateway.Identity.Migrations
+namespace Cooperation.Gateway.Identity.Migrations.Sqlite
 {
-    [DbContext(typeof(IdentityDbContext))]
-    [Migration("20261201232219_Initial")]
+    [DbContext(typeof(IdentitySqliteDbContext))]
+    [Migration("20261202000816_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cooperation.Gateway.Identity.Migrations
+namespace Cooperation.Gateway.Identity.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
