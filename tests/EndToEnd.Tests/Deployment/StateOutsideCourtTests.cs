@@ -86,8 +86,13 @@ public sealed class StateOutsideCourtTests : IAsyncLifetime
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {
+            // The Court's vhost and each State's own (issue 12); not the in-broker shovels between them (user "none":
+            // direct connections inside the node, never on the network).
             var all = JsonNode.Parse(await http.GetStringAsync("/api/connections"))!.AsArray().Select(c => c!.AsObject())
-                .Where(c => (string?)c["vhost"] == _platform.VirtualHost).ToList();
+                .Where(c => (string?)c["vhost"] is { } vhost
+                            && (vhost == _platform.VirtualHost || vhost.StartsWith(_platform.VirtualHost + ".state-", StringComparison.Ordinal)))
+                .Where(c => (string?)c["user"] != "none")
+                .ToList();
             if (complete(all) || DateTime.UtcNow > deadline) return all;
             await Task.Delay(500);
         }
