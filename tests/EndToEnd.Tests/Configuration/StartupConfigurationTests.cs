@@ -180,7 +180,7 @@ public sealed class StartupConfigurationTests
         {
             var exitCode = await gateway.WaitForExitAsync(TimeSpan.FromSeconds(30));
             Assert.True(exitCode == 2, $"exit code {exitCode}:\n{gateway.Output}");
-            var line = Assert.Single(gateway.Output.Split('\n').Where(l => l.Contains("configuration error")));
+            var line = Assert.Single(gateway.Output.Split('\n'), l => l.Contains("configuration error"));
             Assert.Contains("ReverseProxy:Clusters:state-UGA:Destinations:primary:Address is plain http to uganda.example", line);
             Assert.Contains("Gateway:AllowHttpStateHosts", line);
             Assert.DoesNotContain("   at ", gateway.Output);
