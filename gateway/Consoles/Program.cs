@@ -29,8 +29,16 @@ builder.Services.AddGatewayApi(options);
 
 var app = builder.Build();
 
-// Only the gateway in front may say which host and scheme the browser used (redirect URIs are built from them).
+// Only the gateway in front may say which host and scheme the browser used (redirect URIs are built from them):
+// loopback by default, or where Console:TrustedProxies says the gateway is (its pods' network, behind a gateway in
+// another pod; issue 13).
 var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost };
+if (options.TrustedProxies.Count > 0)
+{
+    forwarded.KnownIPNetworks.Clear();
+    forwarded.KnownProxies.Clear();
+    foreach (var network in options.TrustedProxies) forwarded.KnownIPNetworks.Add(network);
+}
 app.UseForwardedHeaders(forwarded);
 app.UsePathBase(ConsoleOptions.PathBase);
 // Routing after the path base, so endpoints (the circuit's hub above all) match without /console.

@@ -22,6 +22,7 @@ builder.AddCooperationTelemetry("gateway");
 builder.StartTracesAtTheGateway();
 builder.Services.AddCooperationProblems();
 builder.AddValidatedOptions<GatewayOptions, GatewayOptionsValidator>(GatewayOptions.Section);
+builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, StateNodeDestinationsValidator>();
 builder.AddGatewayIdentity();
 builder.Services.AddCooperationAuthorization(GatewayPolicies.Configure);
 builder.Services.AddGatewayRateLimiting();

@@ -162,6 +162,8 @@ public sealed partial class CourtOnKubernetesTests
             var reached = new HashSet<string>();
             foreach (var rule in egress)
             {
+                // Its webhooks' receivers, outside the cluster, on 443 only (the next test).
+                if (WebhookSenders.Contains(service) && IsWebhookRule(rule)) continue;
                 Assert.True(rule.To is { Count: > 0 }, $"{service} may reach any address");
                 foreach (var peer in rule.To)
                 {
@@ -184,6 +186,96 @@ public sealed partial class CourtOnKubernetesTests
                 Assert.Equal([service], from);
             }
         }
+    }
+
+    /// <summary>
+    /// The workloads whose processes send webhooks (AddWebhooks: services/Court for the Registry and the Prosecutor,
+    /// services/State for the hosted nodes): the partners' receivers are outside the cluster.
+    /// </summary>
+    private static readonly string[] WebhookSenders = ["registry", "prosecutor", "state-host"];
+
+    private static readonly string[] PrivateRanges = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
+
+    /// <summary>Outside the cluster (any address but the private ranges), TCP 443 only.</summary>
+    private static bool IsWebhookRule(V1NetworkPolicyEgressRule rule) =>
+        rule.To is { Count: > 0 } && rule.To.All(p => p.PodSelector is null && p.NamespaceSelector is null && p.IpBlock is { Cidr: "0.0.0.0/0" } block
+                                                     && PrivateRanges.All(r => block.Except?.Contains(r) == true))
+        && rule.Ports is [{ Protocol: "TCP", EndPort: null } only] && only.Port?.Value == "443";
+
+    [Theory, MemberData(nameof(Overlays))]
+    public void Only_the_webhook_senders_reach_outside_the_cluster_and_only_on_443(string overlay)
+    {
+        // Who sends webhooks, read from the source: if the Assembly (or the gateway) ever does, its policy must say so.
+        var root = RenderedManifests.RepoRoot;
+        Assert.Contains("AddWebhooks(", File.ReadAllText(Path.Combine(root, "services", "Court", "CourtServiceExtensions.cs")));
+        Assert.Contains("AddWebhooks(", File.ReadAllText(Path.Combine(root, "services", "State", "Program.cs")));
+        foreach (var dir in new[] { Path.Combine(root, "services", "Assembly"), Path.Combine(root, "gateway") })
+        foreach (var file in Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal)))
+            Assert.DoesNotContain("AddWebhooks(", File.ReadAllText(file));
+
+        var objects = RenderedManifests.Overlay(overlay);
+        var ours = objects.OfType<V1Deployment>().Select(d => d.Spec.Template.Metadata.Labels["app.kubernetes.io/name"]).ToHashSet();
+        var policies = objects.OfType<V1NetworkPolicy>().ToList();
+        foreach (var sender in WebhookSenders)
+        {
+            var labels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = sender };
+            Assert.True(policies.Where(p => !SelectsAll(p.Spec.PodSelector) && Selects(p.Spec.PodSelector, labels)).SelectMany(p => p.Spec.Egress ?? []).Any(IsWebhookRule),
+                $"{sender} sends webhooks but no NetworkPolicy lets it reach a receiver outside the cluster on 443");
+        }
+        foreach (var p in policies)
+        foreach (var rule in p.Spec.Egress ?? [])
+        {
+            var outside = rule.To is null || rule.To.Count == 0 || rule.To.Any(peer => peer.IpBlock is not null);
+            if (!outside) continue;
+            var workload = p.Spec.PodSelector.MatchLabels?.TryGetValue("app.kubernetes.io/name", out var n) == true ? n : null;
+            if (workload is not null && ours.Contains(workload))
+                Assert.True(WebhookSenders.Contains(workload) && IsWebhookRule(rule),
+                    $"NetworkPolicy {p.Metadata.Name}: {workload} reaches outside the cluster, and only the webhook senders may (TCP 443)");
+            else
+                // The operators' pods (broker, databases): the Kubernetes API only, on its ports.
+                Assert.True(rule.Ports is { Count: > 0 } && rule.Ports.All(x => x.Port?.Value is "443" or "6443"),
+                    $"NetworkPolicy {p.Metadata.Name} opens an egress beyond the cluster on more than the Kubernetes API's ports");
+        }
+    }
+
+    /// <summary>
+    /// Issue 13: inside the Court's cluster too, every broker connection is AMQPS (the broker serves no plain listener),
+    /// the broker's certificate checked against a CA from a Secret; no service is told plain text is allowed.
+    /// </summary>
+    [Theory, MemberData(nameof(Overlays))]
+    public void Every_broker_connection_is_AMQPS_to_a_broker_without_plain_listeners_and_none_allows_plain_text(string overlay)
+    {
+        var objects = RenderedManifests.Overlay(overlay);
+        var tls = (IDictionary<object, object>)Spec(objects.Custom("RabbitmqCluster").Single())["tls"];
+        Assert.Equal("rabbitmq-tls", tls["secretName"]);
+        Assert.Equal("true", tls["disableNonTLSListeners"]);
+        var toCreate = Lines(RenderedManifests.Run("bash", ["infra/k8s/create-secrets", "--list", .. States(objects)], RenderedManifests.RepoRoot));
+        Assert.Contains("rabbitmq-tls tls.crt", toCreate);
+        Assert.Contains("rabbitmq-tls tls.key", toCreate);
+
+        var clients = new List<string>();
+        foreach (var (workload, pod) in Workloads(objects))
+        foreach (var c in pod.Spec.Containers)
+        {
+            var env = (c.Env ?? []).ToList();
+            Assert.DoesNotContain(env, e => e.Name.EndsWith("Broker__AllowPlainText", StringComparison.Ordinal));
+            if (!env.Any(e => e.Name == "Broker__Host")) continue;
+            clients.Add(workload);
+            string? Value(string name) => env.SingleOrDefault(e => e.Name == name)?.Value;
+            Assert.Equal("true", Value("Broker__Tls__Enabled"));
+            Assert.Equal("5671", Value("Broker__Port"));
+            // The CA file is a key of a Secret volume mounted where the setting says.
+            var ca = Value("Broker__Tls__CaCertificate") ?? "";
+            var mount = Assert.Single(c.VolumeMounts ?? [], m => ca.StartsWith(m.MountPath + "/", StringComparison.Ordinal));
+            var secret = pod.Spec.Volumes.Single(v => v.Name == mount.Name).Secret;
+            Assert.True(secret is not null, $"{workload}: {ca} is not from a Secret");
+            Assert.Contains(secret.Items, i => i.Path == ca[(mount.MountPath.Length + 1)..]);
+        }
+        Assert.Equal(new[] { "assembly", "prosecutor", "registry", "state-host" }, clients.Order().ToArray());
+        // No policy opens the plain AMQP or management ports any more.
+        foreach (var p in objects.OfType<V1NetworkPolicy>())
+        foreach (var port in (p.Spec.Ingress ?? []).SelectMany(r => r.Ports ?? []).Concat((p.Spec.Egress ?? []).SelectMany(r => r.Ports ?? [])))
+            Assert.True(port.Port?.Value is not ("5672" or "15672"), $"NetworkPolicy {p.Metadata.Name} opens plain port {port.Port?.Value}");
     }
 
     [GeneratedRegex("(password|secret|token|apikey|api-key|passphrase|privatekey)", RegexOptions.IgnoreCase)]

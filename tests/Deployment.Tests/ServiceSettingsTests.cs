@@ -16,6 +16,8 @@ public sealed partial class ServiceSettingsTests
     private static readonly Dictionary<string, (string File, string Class)> Sections = new()
     {
         ["Broker"] = ("services/ServiceDefaults/Configuration/BrokerOptions.cs", "BrokerOptions"),
+        ["Broker:Tls"] = ("services/ServiceDefaults/Configuration/BrokerOptions.cs", "BrokerTlsOptions"),
+        ["Gateway"] = ("gateway/Gateway/Security/GatewayOptions.cs", "GatewayOptions"),
         ["Database"] = ("services/ServiceDefaults/Configuration/DatabaseOptions.cs", "DatabaseOptions"),
         ["Auth"] = ("services/ServiceDefaults/Auth/AuthOptions.cs", "AuthOptions"),
         ["State"] = ("services/State/Configuration/StateOptions.cs", "StateOptions"),
@@ -60,6 +62,8 @@ public sealed partial class ServiceSettingsTests
         }
         if (parts is ["Identity", "Clients" or "People", var index, var property, ..] && int.TryParse(index, out _))
             return Properties($"Identity:{parts[1]}").Contains(property) && ListTail(parts[4..]);
+        if (parts is [var outer, var inner, var nested, ..] && Sections.ContainsKey($"{outer}:{inner}"))
+            return Properties(outer).Contains(inner) && Properties($"{outer}:{inner}").Contains(nested) && ListTail(parts[3..]);
         if (parts.Length >= 2 && Sections.ContainsKey(parts[0]))
             return Properties(parts[0]).Contains(parts[1]) && ListTail(parts[2..]);
         return false;

@@ -6,7 +6,7 @@ namespace Cooperation.Deployment.Tests;
 /// <summary>
 /// What the processes are told to call exists: every Service selects a workload and targets a port it declares, and
 /// every address in a setting (http://name:port/, Host=name;Port=port, the broker, the collector's exporter) is a
-/// Service of the manifests with that port or one an operator creates (RabbitmqCluster: "name" on 5672;
+/// Service of the manifests with that port or one an operator creates (RabbitmqCluster: "name" on 5671 with TLS;
 /// CloudNativePG: "name-rw" on 5432).
 /// </summary>
 public sealed partial class WiringTests
@@ -38,7 +38,9 @@ public sealed partial class WiringTests
                 ports.Add((service.Metadata.Name, port.Port));
             }
         }
-        foreach (var r in objects.Custom("RabbitmqCluster")) ports.Add((r.Name, 5672));
+        foreach (var r in objects.Custom("RabbitmqCluster"))
+        foreach (var port in BrokerPorts(r))
+            ports.Add((r.Name, port));
         foreach (var c in objects.Custom("Cluster")) ports.Add(($"{c.Name}-rw", 5432));
 
         var addresses = Addresses(objects);
@@ -101,7 +103,8 @@ public sealed partial class WiringTests
             }
         }
         foreach (var r in objects.Custom("RabbitmqCluster"))
-            targets[(r.Name, 5672)] = (new Dictionary<string, string> { ["app.kubernetes.io/name"] = r.Name, ["app.kubernetes.io/component"] = "rabbitmq" }, 5672);
+        foreach (var port in BrokerPorts(r))
+            targets[(r.Name, port)] = (new Dictionary<string, string> { ["app.kubernetes.io/name"] = r.Name, ["app.kubernetes.io/component"] = "rabbitmq" }, port);
         foreach (var c in objects.Custom("Cluster"))
             targets[($"{c.Name}-rw", 5432)] = (new Dictionary<string, string> { ["cnpg.io/cluster"] = c.Name }, 5432);
 
@@ -118,6 +121,16 @@ public sealed partial class WiringTests
             if (!ingress) blocked.Add($"{host}:{port} does not admit {workload} ({where})");
         }
         Assert.True(blocked.Count == 0, string.Join('\n', blocked));
+    }
+
+    /// <summary>The AMQP ports of the operator's Service "name": 5671 (amqps) with spec.tls.secretName, 5672 (amqp) unless
+    /// spec.tls.disableNonTLSListeners (rabbitmq/cluster-operator's service builder).</summary>
+    internal static IEnumerable<int> BrokerPorts(RenderedObject cluster)
+    {
+        var spec = (IDictionary<object, object>)cluster.Raw["spec"];
+        var tls = spec.TryGetValue("tls", out var t) ? (IDictionary<object, object>)t : new Dictionary<object, object>();
+        if (tls.ContainsKey("secretName")) yield return 5671;
+        if (!(tls.TryGetValue("disableNonTLSListeners", out var off) && off is "true")) yield return 5672;
     }
 
     private static bool Selects(V1LabelSelector selector, IDictionary<string, string> labels) =>

@@ -23,6 +23,13 @@ public sealed class GatewayOptions
     /// Empty (the default): those headers are ignored, so a caller cannot pick the address it is limited by.
     /// </summary>
     public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>
+    /// Hosts of State nodes on the Court's own private network (the compose network, the cluster's hosted nodes) that
+    /// the gateway may reach over plain http. Any other State node beyond loopback is reached over https only
+    /// (issue 13; <see cref="StateNodeDestinationsValidator"/>). Empty (the default): loopback only.
+    /// </summary>
+    public List<string> AllowHttpStateHosts { get; set; } = [];
 }
 
 /// <summary>Fixed windows per client (from its token), or per address without a token.</summary>

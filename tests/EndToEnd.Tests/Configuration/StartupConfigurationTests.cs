@@ -172,4 +172,62 @@ public sealed class StartupConfigurationTests
         Assert.NotNull(discovery);
         Assert.Equal("http://gateway:8080/", System.Text.Json.JsonDocument.Parse(discovery).RootElement.GetProperty("issuer").GetString());
     }
+
+    /// <summary>
+    /// Issue 13: a State's node in its own capital is reached across the internet, so the gateway refuses at start-up a
+    /// plain-http destination for a State node that is not on this machine, naming the setting, unless
+    /// Gateway:AllowHttpStateHosts names that host as on the Court's private network (compose, the cluster's hosted
+    /// nodes). https to the same host, or http to a named private host, starts.
+    /// </summary>
+    [Theory]
+    [InlineData("http://uganda.example:8080/", null, false)]
+    [InlineData("http://uganda.example:8080/", "state-host", false)]
+    [InlineData("http://uganda.example:8080/", "uganda.example", true)]
+    [InlineData("https://uganda.example/", null, true)]
+    public async Task A_gateway_refuses_a_plain_http_State_node_beyond_loopback_unless_its_host_is_declared_private(
+        string address, string? privateHost, bool starts)
+    {
+        var env = TestEnvironment.Current;
+        var data = Directory.CreateTempSubdirectory("coop-config-").FullName;
+        var port = ServiceProcess.FreePort();
+        var settings = new Dictionary<string, string>
+        {
+            ["Database__ConnectionString"] = $"Data Source={Path.Combine(data, "gateway.db")}",
+            ["Identity__Issuer"] = $"http://127.0.0.1:{port}/",
+            ["Identity__SigningKeyPath"] = Path.Combine(data, "signing.pem"),
+            ["Identity__Clients__0__ClientId"] = "state-uga-cms",
+            ["Identity__Clients__0__Secret"] = Guid.NewGuid().ToString("N"),
+            ["Identity__Clients__0__Scopes"] = "state:UGA",
+            ["ReverseProxy__Routes__state-UGA__ClusterId"] = "state-UGA",
+            ["ReverseProxy__Routes__state-UGA__AuthorizationPolicy"] = "state",
+            ["ReverseProxy__Routes__state-UGA__Match__Path"] = "/states/UGA/{**rest}",
+            ["ReverseProxy__Clusters__state-UGA__Destinations__primary__Address"] = address,
+        };
+        if (privateHost is not null) settings["Gateway__AllowHttpStateHosts__0"] = privateHost;
+        await using var gateway = ServiceProcess.Start($"gateway-state-{new Uri(address).Scheme}-{privateHost ?? "none"}".Replace('.', '-'),
+            env.ServiceDll("gateway/Gateway", "Cooperation.Gateway"), port, settings);
+
+        if (!starts)
+        {
+            var exitCode = await gateway.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(exitCode == 2, $"exit code {exitCode}:\n{gateway.Output}");
+            var line = Assert.Single(gateway.Output.Split('\n'), l => l.Contains("configuration error"));
+            Assert.Contains("ReverseProxy:Clusters:state-UGA:Destinations:primary:Address is plain http to uganda.example", line);
+            Assert.Contains("Gateway:AllowHttpStateHosts", line);
+            Assert.DoesNotContain("   at ", gateway.Output);
+            return;
+        }
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        HttpResponseMessage? alive = null;
+        while (DateTime.UtcNow < deadline && alive is null)
+        {
+            Assert.False(gateway.HasExited, gateway.Output);
+            try { alive = await http.GetAsync("/alive"); }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { await Task.Delay(250); }
+        }
+        Assert.NotNull(alive);
+        Assert.Equal(System.Net.HttpStatusCode.OK, alive.StatusCode);
+        Assert.DoesNotContain("configuration error", gateway.Output);
+    }
 }
