@@ -79,7 +79,7 @@ public sealed class AssemblyStepsConsoleTests(PlatformFixture platform, ConsoleB
         await president.GotoAsync(new Uri(platform.ConsoleUrl, $"cases/{assigned}").ToString());
         await InteractiveAsync(president);
         await Expect(president.Locator("#formal-next")).ToHaveTextAsync("EmergencyBureauMeeting");
-        var formal = president.GetByRole(AriaRole.Form, new() { Name = new Regex("next step of the formal response") });
+        var formal = president.GetByRole(AriaRole.Form, new() { NameRegex = new Regex("next step of the formal response") });
         await formal.GetByLabel("Date", new() { Exact = true }).FillAsync(Today.ToString("yyyy-MM-dd"));
         await formal.GetByLabel("Document reference").FillAsync("ICC-ASP/24/Bureau/7");
         await formal.GetByRole(AriaRole.Button, new() { Name = "Record the step" }).ClickAsync();
