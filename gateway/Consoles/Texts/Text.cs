@@ -58,6 +58,62 @@ public static class Text
         ["Nothing was recorded. Correct the fields marked below."] = "Rien n'a été enregistré. Corrigez les champs signalés ci-dessous.",
         ["Postponement proposed to the Court (Art 94(1)) until"] = "Report proposé à la Cour (art. 94-1) jusqu'au",
         ["execution goes on until it is agreed."] = "l'exécution continue jusqu'à l'accord.",
+        // The State's desk: its travel alerts (Art 86, 89(1), 97) and the non-compliance matters about it (Art 87(7), Regulation 109) (issue 10).
+        ["The Registry's alerts that a person sought is expected in your State (Art 86, 89(1), 97). This list updates by itself."] =
+            "Les alertes du Greffe annonçant qu'une personne recherchée est attendue dans votre État (art. 86, 89-1, 97). Cette liste se met à jour d'elle-même.",
+        ["No travel alert has reached your State. An alert appears here as soon as the Registry sends one."] =
+            "Aucune alerte de déplacement n'est parvenue à votre État. Une alerte apparaît ici dès que le Greffe l'envoie.",
+        ["Acknowledge by"] = "Accuser réception avant le",
+        ["Not yet"] = "Pas encore",
+        ["Consultation"] = "Consultation",
+        ["Received"] = "Reçue",
+        ["What the Court knows"] = "Ce que la Cour sait",
+        ["Acknowledge the alert"] = "Accuser réception de l'alerte",
+        ["Consult at once on any obstacle to the arrest and surrender (Art 97); the duty to execute stays."] =
+            "Consultez sans délai sur tout obstacle à l'arrestation et à la remise (art. 97) ; l'obligation d'exécuter demeure.",
+        ["A consultation was opened from this alert on:"] = "Une consultation a été ouverte depuis cette alerte sur :",
+        ["Follow it on the request's page"] = "La suivre sur la page de la demande",
+        ["The visit"] = "La visite",
+        ["Report new dates"] = "Signaler de nouvelles dates",
+        ["New first day expected"] = "Nouveau premier jour prévu",
+        ["New last day expected"] = "Nouveau dernier jour prévu",
+        ["Note for the Registry (optional)"] = "Note pour le Greffe (facultatif)",
+        ["Report the new dates"] = "Signaler les nouvelles dates",
+        ["Report the visit cancelled"] = "Signaler la visite annulée",
+        ["How you know (optional)"] = "Comment vous le savez (facultatif)",
+        ["The Court's non-compliance matters about your State (Art 87(7)), with each step as the Registry records it. This list updates by itself."] =
+            "Les procédures de non-respect de la Cour concernant votre État (art. 87-7), avec chaque étape telle que le Greffe l'enregistre. Cette liste se met à jour d'elle-même.",
+        ["No matter concerns your State. If the Registry records one, it appears here with the date your observations are due."] =
+            "Aucune procédure ne concerne votre État. Si le Greffe en enregistre une, elle apparaît ici avec la date à laquelle vos observations sont attendues.",
+        ["Observations sent"] = "Observations envoyées",
+        ["Updated"] = "Mise à jour",
+        ["end of the day, UTC"] = "fin de journée, UTC",
+        ["due"] = "échéance",
+        ["received"] = "reçu",
+        ["Reminder"] = "Rappel",
+        ["Your observations (Regulation 109)"] = "Vos observations (norme 109)",
+        ["Observations"] = "Observations",
+        ["Send the observations to the Court"] = "Envoyer les observations à la Cour",
+        ["The Chamber has not invited observations on this matter; the form appears when it does."] =
+            "La Chambre n'a pas invité d'observations dans cette procédure ; le formulaire apparaît lorsqu'elle le fait.",
+        // The Assembly's steps on a case: informal (annex para 16) and formal (para 14) (issue 10).
+        ["Assembly Presidency"] = "Présidence de l'Assemblée",
+        ["Log an informal step"] = "Consigner une démarche informelle",
+        ["A démarche, contact, meeting or good offices (annex, para 16)."] = "Une démarche, un contact, une réunion ou des bons offices (annexe, par. 16).",
+        ["With whom (optional)"] = "Avec qui (facultatif)",
+        ["Log the step"] = "Consigner l'étape",
+        ["Record the next formal step"] = "Enregistrer l'étape formelle suivante",
+        ["The next step of the formal response (annex, para 14):"] = "L'étape suivante de la réponse formelle (annexe, par. 14) :",
+        ["Document reference"] = "Référence du document",
+        ["Document title"] = "Titre du document",
+        ["Document date"] = "Date du document",
+        ["The State's views due by"] = "Vues de l'État attendues au plus tard le",
+        ["Record the step"] = "Enregistrer l'étape",
+        ["The Presidency records the formal response; it appears above as soon as it does."] =
+            "La Présidence enregistre la réponse formelle ; elle apparaît ci-dessus dès qu'elle le fait.",
+        ["Your desk may not take this step on this case: a regional focal point acts only on the cases the Presidency assigned to it. Nothing was recorded."] =
+            "Votre bureau ne peut pas accomplir cette étape dans cette affaire : un point focal régional n'agit que dans les affaires que la Présidence lui a confiées. Rien n'a été enregistré.",
+        ["Nothing was recorded."] = "Rien n'a été enregistré.",
         // The Registry's travel alerts (Art 86, 89(1), 97) and non-compliance matters (Art 87(7)) (issue 10).
         ["Travel alerts"] = "Alertes de déplacement",
         ["Travel alert"] = "Alerte de déplacement",
