@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Cooperation.Proceedings.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -33,19 +34,13 @@ internal sealed class WebhookQueue(ProceedingsDbContext db, TimeProvider clock, 
             // The sequence is the subscription's concurrency token: two commits racing for a number, one retries.
             subscription.LastSequence++;
             var id = Guid.CreateVersion7();
-            var payload = new WebhookPayload(id, eventName, now, subscription.LastSequence, subscription.Id, data.RequestId,
-                data.RequestVersion, data.ConsultationId, data.EntryId, data.Resource)
-            {
-                AlertId = data.AlertId, MatterId = data.MatterId, Step = data.Step,
-                DeadlineId = data.DeadlineId, DeadlineKind = data.DeadlineKind, Signal = data.Signal,
-            };
             db.WebhookDeliveries.Add(new WebhookDelivery
             {
                 Id = id,
                 SubscriptionId = subscription.Id,
                 Sequence = subscription.LastSequence,
                 Event = eventName,
-                Payload = JsonSerializer.Serialize(payload, Json),
+                Payload = WebhookPayload.Serialize(id, eventName, now, subscription.LastSequence, subscription.Id, data),
                 OccurredAt = now,
                 NextAttemptAt = now,
             });
@@ -58,17 +53,22 @@ internal sealed class WebhookQueue(ProceedingsDbContext db, TimeProvider clock, 
     }
 }
 
-/// <summary>The body of every call: what happened, when, its place in the subscription's order, and where to read it.</summary>
-public sealed record WebhookPayload(
-    Guid Id, string Event, DateTimeOffset OccurredAt, long Sequence, Guid SubscriptionId, Guid RequestId, int RequestVersion,
-    Guid? ConsultationId, Guid? EntryId, string Resource)
+/// <summary>
+/// The body of every call: what happened, when, its place in the subscription's order, then what the event names
+/// (<see cref="WebhookEventData"/>, the one list of those fields), all at the top level.
+/// </summary>
+internal static class WebhookPayload
 {
-    public Guid? AlertId { get; init; }
-    public Guid? MatterId { get; init; }
-    public string? Step { get; init; }
-    public Guid? DeadlineId { get; init; }
-    public string? DeadlineKind { get; init; }
-    public string? Signal { get; init; }
+    public static string Serialize(Guid id, string eventName, DateTimeOffset occurredAt, long sequence, Guid subscriptionId, WebhookEventData data)
+    {
+        var body = new JsonObject
+        {
+            ["id"] = id, ["event"] = eventName, ["occurredAt"] = occurredAt, ["sequence"] = sequence, ["subscriptionId"] = subscriptionId,
+        };
+        foreach (var (name, value) in JsonSerializer.SerializeToNode(data, WebhookQueue.Json)!.AsObject())
+            body[name] = value?.DeepClone();
+        return body.ToJsonString(WebhookQueue.Json);
+    }
 }
 
 /// <summary>Wakes the dispatcher when a commit queued deliveries, so a partner hears at once rather than at the next poll.</summary>

@@ -1,4 +1,6 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Cooperation.ServiceDefaults.Configuration;
 
@@ -34,8 +36,31 @@ public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
         if (string.IsNullOrWhiteSpace(o.ConnectionString))
             return ValidateOptionsResult.Fail(
                 "Database:ConnectionString is missing (set Database__ConnectionString, e.g. 'Data Source=.data/db/registry.db')");
+        if (MalformedConnectionString(o) is { } reason)
+            return ValidateOptionsResult.Fail(
+                $"Database:ConnectionString is not a valid {o.Provider} connection string ({reason}); e.g. " +
+                (o.Provider == DatabaseProvider.Postgres ? "'Host=db;Database=registry;Username=registry;Password=…'" : "'Data Source=.data/db/registry.db'"));
         if (o.StartupTimeout <= TimeSpan.Zero || o.StartupTimeout > TimeSpan.FromHours(1))
             return ValidateOptionsResult.Fail($"Database:StartupTimeout must be between 00:00:01 and 01:00:00 (got {o.StartupTimeout})");
         return ValidateOptionsResult.Success;
+    }
+
+    /// <summary>
+    /// The provider's own parser decides. Nothing of the string is repeated: it may hold a password (even a
+    /// keyword may be a password's tail), and this line goes to the log.
+    /// </summary>
+    private static string? MalformedConnectionString(DatabaseOptions o)
+    {
+        try
+        {
+            if (o.Provider == DatabaseProvider.Postgres) _ = new NpgsqlConnectionStringBuilder(o.ConnectionString);
+            else if (string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(o.ConnectionString).DataSource))
+                return "it names no Data Source";
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return "an unknown keyword or a pair that is not keyword=value";
+        }
     }
 }

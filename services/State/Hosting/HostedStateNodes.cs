@@ -62,8 +62,10 @@ internal static class HostedStateNodes
         // One node after another, each once the previous one serves: OpenTelemetry's self-diagnostics are process-wide
         // and do not survive many providers starting at the same instant (ObjectDisposedException at start-up).
         var running = new List<Task<int>>();
+        var all = System.Diagnostics.Stopwatch.StartNew();
         foreach (var args in nodes)
         {
+            var one = System.Diagnostics.Stopwatch.StartNew();
             var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var node = Task.Run(() =>
             {
@@ -72,6 +74,7 @@ internal static class HostedStateNodes
             });
             running.Add(node);
             if (await Task.WhenAny(started.Task, node) == node) break;
+            Console.Error.WriteLine($"state host: node {running.Count} of {nodes.Count} serving after {one.ElapsedMilliseconds} ms ({all.Elapsed.TotalSeconds:F1} s in all)");
         }
         var first = await Task.WhenAny(running);
         if (first.IsFaulted || first.Result != 0)

@@ -52,6 +52,37 @@ public sealed class StartupConfigurationTests
         Assert.DoesNotContain("   at ", registry.Output);
     }
 
+    /// <summary>
+    /// A malformed connection string used to crash in the SQLite file's preparation with a stack trace; it is a setting
+    /// error like any other, and the line never repeats the string (it may hold a password).
+    /// </summary>
+    [Theory]
+    [InlineData("Sqlite", "Data")]
+    [InlineData("Sqlite", "Host=db;Password=hunter2-not-printed")]
+    [InlineData("Postgres", "Host=db;Pasword=hunter2-not-printed")]
+    public async Task A_service_with_a_malformed_connection_string_refuses_to_start_and_names_the_setting(string provider, string connectionString)
+    {
+        var env = TestEnvironment.Current;
+        await using var registry = ServiceProcess.Start($"registry-bad-db-{provider.ToLowerInvariant()}", env.ServiceDll("services/Registry", "Cooperation.Registry"),
+            ServiceProcess.FreePort(), new Dictionary<string, string>
+            {
+                ["Broker__Host"] = env.BrokerHost,
+                ["Broker__Port"] = env.BrokerPort.ToString(),
+                ["Broker__Username"] = "registry",
+                ["Broker__Password"] = env.BrokerPassword("registry"),
+                ["Database__Provider"] = provider,
+                ["Database__ConnectionString"] = connectionString,
+                ["Auth__Authority"] = "http://127.0.0.1:9/",
+            });
+
+        var exitCode = await registry.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(exitCode == 2, $"exit code {exitCode}:\n{registry.Output}");
+        var line = Assert.Single(registry.Output.Split('\n'), l => l.Contains("configuration error"));
+        Assert.Contains($"Database:ConnectionString is not a valid {provider} connection string", line);
+        Assert.DoesNotContain("hunter2", registry.Output);
+        Assert.DoesNotContain("   at ", registry.Output);
+    }
+
     [Fact]
     public async Task A_service_without_the_token_authority_refuses_to_start_and_names_the_setting()
     {
