@@ -41,10 +41,11 @@ internal static class HostedStateNodes
             list.Add(argument);
             Environment.SetEnvironmentVariable(key, null);
         }
-        return nodes.Values.Select(a =>
+        return nodes.Values.Select((a, i) =>
         {
             var code = a.FirstOrDefault(x => x.StartsWith("--State:Code=", StringComparison.Ordinal))?["--State:Code=".Length..] ?? "";
-            return a.Append($"--{HostedNode.ConfigKey}={code.ToUpperInvariant()}").ToArray();
+            // The node key stays last: RunAsync reads it from there.
+            return a.Append($"--{HostedNode.PrimaryConfigKey}={i == 0}").Append($"--{HostedNode.ConfigKey}={code.ToUpperInvariant()}").ToArray();
         }).ToList();
     }
 
