@@ -189,7 +189,7 @@ coop_partner_clients() {
 # Their passwords are generated into $COOP_PEOPLE_SECRETS (mode 600) and stored hashed by the gateway.
 coop_demo_people() {
   printf '%s\n' "registry-officer registry Europe/Amsterdam" "otp-adviser prosecutor Europe/Amsterdam" \
-    "assembly-focal-point focal-point America/New_York" "operator operator UTC"
+    "assembly-focal-point focal-point America/New_York" "assembly-presidency assembly Europe/Amsterdam" "operator operator UTC"
   local code zone
   for code in $COOP_STATES; do
     case $code in

@@ -11,6 +11,8 @@ public sealed record Desk(string Scope)
     public bool IsRegistry => Scope == "registry";
     public bool IsState => Scope.StartsWith("state:", StringComparison.Ordinal);
     public bool IsAssembly => Scope is "assembly" or "focal-point";
+    /// <summary>The Presidency/Bureau through the Assembly's Secretariat (scope assembly), who alone records the formal response.</summary>
+    public bool IsPresidency => Scope == "assembly";
     public bool IsOperator => Scope == "operator";
 
     /// <summary>The State's ISO code for a State's central authority, else null.</summary>

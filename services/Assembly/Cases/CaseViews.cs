@@ -72,7 +72,19 @@ public static class AssemblyCaller
     public static AssemblyActor Of(ClaimsPrincipal user) =>
         Scopes.Of(user).Contains(Scopes.Assembly)
             ? new AssemblyActor.Presidency()
-            : new AssemblyActor.FocalPoint(Scopes.ClientId(user) ?? "");
+            : new AssemblyActor.FocalPoint(FocalPointId(user));
+
+    /// <summary>
+    /// A focal point's id, as the Presidency assigns it (para 16): a partner system's client id, or for a person
+    /// signed in to the consoles (whose token carries a desk and every person's the same console client id)
+    /// "person:" and the user name. A person's token without a user name is nobody's, so it is assigned nothing.
+    /// </summary>
+    public static string FocalPointId(ClaimsPrincipal user) =>
+        user.FindFirst("desk") is null
+            ? Scopes.ClientId(user) ?? ""
+            : user.FindFirst("preferred_username")?.Value is { Length: > 0 } name ? PersonPrefix + name : "";
+
+    public const string PersonPrefix = "person:";
 
     public static string Name(AssemblyActor actor) => actor switch
     {

@@ -44,7 +44,7 @@ public static class InformalResponseEndpoints
         ConcurrentChange.RetryAsync(db, async () =>
         {
             var errors = new List<(string, string)>();
-            if (string.IsNullOrWhiteSpace(body.FocalPoint)) errors.Add(("focalPoint", "Required: the focal point's partner id (its client id)."));
+            if (string.IsNullOrWhiteSpace(body.FocalPoint)) errors.Add(("focalPoint", "Required: the focal point's partner id (its client id), or person:<user name> for a person signed in to the consoles."));
             else if (body.FocalPoint.Length > 200) errors.Add(("focalPoint", "At most 200 characters."));
             if (body.Region is null) errors.Add(("region", $"Required: one of {string.Join(", ", Enum.GetNames<Region>())}."));
             if (body.On is null) errors.Add(("on", "Required (yyyy-MM-dd)."));

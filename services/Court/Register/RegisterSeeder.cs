@@ -31,7 +31,13 @@ public static class RegisterSeeder
         // with the session of an instance killed meanwhile. (SQLite admits one process per file.)
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (db.Database.IsNpgsql())
+        {
+            // The first instance may seed slowly on a loaded machine: wait for it as long as start-up waits for the
+            // database, not the 15 s of an ordinary command (a competing instance died at start-up on that timeout).
+            db.Database.SetCommandTimeout(services.GetRequiredService<IOptions<Cooperation.ServiceDefaults.Configuration.DatabaseOptions>>().Value.StartupTimeout);
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7702190001)", ct);
+            db.Database.SetCommandTimeout(null);
+        }
         foreach (var text in options.States.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var code = StateCode.Parse(text).Value;

@@ -11,6 +11,9 @@ public static class HostedNode
     /// <summary>Set (command-line configuration) on a node started by a hosting process: the node's State code.</summary>
     public const string ConfigKey = "StateHost:Node";
 
+    /// <summary>Set on the first node of a hosting process: it alone exports the process-wide metrics (runtime, MassTransit).</summary>
+    public const string PrimaryConfigKey = "StateHost:Primary";
+
     private static readonly AsyncLocal<string?> Current = new();
 
     /// <summary>The node whose start-up, hosted services, bus and requests this code runs under; null outside a host.</summary>

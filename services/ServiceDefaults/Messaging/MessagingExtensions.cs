@@ -92,7 +92,7 @@ public static class MessagingExtensions
                 });
                 cfg.ConnectEndpointConfigurationObserver(receiveQueues);
                 if (broker.QuorumQueues) cfg.ConnectEndpointConfigurationObserver(new QuorumQueues());
-                cfg.ConnectConsumeObserver(new Telemetry.ConsumeTelemetry());
+                cfg.ConnectConsumeObserver(new Telemetry.ConsumeTelemetry(context.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
                 if (!string.IsNullOrEmpty(builder.Configuration[Hosting.HostedNode.ConfigKey]))
                     cfg.UseConsumeFilter(typeof(HostedNodeConsumeFilter<>), context);
                 configureEndpoints(context, cfg);

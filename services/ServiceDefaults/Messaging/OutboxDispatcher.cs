@@ -13,8 +13,9 @@ namespace Cooperation.ServiceDefaults.Messaging;
 
 /// <summary>
 /// Sends committed outbox rows in order per destination, with publisher confirms (MassTransit's
-/// RabbitMQ default), and marks each sent only after the broker confirmed it. A crash between the
-/// two resends the same message id, which the receiver's inbox ignores.
+/// RabbitMQ default), and marks them sent only after the broker confirmed them: one commit per batch,
+/// different destinations sent at the same time (issue 11). A crash between the two resends the same
+/// message ids, which the receivers' inboxes ignore.
 /// <para>
 /// Several instances of a service may run (design.md, Scale path). On PostgreSQL each batch runs in
 /// a transaction that claims, with <c>FOR UPDATE SKIP LOCKED</c>, the oldest pending row ("head")
@@ -79,11 +80,24 @@ internal sealed class OutboxDispatcher(
         var rows = db.Database.IsNpgsql() ? await ClaimOnPostgresAsync(db, now, ct) : await LoadOnSqliteAsync(db, now, ct);
         if (rows.Count == 0) return 0;
 
+        // Destinations are independent streams: each sends its rows in order, one confirm at a time, while the
+        // others send theirs (a travel alert is one row per State). The entities are touched by one stream each; the
+        // context itself is used only after every stream has finished.
+        var streams = rows.GroupBy(r => r.Destination).Select(g => SendInOrderAsync(g.ToList(), ct)).ToList();
+        var sent = (await Task.WhenAll(streams)).Sum();
+        // One commit marks the whole batch. A crash before it resends the batch's confirmed rows with their message
+        // ids, which the receivers' inboxes drop (the same guarantee as one row, at the cost of at most a batch).
+        await db.SaveChangesAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
+        return sent;
+    }
+
+    /// <summary>One destination's rows, oldest first; the first that fails stops the rest (order is kept).</summary>
+    private async Task<int> SendInOrderAsync(List<OutboxMessage> rows, CancellationToken ct)
+    {
         var sent = 0;
-        string? blocked = null;
         foreach (var row in rows)
         {
-            if (row.Destination == blocked) continue; // keep order: later messages wait for the failed one
             crash.Reached(CrashPoints.AfterCommitBeforeSend, [row.MessageType]);
             try
             {
@@ -96,19 +110,13 @@ internal sealed class OutboxDispatcher(
                 row.NextAttemptAt = clock.GetUtcNow() + Backoff(row.Attempts);
                 logger.LogWarning("Outbox message {MessageId} not sent ({ExceptionType}, attempt {Attempts}); retrying after {Backoff}",
                     row.Id, e.GetType().Name, row.Attempts, Backoff(row.Attempts));
-                blocked = row.Destination;
-                await db.SaveChangesAsync(ct);
-                continue;
+                return sent;
             }
             crash.Reached(CrashPoints.AfterSendBeforeMark, [row.MessageType]);
             row.SentAt = clock.GetUtcNow();
             row.NextAttemptAt = null;
             sent++;
-            // On SQLite mark each at once (a crash resends at most one); on PostgreSQL the marks
-            // commit with the claim at the end of the batch.
-            await db.SaveChangesAsync(ct);
         }
-        if (transaction is not null) await transaction.CommitAsync(ct);
         return sent;
     }
 

@@ -9,9 +9,10 @@ namespace Cooperation.ServiceDefaults.Telemetry;
 /// request's opaque ids (<see cref="RequestTags"/>), and the time from sending to consuming is measured as
 /// consumer lag, by message type only (no ids in metric labels: cardinality and confidentiality).
 /// </summary>
-internal sealed class ConsumeTelemetry : IConsumeObserver
+internal sealed class ConsumeTelemetry(IMeterFactory meters) : IConsumeObserver
 {
-    private static readonly Histogram<double> Lag = CooperationTelemetry.Meter.CreateHistogram<double>(
+    // The service's own meter (its container's factory), not the process-wide one: hosted nodes each measure their own.
+    private readonly Histogram<double> Lag = meters.Create(CooperationTelemetry.Name).CreateHistogram<double>(
         "cooperation.consume.lag", unit: "s", description: "From the sender's SentAt to this service consuming the message");
 
     public Task PreConsume<T>(ConsumeContext<T> context) where T : class

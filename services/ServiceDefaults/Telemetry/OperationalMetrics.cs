@@ -48,17 +48,20 @@ public sealed class OperationalMetrics : BackgroundService
     private int _started;
 
     public OperationalMetrics(IServiceScopeFactory scopes, IEnumerable<IOperationalReadings> sources, ILogger<OperationalMetrics> logger,
-        Microsoft.Extensions.Configuration.IConfiguration configuration)
+        Microsoft.Extensions.Configuration.IConfiguration configuration, IMeterFactory meters)
     {
         _scopes = scopes;
         _sources = sources.ToList();
         _logger = logger;
         _interval = TimeSpan.TryParse(configuration["Telemetry:ReadingsInterval"], System.Globalization.CultureInfo.InvariantCulture, out var i)
                     && i >= TimeSpan.FromMilliseconds(100) ? i : TimeSpan.FromSeconds(15);
+        // The service's own meter (its container's factory): in a process hosting several State nodes, each node's
+        // gauges are told apart from the others' (TelemetryExtensions.HostedNodeMetrics).
+        var meter = meters.Create(CooperationTelemetry.Name);
         foreach (var gauge in _sources.SelectMany(s => s.Gauges).DistinctBy(g => g.Name))
         {
             var name = gauge.Name;
-            CooperationTelemetry.Meter.CreateObservableGauge(name, () => Observe(name), gauge.Unit, gauge.Description);
+            meter.CreateObservableGauge(name, () => Observe(name), gauge.Unit, gauge.Description);
         }
     }
 

@@ -1,6 +1,8 @@
 using Cooperation.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -58,6 +60,13 @@ public static class TelemetryExtensions
                 .AddPrometheusExporter());
 
         var hostedNode = builder.Configuration[HostedNode.ConfigKey];
+        if (!string.IsNullOrEmpty(hostedNode))
+        {
+            // Each hosted node's meters are stamped as its own, and its provider keeps only those (HostedNodeMetrics).
+            builder.Services.Replace(ServiceDescriptor.Singleton<System.Diagnostics.Metrics.IMeterFactory>(_ => new HostedNodeMeterFactory(hostedNode)));
+            otel.WithMetrics(metrics => metrics.AddView(
+                HostedNodeMetrics.Filter(hostedNode, builder.Configuration.GetValue<bool>(HostedNode.PrimaryConfigKey))));
+        }
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) && string.IsNullOrEmpty(hostedNode))
             otel.UseOtlpExporter();
         // A node hosted with others (issue 11): the same OTLP export per signal, but traces filtered to the node's own.

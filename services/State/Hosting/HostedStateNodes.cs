@@ -41,10 +41,11 @@ internal static class HostedStateNodes
             list.Add(argument);
             Environment.SetEnvironmentVariable(key, null);
         }
-        return nodes.Values.Select(a =>
+        return nodes.Values.Select((a, i) =>
         {
             var code = a.FirstOrDefault(x => x.StartsWith("--State:Code=", StringComparison.Ordinal))?["--State:Code=".Length..] ?? "";
-            return a.Append($"--{HostedNode.ConfigKey}={code.ToUpperInvariant()}").ToArray();
+            // The node key stays last: RunAsync reads it from there.
+            return a.Append($"--{HostedNode.PrimaryConfigKey}={i == 0}").Append($"--{HostedNode.ConfigKey}={code.ToUpperInvariant()}").ToArray();
         }).ToList();
     }
 
@@ -80,7 +81,14 @@ internal static class HostedStateNodes
         if (first.IsFaulted || first.Result != 0)
         {
             var code = first.IsFaulted ? 1 : first.Result;
-            Console.Error.WriteLine($"state host: a hosted node stopped (exit code {code}); stopping the process");
+            // A node whose Main threw (a port taken, a failure before its own logging runs) would otherwise stop the
+            // process without a word: say which node and what (type and message; the stack is in no one's interest here).
+            var failure = first.Exception?.GetBaseException();
+            while (failure is TargetInvocationException { InnerException: { } inner }) failure = inner;
+            var which = running.IndexOf(first) is var i and >= 0 ? nodes[i][^1][(HostedNode.ConfigKey.Length + 3)..] : "?";
+            Console.Error.WriteLine(failure is null
+                ? $"state host: node {which} stopped (exit code {code}); stopping the process"
+                : $"state host: node {which} failed to run ({failure.GetType().Name}: {failure.Message}); stopping the process");
             return code;
         }
         var codes = await Task.WhenAll(running);

@@ -51,7 +51,8 @@ public sealed class ErrorQueueTests(PlatformFixture platform)
         await WaitInErrorQueueAsync(operations, messageId, failedAfter: parked.GetProperty("faultTimestamp").GetString());
     }
 
-    private static async Task PublishAsStateAsync(Guid messageId, Guid requestId)
+    /// <summary>A RequestDelivered about <paramref name="requestId"/> as Uganda's node would send it; an unknown request fails at the Registry.</summary>
+    internal static async Task PublishAsStateAsync(Guid messageId, Guid requestId)
     {
         var now = DateTimeOffset.UtcNow;
         var envelope = new

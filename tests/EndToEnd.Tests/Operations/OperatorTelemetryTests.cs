@@ -183,6 +183,38 @@ public sealed partial class OperatorTelemetryTests(PlatformFixture platform)
         Assert.Equal("Connected", (string?)(await state.GetFromJsonObjectAsync("/health"))["broker"]);
     }
 
+    /// <summary>
+    /// The test States run in one process (the first State's, hosting the others). Each node's /metrics holds its own figures once,
+    /// not every hosted node's under its name; the process-wide ones (the runtime's) only the first node's.
+    /// </summary>
+    [Fact]
+    public async Task Each_hosted_state_node_serves_its_own_metrics_once_and_only_the_first_the_process_wide_ones()
+    {
+        async Task<string> ScrapeAsync(string code)
+        {
+            using var client = PlatformFixture.CreateClient(platform.StateNodes[code].BaseAddress, platform.TokenOf("operator-console"));
+            var deadline = DateTime.UtcNow + Soon;
+            var text = "";
+            while (DateTime.UtcNow < deadline && !text.Contains("cooperation_outbox_pending", StringComparison.Ordinal))
+            {
+                text = await client.GetStringAsync("/metrics");
+                await Task.Delay(250);
+            }
+            return text;
+        }
+        var first = platform.StateNodes.Single(n => ReferenceEquals(n.Value.Host, n.Value) && platform.StateNodes.Values.Any(o => o != n.Value && ReferenceEquals(o.Host, n.Value)));
+        var neighbour = platform.StateNodes.First(n => n.Value != first.Value && ReferenceEquals(n.Value.Host, first.Value));
+        var primary = await ScrapeAsync(first.Key);
+        var hosted = await ScrapeAsync(neighbour.Key);
+        foreach (var text in new[] { primary, hosted })
+        {
+            var all = text.Split('\n').Where(l => l.StartsWith("cooperation_outbox_pending", StringComparison.Ordinal) && l.Contains("destination=\"all\"")).ToList();
+            Assert.True(all.Count == 1, string.Join('\n', all));
+        }
+        Assert.Contains("dotnet_gc_", primary);
+        Assert.DoesNotContain("dotnet_gc_", hosted);
+    }
+
     private sealed record Sample(string Name, IReadOnlyDictionary<string, string> Labels, double Value);
 
     /// <summary>The samples of one metric in Prometheus text format.</summary>

@@ -84,6 +84,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["zaf-clerk"] = ("state:ZAF", "Africa/Johannesburg"),
         ["operator"] = ("operator", "UTC"),
         ["assembly-focal-point"] = ("focal-point", "America/New_York"),
+        ["assembly-presidency"] = ("assembly", "Europe/Amsterdam"),
     };
 
     private readonly Dictionary<string, string> _passwords = People.Keys.ToDictionary(p => p, _ => Guid.NewGuid().ToString("N"));

@@ -70,6 +70,9 @@ public static class PersonAuthorization
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, person.Id.ToString());
         identity.SetClaim(Claims.Name, person.DisplayName);
+        // Every person comes through the one console client, so client_id cannot tell two people apart; an API that
+        // acts on who the person is (the Assembly: a focal point on the cases assigned to it) reads the user name.
+        identity.SetClaim(Claims.PreferredUsername, person.UserName);
         identity.SetClaim(Claims.Zoneinfo, person.TimeZone);
         identity.SetClaim(DeskClaim, person.Desk);
         // The desk's scope, whatever was asked: a person's token opens what the desk's system opens, never more.

@@ -49,6 +49,14 @@ public static class RequestLifecycle
         _ => false,
     };
 
+    /// <summary>The denial grounds the law allows for a kind (and measure), in the enum's order; none for an arrest (Art 89(1)).</summary>
+    public static IReadOnlyList<DenialGround> DenialGroundsFor(RequestKind kind, AssistanceMeasure? measure) =>
+        MayBeDenied(kind) ? Enum.GetValues<DenialGround>().Where(g => DenialApplies(g, kind, measure)).ToList() : [];
+
+    /// <summary>The postponement grounds the law allows for a kind (Art 89(2), 94, 95, 93(9)(a)), in the enum's order.</summary>
+    public static IReadOnlyList<PostponementGround> PostponementGroundsFor(RequestKind kind) =>
+        Enum.GetValues<PostponementGround>().Where(g => PostponementApplies(g, kind)).ToList();
+
     public static Decision Decide(RequestSnapshot current, RequestCommand command)
     {
         ArgumentNullException.ThrowIfNull(current);

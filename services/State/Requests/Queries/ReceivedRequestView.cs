@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Cooperation.Confidentiality;
 using Cooperation.Consultations;
 using Cooperation.Organs;
@@ -27,7 +28,16 @@ public sealed record ReceivedRequestView(
     /// <summary>Art 87(1)(b): transmissions through INTERPOL or a regional organisation, beside the designated channel.</summary>
     IReadOnlyList<Cooperation.Requests.Channels.OrganisationTransmission>? OrganisationTransmissions = null,
     /// <summary>Art 99(4): the Prosecutor's direct executions on the State's territory, each with its case (99(4)(a) or (b)).</summary>
-    IReadOnlyList<Cooperation.Requests.DirectExecution.DirectExecutionRecord>? DirectExecutions = null)
+    IReadOnlyList<Cooperation.Requests.DirectExecution.DirectExecutionRecord>? DirectExecutions = null,
+    [property: Description(
+        "The grounds the law allows this State to deny this request on, for its kind and (assistance) its Art 93(1) measure: " +
+        "Art 93(4)/72 and 73 for assistance, 93(5) for 93(1)(l), 93(7) for a temporary transfer, 93(1)(e) for a voluntary " +
+        "appearance, 89(3)(a) for a transit; none for an arrest or surrender (Art 89(1)). Whether its status allows a denial now is separate.")]
+    IReadOnlyList<DenialGround>? DenialGroundsAllowed = null,
+    [property: Description(
+        "The grounds the law allows this State to postpone this request on, for its kind: Art 89(2) for a surrender, " +
+        "Art 94 and 93(9)(a) for assistance, Art 95 for any. Whether its status allows a postponement now is separate.")]
+    IReadOnlyList<PostponementGround>? PostponementGroundsAllowed = null)
 {
     public static ReceivedRequestView From(ReceivedRequest r) => new(
         r.Id, r.Reference, r.Kind, r.IssuingOrgan, r.Classification, r.Readers, r.Language, r.Urgent, r.Version, r.Status,
@@ -42,7 +52,9 @@ public sealed record ReceivedRequestView(
         Cooperation.Proceedings.Competing.CompetingExtraditionView.From(r.Lifecycle.CompetingExtradition),
         Cooperation.Proceedings.Admissibility.AdmissibilityRecordView.From(r.Lifecycle),
         r.Lifecycle.OrganisationTransmissions,
-        r.Lifecycle.DirectExecutions);
+        r.Lifecycle.DirectExecutions,
+        RequestLifecycle.DenialGroundsFor(r.Kind, r.Lifecycle.Measure),
+        RequestLifecycle.PostponementGroundsFor(r.Kind));
 }
 
 public sealed record ReceivedEvidenceView(
