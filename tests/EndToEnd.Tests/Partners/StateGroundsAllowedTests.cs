@@ -42,9 +42,11 @@ public sealed class StateGroundsAllowedTests(PlatformFixture platform)
         var properties = document["components"]!["schemas"]!["ReceivedRequestView"]!["properties"]!;
         var denial = properties["denialGroundsAllowed"]!;
         Assert.Contains("Art 89(1)", (string)denial["description"]!);
-        Assert.EndsWith("/DenialGround", (string)denial["items"]!["$ref"]!);
+        Assert.Contains("DenialGround name", (string)denial["description"]!);
+        Assert.Equal("string", (string)denial["items"]!["type"]!);
         var postponement = properties["postponementGroundsAllowed"]!;
         Assert.Contains("Art 95", (string)postponement["description"]!);
-        Assert.EndsWith("/PostponementGround", (string)postponement["items"]!["$ref"]!);
+        Assert.Contains("PostponementGround name", (string)postponement["description"]!);
+        Assert.Equal("string", (string)postponement["items"]!["type"]!);
     }
 }

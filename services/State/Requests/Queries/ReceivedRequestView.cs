@@ -32,12 +32,15 @@ public sealed record ReceivedRequestView(
     [property: Description(
         "The grounds the law allows this State to deny this request on, for its kind and (assistance) its Art 93(1) measure: " +
         "Art 93(4)/72 and 73 for assistance, 93(5) for 93(1)(l), 93(7) for a temporary transfer, 93(1)(e) for a voluntary " +
-        "appearance, 89(3)(a) for a transit; none for an arrest or surrender (Art 89(1)). Whether its status allows a denial now is separate.")]
-    IReadOnlyList<DenialGround>? DenialGroundsAllowed = null,
+        "appearance, 89(3)(a) for a transit; none for an arrest or surrender (Art 89(1)). Whether its status allows a denial now is separate. " +
+        "Each item is a DenialGround name, as the deny body's ground takes it.")]
+    // Names, not the enum: a client generated with NSwag reads an array of string enums as numbers and fails (GeneratedClientTests).
+    IReadOnlyList<string>? DenialGroundsAllowed = null,
     [property: Description(
         "The grounds the law allows this State to postpone this request on, for its kind: Art 89(2) for a surrender, " +
-        "Art 94 and 93(9)(a) for assistance, Art 95 for any. Whether its status allows a postponement now is separate.")]
-    IReadOnlyList<PostponementGround>? PostponementGroundsAllowed = null)
+        "Art 94 and 93(9)(a) for assistance, Art 95 for any. Whether its status allows a postponement now is separate. " +
+        "Each item is a PostponementGround name, as the postpone body's ground takes it.")]
+    IReadOnlyList<string>? PostponementGroundsAllowed = null)
 {
     public static ReceivedRequestView From(ReceivedRequest r) => new(
         r.Id, r.Reference, r.Kind, r.IssuingOrgan, r.Classification, r.Readers, r.Language, r.Urgent, r.Version, r.Status,
@@ -53,8 +56,8 @@ public sealed record ReceivedRequestView(
         Cooperation.Proceedings.Admissibility.AdmissibilityRecordView.From(r.Lifecycle),
         r.Lifecycle.OrganisationTransmissions,
         r.Lifecycle.DirectExecutions,
-        RequestLifecycle.DenialGroundsFor(r.Kind, r.Lifecycle.Measure),
-        RequestLifecycle.PostponementGroundsFor(r.Kind));
+        RequestLifecycle.DenialGroundsFor(r.Kind, r.Lifecycle.Measure).Select(g => g.ToString()).ToList(),
+        RequestLifecycle.PostponementGroundsFor(r.Kind).Select(g => g.ToString()).ToList());
 }
 
 public sealed record ReceivedEvidenceView(
